@@ -1,0 +1,64 @@
+// policygraph — decode: bytes on disk → SourceText (valid UTF-8, LF lines).
+//
+// Gazettes arrive as PDF-extracted text in whatever encoding the scraper
+// produced.  DecodeText detects the encoding and converts once, so every
+// later stage works on valid UTF-8 and may point into it with spans:
+//
+//   "\xEF\xBB\xBF渝府发〔2023〕7号\r\n"  →  text "渝府发〔2023〕7号\n",
+//                                            encoding "UTF-8 (BOM)"
+//
+// Detection order: a BOM (UTF-8, UTF-16LE/BE) wins; else valid UTF-8; else
+// GB18030 (a superset of GBK and GB2312) when at least 90% of the non-ASCII
+// bytes form valid GB18030 sequences; else UTF-8 with every invalid byte
+// replaced by U+FFFD and a warning naming file and line.  Data with NUL
+// bytes or mostly control characters is refused as binary.
+//
+// Invariants: on success `source.text` is valid UTF-8 without BOM, CR or
+// NUL, and `source.line_starts` indexes it.  No exception crosses this API.
+#ifndef POLICYGRAPH_DECODE_H_
+#define POLICYGRAPH_DECODE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policygraph/model.h"
+
+namespace policygraph {
+
+struct DecodeResult {
+  bool ok = false;  // false: `diagnostics` holds an error, `source` is empty
+  SourceText source;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Decodes `bytes` read from `path` (used for messages and SourceText::path).
+DecodeResult DecodeText(std::string_view bytes, std::string_view path);
+
+// 64 MiB: far above any real gazette (the largest bundled one is under 1 MB)
+// and small enough that a stray disk image is refused before it is read.
+inline constexpr uint64_t kDefaultMaxFileSize = 64ull << 20;
+
+// Reads and decodes one file.  Unreadable, oversized and binary files come
+// back with ok == false and an error diagnostic naming the file.
+DecodeResult ReadSourceFile(const std::string& path,
+                            uint64_t max_file_size = kDefaultMaxFileSize);
+
+struct InputList {
+  std::vector<std::string> files;  // sorted, duplicates removed
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Expands files and folders into the text files to read: folders are walked
+// recursively for `*.txt` (symlinked folders are not followed, so a symlink
+// loop cannot hang the walk); a path that does not exist is an error
+// diagnostic; a folder without texts is a warning.
+InputList ListInputFiles(const std::vector<std::string>& paths);
+
+// Builds `line_starts` for `source.text`.
+void IndexLines(SourceText& source);
+
+}  // namespace policygraph
+
+#endif  // POLICYGRAPH_DECODE_H_

@@ -1,0 +1,132 @@
+// policygraph — shared vocabulary of every pipeline stage.
+//
+// Plain structs only: a source text owns its bytes, everything downstream
+// points into it with spans ({offset, length}) or 1-based line numbers, and
+// carries diagnostics instead of throwing.  Stages include this header and
+// the stages before them, never the ones after.
+//
+//   SourceText  ──segment──▶  Document[]  ──structure──▶  Directive tree
+//
+// Enumerators carry the Chinese term they stand for, so code, tests and
+// output share one vocabulary with the documents.
+#ifndef POLICYGRAPH_MODEL_H_
+#define POLICYGRAPH_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policygraph {
+
+// A byte range of a SourceText's UTF-8 text.
+struct Span {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+
+enum class Severity {
+  kNote,
+  kWarning,
+  kError,
+};
+
+// Something a stage noticed about its input.  `line` is 1-based (0 when the
+// diagnostic is about the whole file); `code` is a stable kebab-case key
+// tests and scripts can match (`invalid-utf8`, `toc-entry-missing`, …).
+struct Diagnostic {
+  Severity severity = Severity::kWarning;
+  std::string file;
+  uint32_t line = 0;
+  std::string code;
+  std::string message;
+};
+
+// One decoded input: valid UTF-8, LF line ends, no BOM.  `line_starts[i]` is
+// the byte offset of line i+1, so line lookups are a binary search.
+struct SourceText {
+  std::string path;      // as given by the user (or relative to a folder)
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE" …
+  std::string text;
+  std::vector<uint32_t> line_starts;
+
+  size_t LineCount() const { return line_starts.size(); }
+  // Text of 1-based line `n`, without its line end; empty when out of range.
+  std::string_view Line(size_t n) const;
+  // 1-based line holding byte `offset`.
+  uint32_t LineOf(uint32_t offset) const;
+};
+
+// 文件层级: who issued a document, by the reach of the issuer.
+enum class Level {
+  kUnknown,     // 不明
+  kNational,    // 国家级: 国务院, 中共中央, 国家…, 中华人民共和国…
+  kMunicipal,   // 省级/直辖市: 重庆市人民政府, 四川省人民政府
+  kDistrict,    // 区县级: 合川区, …县
+  kDepartment,  // 部门: 市…局, 区…委
+};
+
+std::string_view LevelName(Level level);
+
+// 文件: one document of a gazette, with the metadata its header carries.
+struct Document {
+  std::string id;              // normalized number, decree number or "title:…"
+  std::string title;           // whitespace removed, as printed otherwise
+  std::string attached_title;  // what a 印发/转发 notice carries, or ""
+  std::string doc_number;      // 发文字号, normalized: 渝府发〔2023〕7号
+  std::string decree_number;   // 令号, normalized: 重庆市人民政府令第359号
+  std::string issuer;          // joint issuers joined by "、"
+  std::string date;            // YYYY-MM-DD of the signature, or ""
+  std::string type;            // 通知, 意见, 批复, 通告, 公告, 办法 …
+  Level level = Level::kUnknown;
+  std::string file;
+  uint32_t first_line = 0;  // 1-based, inclusive
+  uint32_t last_line = 0;   // 1-based, inclusive, last non-blank line
+  uint32_t header_last_line = 0;  // last line of the title/number block
+};
+
+// 条目的种类: the numbering scheme that introduced a directive.
+enum class DirectiveKind {
+  kPart,          // 第一篇
+  kChapter,       // 第一章
+  kSection,       // 第一节
+  kArticle,       // 第一条
+  kItem,          // 一、
+  kSubItem,       // （一） (一)
+  kPoint,         // 1. 1．
+  kSubPoint,      // （1） (1)
+  kBullet,        // ——
+  kBox,           // 专栏
+  kBoxItem,       // a numbered item inside a 专栏 row
+  kTaskRow,       // 任务表的一行: 序号 / 工作任务 / 牵头单位 / 完成时间
+  kAttachment,    // 附件
+};
+
+std::string_view DirectiveKindName(DirectiveKind kind);
+
+// 条目: a numbered unit of a document.  Children are indices into the same
+// DirectiveTree::nodes vector, in document order.
+struct Directive {
+  std::string id;       // path inside the document: 二.（三）, 附件.15
+  std::string label;    // the marker as normalized: （三）, 第四章, 15
+  std::string heading;  // first clause, markup removed
+  DirectiveKind kind = DirectiveKind::kItem;
+  uint32_t line = 0;
+  uint32_t last_line = 0;
+  Span text;  // the directive's own lines, children included
+  std::vector<std::string> lead_units;  // 牵头单位 of a task row
+  std::string deadline;                 // 完成时间 of a task row
+  int parent = -1;
+  std::vector<int> children;
+};
+
+struct DirectiveTree {
+  std::string document_id;
+  std::vector<Directive> nodes;  // document order; roots have parent == -1
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace policygraph
+
+#endif  // POLICYGRAPH_MODEL_H_

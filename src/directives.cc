@@ -1,0 +1,518 @@
+#include "policygraph/directives.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+#include "policygraph/fold.h"
+#include "text_util.h"
+
+namespace policygraph {
+namespace {
+
+using internal::ChineseNumeralValue;
+using internal::CleanLine;
+using internal::CodePointCount;
+using internal::Contains;
+using internal::ParseDigits;
+using internal::StartsWith;
+
+// Nesting rank of each numbering scheme: a new unit closes every open unit
+// of the same or a deeper rank.
+int Rank(DirectiveKind kind) {
+  switch (kind) {
+    case DirectiveKind::kAttachment: return -1;
+    case DirectiveKind::kPart: return 0;
+    case DirectiveKind::kChapter: return 1;
+    case DirectiveKind::kSection: return 2;
+    case DirectiveKind::kArticle: return 3;
+    case DirectiveKind::kItem: return 4;
+    case DirectiveKind::kSubItem: return 5;
+    case DirectiveKind::kPoint: return 6;
+    case DirectiveKind::kSubPoint: return 7;
+    case DirectiveKind::kBullet: return 8;
+    case DirectiveKind::kBox: return 9;
+    case DirectiveKind::kBoxItem: return 10;
+    case DirectiveKind::kTaskRow: return 10;
+  }
+  return 10;
+}
+
+constexpr std::string_view kHanNum = "[一二三四五六七八九十百零〇两]+";
+
+struct Patterns {
+  RE2 part{std::string(R"(^第()") + std::string(kHanNum) + R"()篇\s*(.*)$)"};
+  RE2 chapter{std::string(R"(^第()") + std::string(kHanNum) + R"()章\s*(.*)$)"};
+  RE2 section{std::string(R"(^第()") + std::string(kHanNum) + R"()节\s*(.*)$)"};
+  RE2 article{std::string(R"(^第()") + std::string(kHanNum) + R"()条(?:\s+|$)(.*)$)"};
+  RE2 item{std::string(R"(^()") + std::string(kHanNum) + R"()\s*[、．.]\s*(.*)$)"};
+  RE2 sub_item{std::string(R"(^[（(]\s*()") + std::string(kHanNum) +
+               R"()\s*[)）]\s*[、．.]?\s*(.*)$)"};
+  // "1.5万" is a number, not a point: the marker must not run into a digit.
+  RE2 point{R"(^([0-9０-９]{1,3})\s*[.．、]\s*([^0-9０-９].*)$)"};
+  RE2 sub_point{R"(^[（(]\s*([0-9０-９]{1,3})\s*[)）]\s*(.*)$)"};
+  RE2 bullet{R"(^(?:——|--|－－)\s*(.+)$)"};
+  RE2 box{R"(^专栏\s*([0-9０-９]{1,3}|[一二三四五六七八九十]+)\s*(.*)$)"};
+  RE2 attachment{R"(^附\s*件\s*([0-9０-９]{0,2}|[一二三四五六七八九十]{0,3})$)"};
+  RE2 html_tag{R"(</?p>)"};
+  RE2 figure{R"(^[0-9０-９.．%％]+$)"};
+  // A 专栏 category: 重大项目, 重大平台, 高速铁路 — short, no digits.
+  RE2 box_category{R"(^[^0-9０-９%（(：:，。]{2,12}$)"};
+  RE2 box_category_line{R"(^([^0-9０-９：:，。、（(]{2,10})[：:]\s*(.+)$)"};
+  RE2 rule_row{R"(^[-—\s\t]+$)"};
+  // Items inside one 专栏 cell: "1. 名称。说明… 2. 名称。说明…"
+  RE2 box_item{R"(^\s*([0-9０-９]{1,3})\s*[.．、]\s*(.*)$)"};
+  RE2 date_line{R"(^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$)"};
+};
+
+const Patterns& P() {
+  static const Patterns* patterns = new Patterns();
+  return *patterns;
+}
+
+// The first clause of a directive's text, markup removed: what a reader
+// would call its heading.
+std::string Heading(std::string_view text) {
+  std::string s = CleanLine(text);
+  RE2::GlobalReplace(&s, P().html_tag, "");
+  s = std::string(TrimWhitespace(s));
+  size_t cut = std::string::npos;
+  for (std::string_view stop : {"。", "；", "：", ";", "\t"}) {
+    size_t at = s.find(stop);
+    if (at != std::string::npos && at < cut) cut = at;
+  }
+  if (cut != std::string::npos) s.resize(cut);
+  // Long first clauses are cut at a character boundary near 80 characters.
+  if (CodePointCount(s) > 80) {
+    size_t count = 0, i = 0;
+    for (; i < s.size(); ++i)
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++count > 80) break;
+    s.resize(i);
+  }
+  return std::string(TrimWhitespace(s));
+}
+
+std::vector<std::string> SplitTabs(std::string_view line) {
+  std::vector<std::string> cells;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    std::string cell = CleanLine(line.substr(start, tab - start));
+    RE2::GlobalReplace(&cell, P().html_tag, "");
+    cells.emplace_back(TrimWhitespace(cell));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+// Lead units are listed with 、，, or ；; "市市场监管局、市商务委" → two.
+std::vector<std::string> SplitUnits(std::string_view cell) {
+  std::vector<std::string> units;
+  std::string current;
+  auto flush = [&] {
+    std::string u(TrimWhitespace(current));
+    if (!u.empty()) units.push_back(u);
+    current.clear();
+  };
+  for (size_t i = 0; i < cell.size();) {
+    bool sep = false;
+    for (std::string_view s : {"、", "，", "；", ",", ";", "/"}) {
+      if (cell.substr(i, s.size()) == s) {
+        flush();
+        i += s.size();
+        sep = true;
+        break;
+      }
+    }
+    if (!sep) current.push_back(cell[i++]);
+  }
+  flush();
+  return units;
+}
+
+struct TableColumns {
+  int number = -1, task = -1, lead = -1, deadline = -1;
+};
+
+TableColumns ReadTableHeader(const std::vector<std::string>& cells) {
+  TableColumns c;
+  for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
+    const std::string h = RemoveWhitespace(cells[i]);
+    if (h == "序号") c.number = i;
+    else if (Contains(h, "任务") || Contains(h, "内容") || Contains(h, "措施")) c.task = i;
+    else if (Contains(h, "牵头") || Contains(h, "责任单位") || Contains(h, "责任部门")) c.lead = i;
+    else if (Contains(h, "时间") || Contains(h, "时限")) c.deadline = i;
+  }
+  return c;
+}
+
+class DirectiveParser {
+ public:
+  DirectiveParser(const SourceText& src, const Document& doc)
+      : src_(src), doc_(doc) {
+    tree_.document_id = doc.id;
+  }
+
+  DirectiveTree Run();
+
+ private:
+  bool TryNumbered(uint32_t n, const std::string& line);
+  bool TryTableRow(uint32_t n, std::string_view raw);
+  bool TryBox(uint32_t n, const std::string& line);
+  bool TryBoxRow(uint32_t n, std::string_view raw);
+  bool TryPlanTitle(uint32_t n, const std::string& line);
+  void CollectNamedPlans();
+  int AddBoxItem(uint32_t n, const std::string& category, std::string label,
+                 std::string_view text);
+  bool TryAttachment(uint32_t n, const std::string& line);
+  int Open(DirectiveKind kind, std::string label, std::string heading,
+           uint32_t n, bool push);
+  void CloseDeeper(int rank, uint32_t n);
+  void Close(int node, uint32_t before_line);
+  std::string UniqueId(std::string id);
+
+  const SourceText& src_;
+  const Document& doc_;
+  DirectiveTree tree_;
+  std::vector<int> stack_;  // open units, outermost first
+  std::set<std::string> ids_;
+  bool in_notice_ = false;      // numbered items of a 印发 notice's own body
+  int table_parent_ = -2;       // -2: no table open
+  TableColumns columns_;
+  int box_ = -1;                // open 专栏 box
+  bool box_is_table_ = false;   // the open box holds an indicator table
+  std::string plan_prefix_;     // "附文2." for a notice's second plan
+  std::vector<std::string> named_plans_;  // folded 《》 titles the notice issues
+  int plans_seen_ = 0;
+};
+
+std::string DirectiveParser::UniqueId(std::string id) {
+  if (ids_.insert(id).second) return id;
+  for (int k = 2;; ++k) {
+    std::string alt = id + "~" + std::to_string(k);
+    if (ids_.insert(alt).second) return alt;
+  }
+}
+
+void DirectiveParser::Close(int node, uint32_t before_line) {
+  uint32_t last = before_line;
+  while (last > tree_.nodes[node].line && TrimWhitespace(src_.Line(last)).empty())
+    --last;
+  Directive& d = tree_.nodes[node];
+  d.last_line = std::max(d.line, last);
+  uint32_t begin = src_.line_starts[d.line - 1];
+  uint32_t end = d.last_line < src_.LineCount() ? src_.line_starts[d.last_line]
+                                                : src_.text.size();
+  d.text = {begin, end - begin};
+}
+
+void DirectiveParser::CloseDeeper(int rank, uint32_t n) {
+  while (!stack_.empty() && Rank(tree_.nodes[stack_.back()].kind) >= rank) {
+    Close(stack_.back(), n - 1);
+    stack_.pop_back();
+  }
+}
+
+int DirectiveParser::Open(DirectiveKind kind, std::string label,
+                          std::string heading, uint32_t n, bool push) {
+  int parent = stack_.empty() ? -1 : stack_.back();
+  std::string prefix = parent >= 0 ? tree_.nodes[parent].id + "."
+                       : in_notice_ ? "通知."
+                                    : plan_prefix_;
+  Directive d;
+  d.kind = kind;
+  d.label = label;
+  d.heading = std::move(heading);
+  d.line = n;
+  d.last_line = n;
+  d.parent = parent;
+  d.id = UniqueId(prefix + label);
+  int index = static_cast<int>(tree_.nodes.size());
+  tree_.nodes.push_back(std::move(d));
+  if (parent >= 0) tree_.nodes[parent].children.push_back(index);
+  if (push) stack_.push_back(index);
+  return index;
+}
+
+bool DirectiveParser::TryAttachment(uint32_t n, const std::string& line) {
+  std::string number;
+  if (!RE2::FullMatch(line, P().attachment, &number)) return false;
+  CloseDeeper(-1, n);
+  box_ = -1;
+  table_parent_ = -2;
+  in_notice_ = false;
+    std::string label = "附件" + (number.empty() ? "" : std::to_string(
+      ParseDigits(number) >= 0 ? ParseDigits(number) : ChineseNumeralValue(number)));
+  Open(DirectiveKind::kAttachment, label, "", n, true);
+  return true;
+}
+
+bool DirectiveParser::TryNumbered(uint32_t n, const std::string& line) {
+  struct Scheme {
+    const RE2* re;
+    DirectiveKind kind;
+  };
+  const Scheme schemes[] = {
+      {&P().part, DirectiveKind::kPart},
+      {&P().chapter, DirectiveKind::kChapter},
+      {&P().section, DirectiveKind::kSection},
+      {&P().article, DirectiveKind::kArticle},
+      {&P().sub_item, DirectiveKind::kSubItem},
+      {&P().sub_point, DirectiveKind::kSubPoint},
+      {&P().item, DirectiveKind::kItem},
+      {&P().point, DirectiveKind::kPoint},
+      {&P().bullet, DirectiveKind::kBullet},
+  };
+  for (const Scheme& s : schemes) {
+    std::string number, rest;
+    bool hit = s.kind == DirectiveKind::kBullet
+                   ? RE2::FullMatch(line, *s.re, &rest)
+                   : RE2::FullMatch(line, *s.re, &number, &rest);
+    if (!hit) continue;
+    std::string label;
+    switch (s.kind) {
+      case DirectiveKind::kPart: label = "第" + number + "篇"; break;
+      case DirectiveKind::kChapter: label = "第" + number + "章"; break;
+      case DirectiveKind::kSection: label = "第" + number + "节"; break;
+      case DirectiveKind::kArticle: label = "第" + number + "条"; break;
+      case DirectiveKind::kItem: label = number; break;
+      case DirectiveKind::kSubItem: label = "（" + number + "）"; break;
+      case DirectiveKind::kPoint: label = std::to_string(ParseDigits(number)); break;
+      case DirectiveKind::kSubPoint:
+        label = "（" + std::to_string(ParseDigits(number)) + "）";
+        break;
+      default: break;
+    }
+    bool box_item = s.kind == DirectiveKind::kPoint ||
+                    s.kind == DirectiveKind::kSubPoint ||
+                    s.kind == DirectiveKind::kBullet;
+    if (box_ >= 0 && box_item) {
+      if (s.kind == DirectiveKind::kBullet) {
+        label = std::to_string(tree_.nodes[box_].children.size() + 1);
+      } else {
+        label = std::to_string(ParseDigits(number));
+      }
+      AddBoxItem(n, "", label, rest);
+      return true;
+    }
+    int rank = Rank(s.kind);
+    CloseDeeper(rank, n);
+    box_ = -1;
+    if (s.kind == DirectiveKind::kBullet) {
+      // Bullets are numbered by position under their parent.
+      int parent = stack_.empty() ? -1 : stack_.back();
+      size_t count = 1;
+      const auto& siblings = parent >= 0 ? tree_.nodes[parent].children
+                                         : std::vector<int>{};
+      for (int c : siblings) count += tree_.nodes[c].kind == DirectiveKind::kBullet;
+      label = "——" + std::to_string(count);
+    }
+    Open(s.kind, label, Heading(rest), n, true);
+    return true;
+  }
+  return false;
+}
+
+bool DirectiveParser::TryBox(uint32_t n, const std::string& line) {
+  std::string number, title;
+  if (!RE2::FullMatch(line, P().box, &number, &title)) return false;
+  // A box belongs to the action it illustrates, not to that action's
+  // last numbered point.
+  CloseDeeper(Rank(DirectiveKind::kPoint), n);
+  int64_t value = ParseDigits(number);
+  if (value < 0) value = ChineseNumeralValue(number);
+  box_is_table_ = false;
+  box_ = Open(DirectiveKind::kBox, "专栏" + std::to_string(value), Heading(title),
+              n, true);
+  return true;
+}
+
+int DirectiveParser::AddBoxItem(uint32_t n, const std::string& category,
+                                std::string label, std::string_view text) {
+  Directive d;
+  d.kind = DirectiveKind::kBoxItem;
+  d.label = category.empty() ? label : category + "." + label;
+  d.heading = Heading(text);
+  d.line = d.last_line = n;
+  d.parent = box_;
+  d.id = UniqueId(tree_.nodes[box_].id + "." + d.label);
+  uint32_t begin = src_.line_starts[n - 1];
+  d.text = {begin, static_cast<uint32_t>(src_.Line(n).size())};
+  int index = static_cast<int>(tree_.nodes.size());
+  tree_.nodes[box_].children.push_back(index);
+  tree_.nodes.push_back(std::move(d));
+  return index;
+}
+
+// Box rows come in three shapes: "<p>重大项目</p>\t<p>1. 名称。…</p> <p>2. …</p>"
+// (a category cell, then items), "高速铁路：建设渝西高铁…" (category and
+// item on one line) and indicator tables (序号 / 指标名称 / 2025年 …), whose
+// rows are figures, not tasks.
+bool DirectiveParser::TryBoxRow(uint32_t n, std::string_view raw) {
+  if (box_ < 0) return false;
+  if (!Contains(raw, "\t")) {
+    std::string line = CleanLine(raw), category, rest;
+    if (!RE2::FullMatch(line, P().box_category_line, &category, &rest))
+      return false;
+    category = RemoveWhitespace(category);
+    int k = 1;
+    for (int c : tree_.nodes[box_].children)
+      k += StartsWith(tree_.nodes[c].label, category + ".");
+    AddBoxItem(n, category, std::to_string(k), rest);
+    return true;
+  }
+  std::vector<std::string> cells = SplitTabs(raw);
+  for (const std::string& cell : cells)
+    if (cell == "序号" || Contains(cell, "指标")) box_is_table_ = true;
+  std::string category = cells.empty() ? "" : RemoveWhitespace(cells[0]);
+  if (box_is_table_ || cells.size() < 2 ||
+      !RE2::FullMatch(category, P().box_category) ||
+      RE2::FullMatch(RemoveWhitespace(cells[1]), P().figure))
+    return true;  // indicator tables and rules: consumed, not directives
+  std::string body = std::string(raw.substr(raw.find('\t') + 1));
+  // Items are the cell's <p> paragraphs; without markup the cell is one item.
+  std::vector<std::string> items;
+  size_t pos = 0;
+  while ((pos = body.find("<p>", pos)) != std::string::npos) {
+    size_t end = body.find("</p>", pos);
+    items.push_back(body.substr(pos + 3, end == std::string::npos ? std::string::npos
+                                                                    : end - pos - 3));
+    pos = end == std::string::npos ? body.size() : end + 4;
+  }
+  if (items.empty()) items.push_back(body);
+  int k = 0;
+  for (const std::string& item : items) {
+    std::string number, rest, text = CleanLine(item);
+    if (text.empty()) continue;
+    ++k;
+    std::string label = std::to_string(k);
+    if (RE2::FullMatch(text, P().box_item, &number, &rest)) {
+      label = std::to_string(ParseDigits(number));
+      text = rest;
+    }
+    AddBoxItem(n, category, label, text);
+  }
+  return true;
+}
+
+bool DirectiveParser::TryTableRow(uint32_t n, std::string_view raw) {
+  if (!Contains(raw, "\t")) return false;
+  std::vector<std::string> cells = SplitTabs(raw);
+  if (!cells.empty() && RemoveWhitespace(cells[0]) == "序号") {
+    columns_ = ReadTableHeader(cells);
+    if (table_parent_ == -2) {
+      CloseDeeper(Rank(DirectiveKind::kItem), n);
+      table_parent_ = stack_.empty() ? -1 : stack_.back();
+    }
+    return true;
+  }
+  if (table_parent_ == -2 || columns_.number < 0) return false;
+  auto cell = [&](int i) -> std::string {
+    return i >= 0 && i < static_cast<int>(cells.size()) ? cells[i] : "";
+  };
+  int64_t number = ParseDigits(RemoveWhitespace(cell(columns_.number)));
+  if (number < 0 || RemoveWhitespace(cell(columns_.number)).size() > 4)
+    return true;  // a group row (一、… / (一) …) only groups tasks
+  std::string prefix = table_parent_ >= 0 ? tree_.nodes[table_parent_].id + "."
+                                          : plan_prefix_ + "表.";
+  Directive d;
+  d.kind = DirectiveKind::kTaskRow;
+  d.label = std::to_string(number);
+  d.heading = Heading(cell(columns_.task));
+  d.line = d.last_line = n;
+  d.parent = table_parent_;
+  d.id = UniqueId(prefix + d.label);
+  d.lead_units = SplitUnits(cell(columns_.lead));
+  d.deadline = std::string(TrimWhitespace(cell(columns_.deadline)));
+  uint32_t begin = src_.line_starts[n - 1];
+  d.text = {begin, static_cast<uint32_t>(src_.Line(n).size())};
+  int index = static_cast<int>(tree_.nodes.size());
+  if (table_parent_ >= 0) tree_.nodes[table_parent_].children.push_back(index);
+  tree_.nodes.push_back(std::move(d));
+  return true;
+}
+
+// The notice of a 印发 document may issue several plans one after another
+// (妇女发展规划 and 儿童发展规划); each plan restarts its numbering, so the
+// second and later plans get their own id prefix.  A plan starts at a short
+// line that begins one of the titles the notice names in 《》.
+bool DirectiveParser::TryPlanTitle(uint32_t n, const std::string& line) {
+  if (named_plans_.size() < 2 || CodePointCount(line) > 60) return false;
+  std::string folded = FoldForMatch(line);
+  if (CodePointCount(folded) < 4) return false;
+  bool starts_plan = false;
+  for (const std::string& t : named_plans_)
+    starts_plan |= StartsWith(t, folded);
+  if (!starts_plan) return false;
+  if (++plans_seen_ >= 2) {
+    CloseDeeper(-1, n);
+    box_ = -1;
+    table_parent_ = -2;
+    plan_prefix_ = "附文" + std::to_string(plans_seen_) + ".";
+  }
+  return true;
+}
+
+void DirectiveParser::CollectNamedPlans() {
+  static const RE2 named(R"(《([^《》]{2,80})》)");
+  for (uint32_t n = doc_.header_last_line + 1; n <= doc_.last_line; ++n) {
+    std::string line = CleanLine(src_.Line(n));
+    if (RE2::FullMatch(line, P().date_line)) break;
+    re2::StringPiece input(line);
+    std::string title;
+    while (RE2::FindAndConsume(&input, named, &title)) {
+      std::string folded = FoldForMatch(title);
+      if (std::find(named_plans_.begin(), named_plans_.end(), folded) ==
+          named_plans_.end())
+        named_plans_.push_back(folded);
+    }
+  }
+}
+
+DirectiveTree DirectiveParser::Run() {
+  if (doc_.first_line == 0 || doc_.last_line > src_.LineCount()) return tree_;
+  in_notice_ = !doc_.attached_title.empty();
+  if (in_notice_) CollectNamedPlans();
+  for (uint32_t n = doc_.header_last_line + 1; n <= doc_.last_line; ++n) {
+    std::string_view raw = src_.Line(n);
+    std::string line = CleanLine(raw);
+    if (line.empty()) continue;
+    // The notice's own body ends at its signature date; the plan follows.
+    if (in_notice_ && RE2::FullMatch(line, P().date_line)) {
+      CloseDeeper(-1, n);
+      in_notice_ = false;
+      continue;
+    }
+    if (!in_notice_ && TryPlanTitle(n, line)) continue;
+    if (TryAttachment(n, line)) continue;
+    if (TryTableRow(n, raw)) continue;
+    if (table_parent_ != -2 && !Contains(raw, "\t")) table_parent_ = -2;
+    if (TryBoxRow(n, raw)) continue;
+    if (TryBox(n, line)) continue;
+    if (Contains(raw, "\t")) continue;  // other table rows are not units
+    TryNumbered(n, line);
+  }
+  CloseDeeper(-1, doc_.last_line + 1);
+  return std::move(tree_);
+}
+
+}  // namespace
+
+DirectiveTree ParseDirectives(const SourceText& source, const Document& doc) {
+  return DirectiveParser(source, doc).Run();
+}
+
+std::vector<int> ActionableDirectives(const DirectiveTree& tree) {
+  std::vector<int> out;
+  for (int i = 0; i < static_cast<int>(tree.nodes.size()); ++i) {
+    const Directive& d = tree.nodes[i];
+    if (d.kind == DirectiveKind::kAttachment || d.kind == DirectiveKind::kBox)
+      continue;
+    if (d.children.empty() || d.kind == DirectiveKind::kTaskRow) out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace policygraph

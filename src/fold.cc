@@ -1,0 +1,340 @@
+#include "policygraph/fold.h"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace policygraph {
+namespace {
+
+// Every fold works on code points: a string is decoded once, rewritten in a
+// single pass and encoded again, so each function stays linear.  Invalid
+// UTF-8 decodes to U+FFFD, which keeps the outputs valid UTF-8 (JSON export
+// relies on that) without ever rejecting an input.
+std::u32string DecodeUtf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t length = text.size();
+  std::u32string out;
+  out.reserve(length);
+  for (size_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string EncodeUtf8(std::u32string_view code_points) {
+  std::string out;
+  out.reserve(code_points.size() * 3);
+  for (char32_t c : code_points) {
+    uint8_t buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(c));
+    out.append(reinterpret_cast<const char*>(buffer), length);
+  }
+  return out;
+}
+
+bool IsWhitespace(char32_t c) {
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Full-width ASCII variants (U+FF01..U+FF5E) sit at a fixed distance from
+// ASCII, so folding digits and letters is one subtraction.
+constexpr char32_t kFullWidthOffset = 0xFEE0;
+
+bool IsFullWidthDigit(char32_t c) { return c >= U'０' && c <= U'９'; }
+
+bool IsFullWidthLetter(char32_t c) {
+  return (c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ');
+}
+
+char32_t FoldFullWidthDigit(char32_t c) {
+  return IsFullWidthDigit(c) ? c - kFullWidthOffset : c;
+}
+
+char32_t FoldFullWidthAlnum(char32_t c) {
+  return IsFullWidthDigit(c) || IsFullWidthLetter(c) ? c - kFullWidthOffset
+                                                     : c;
+}
+
+std::u32string WithoutWhitespace(std::u32string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (char32_t c : text) {
+    if (!IsWhitespace(c)) out.push_back(c);
+  }
+  return out;
+}
+
+// PDF-to-Markdown extraction leaves `**bold**` markers in some gazettes
+// (hechuan-gazette-2023-01); they are layout, never part of a title.
+std::u32string WithoutMarkdownBold(std::u32string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == U'*' && i + 1 < text.size() && text[i + 1] == U'*') {
+      ++i;
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+// Dashes that scrapers and typists put between the years of a period:
+// (2021-2025年), (2021–2025年), 2~3个.  The gazettes print an em dash.
+bool IsRangeDash(char32_t c) {
+  switch (c) {
+    case U'-':       // hyphen-minus
+    case U'~':       // tilde
+    case U'\u2010':  // ‐ hyphen
+    case U'\u2011':  // non-breaking hyphen
+    case U'\u2012':  // figure dash
+    case U'\u2013':  // – en dash
+    case U'\u2015':  // ― horizontal bar
+    case U'\u2212':  // − minus sign
+    case U'\u2500':  // ─ box drawing, common in PDF extraction
+    case U'\u301C':  // 〜 wave dash
+    case U'\uFF0D':  // － full-width hyphen-minus
+    case U'\uFF5E':  // ～ full-width tilde
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Every dash FoldForMatch unifies: the range dashes plus the em dashes the
+// gazettes print themselves (— and the —— of bullet lists).
+bool IsAnyDash(char32_t c) {
+  return IsRangeDash(c) || c == U'\u2014' || c == U'\u2E3A' ||
+         c == U'\u2E3B' || c == U'\uFE58' || c == U'\uFE63';
+}
+
+char32_t FoldTitleParenthesis(char32_t c) {
+  switch (c) {
+    case U'(':
+    case U'\uFE59':  // ﹙ small
+      return U'（';
+    case U')':
+    case U'\uFE5A':  // ﹚ small
+      return U'）';
+    default:
+      return c;
+  }
+}
+
+// A dash between two digits is a range (2021—2025); elsewhere a dash may be
+// part of a name, so it is left alone.
+std::u32string FoldDigitRangeDashes(std::u32string_view text) {
+  std::u32string out(text);
+  for (size_t i = 1; i + 1 < out.size(); ++i) {
+    if (IsRangeDash(out[i]) && IsAsciiDigit(out[i - 1]) &&
+        IsAsciiDigit(out[i + 1])) {
+      out[i] = U'—';
+    }
+  }
+  return out;
+}
+
+// True when the first 《 closes at the very end: 《A《B》C》 is wrapped,
+// 《A》和《B》 is not.
+bool IsWrappedInTitleMarks(std::u32string_view text) {
+  if (text.size() < 2 || text.front() != U'《' || text.back() != U'》') {
+    return false;
+  }
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == U'《') ++depth;
+    if (text[i] == U'》') --depth;
+    if (depth == 0) return i + 1 == text.size();
+  }
+  return false;
+}
+
+char32_t FoldMatchBracket(char32_t c) {
+  switch (c) {
+    case U'\u3014':  // 〔
+    case U'\u3010':  // 【
+    case U'\u3016':  // 〖
+    case U'\u3018':  // 〘
+      return U'[';
+    case U'\u3015':  // 〕
+    case U'\u3011':  // 】
+    case U'\u3017':  // 〗
+    case U'\u3019':  // 〙
+      return U']';
+    default:
+      return c;  // （）［］﹝﹞ are already ASCII or 〔〕 after NFKC
+  }
+}
+
+bool IsQuote(char32_t c) {
+  switch (c) {
+    case U'"':
+    case U'\'':
+    case U'\u2018':  // ‘
+    case U'\u2019':  // ’
+    case U'\u201A':  // ‚
+    case U'\u201B':  // ‛
+    case U'\u201C':  // “
+    case U'\u201D':  // ”
+    case U'\u201E':  // „
+    case U'\u201F':  // ‟
+    case U'\u301D':  // 〝
+    case U'\u301E':  // 〞
+    case U'\u301F':  // 〟
+      return true;
+    default:
+      return false;
+  }
+}
+
+char32_t FoldMatchPunctuation(char32_t c) {
+  if (IsAnyDash(c)) return U'-';
+  if (IsQuote(c)) return U'"';
+  return FoldMatchBracket(c);
+}
+
+// NFKC folds full-width forms, ① → 1 and U+3000 → space; lower-casing with
+// the root locale keeps the result independent of the machine's locale.
+std::u32string NfkcLower(std::string_view text) {
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString normalized = nfkc->normalize(unicode, status);
+    if (U_SUCCESS(status)) unicode = normalized;
+  }
+  unicode.toLower(icu::Locale::getRoot());
+  std::string utf8;
+  unicode.toUTF8String(utf8);
+  return DecodeUtf8(utf8);
+}
+
+}  // namespace
+
+std::string FoldForMatch(std::string_view text) {
+  std::u32string folded = WithoutMarkdownBold(WithoutWhitespace(NfkcLower(text)));
+  for (char32_t& c : folded) c = FoldMatchPunctuation(c);
+  return EncodeUtf8(folded);
+}
+
+std::string NormalizeTitle(std::string_view title) {
+  std::u32string text = WithoutMarkdownBold(WithoutWhitespace(DecodeUtf8(title)));
+  for (char32_t& c : text) c = FoldTitleParenthesis(FoldFullWidthAlnum(c));
+  text = FoldDigitRangeDashes(text);
+  std::u32string_view result = text;
+  if (IsWrappedInTitleMarks(result)) result = result.substr(1, result.size() - 2);
+  return EncodeUtf8(result);
+}
+
+namespace {
+
+bool IsOpeningBracket(char32_t c) {
+  switch (c) {
+    case U'〔': case U'[': case U'［': case U'【': case U'（': case U'(':
+    case U'〖': case U'﹝':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsClosingBracket(char32_t c) {
+  switch (c) {
+    case U'〕': case U']': case U'］': case U'】': case U'）': case U')':
+    case U'〗': case U'﹞':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The parts of 机关代字〔年份〕序号号, each pointing into the folded text.
+struct DocNumberParts {
+  std::u32string_view code;
+  std::u32string_view year;
+  std::u32string_view serial;
+};
+
+// Parses from the end, where the shape is fixed (号, digits, bracket, four
+// digits, bracket); whatever precedes is the issuer's code.  Brackets need
+// not pair up: scraped numbers mix them (〔2023]).
+bool SplitDocNumber(std::u32string_view text, DocNumberParts& parts) {
+  size_t end = text.size();
+  if (end == 0 || text[end - 1] != U'号') return false;
+  --end;
+  size_t serial_begin = end;
+  while (serial_begin > 0 && IsAsciiDigit(text[serial_begin - 1])) --serial_begin;
+  if (serial_begin == end || serial_begin == 0) return false;
+  if (!IsClosingBracket(text[serial_begin - 1])) return false;
+  const size_t year_end = serial_begin - 1;
+  if (year_end < 4) return false;
+  const size_t year_begin = year_end - 4;
+  for (size_t i = year_begin; i < year_end; ++i) {
+    if (!IsAsciiDigit(text[i])) return false;
+  }
+  if (year_begin == 0 || !IsOpeningBracket(text[year_begin - 1])) return false;
+  const size_t code_end = year_begin - 1;
+  if (code_end == 0) return false;
+  parts.code = text.substr(0, code_end);
+  parts.year = text.substr(year_begin, 4);
+  parts.serial = text.substr(serial_begin, end - serial_begin);
+  return true;
+}
+
+std::u32string_view WithoutLeadingZeros(std::u32string_view digits) {
+  size_t first = digits.find_first_not_of(U'0');
+  if (first == std::u32string_view::npos) return digits.substr(digits.size() - 1);
+  return digits.substr(first);
+}
+
+}  // namespace
+
+std::string NormalizeDocNumber(std::string_view number) {
+  std::u32string text = WithoutWhitespace(DecodeUtf8(number));
+  for (char32_t& c : text) c = FoldFullWidthDigit(c);
+  DocNumberParts parts;
+  if (!SplitDocNumber(text, parts)) return EncodeUtf8(text);
+  std::u32string normalized(parts.code);
+  normalized += U'〔';
+  normalized += parts.year;
+  normalized += U'〕';
+  normalized += WithoutLeadingZeros(parts.serial);
+  normalized += U'号';
+  return EncodeUtf8(normalized);
+}
+
+std::string RemoveWhitespace(std::string_view text) {
+  return EncodeUtf8(WithoutWhitespace(DecodeUtf8(text)));
+}
+
+std::string_view TrimWhitespace(std::string_view text) {
+  // One forward pass remembering the first and the last non-space code
+  // point: U8_PREV would be the mirror image but is limited to int32 indices.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  size_t begin = text.size();
+  size_t end = text.size();
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, text.size(), c);
+    if (c >= 0 && u_isUWhiteSpace(c)) continue;
+    if (begin == text.size()) begin = start;
+    end = i;
+  }
+  return text.substr(begin, end - begin);
+}
+
+}  // namespace policygraph

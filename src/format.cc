@@ -1,0 +1,193 @@
+#include "policygraph/format.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace policygraph {
+namespace {
+
+Json OrNull(const std::string& s) { return s.empty() ? Json() : Json(s); }
+
+std::string Pad(std::string_view text, size_t width) {
+  std::string out(text);
+  size_t w = DisplayWidth(text);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+void AppendDirective(const DirectiveTree& tree, const Document& doc, int index,
+                     Json& array) {
+  const Directive& d = tree.nodes[index];
+  Json j;
+  j["id"] = d.id;
+  j["label"] = d.label;
+  j["kind"] = DirectiveKindName(d.kind);
+  j["heading"] = d.heading;
+  j["file"] = doc.file;
+  j["line"] = d.line;
+  j["last_line"] = d.last_line;
+  if (d.kind == DirectiveKind::kTaskRow) {
+    j["lead_units"] = d.lead_units;
+    j["deadline"] = OrNull(d.deadline);
+  }
+  Json children = Json::array();
+  for (int c : d.children) AppendDirective(tree, doc, c, children);
+  j["children"] = std::move(children);
+  array.push_back(std::move(j));
+}
+
+}  // namespace
+
+size_t DisplayWidth(std::string_view text) {
+  size_t width = 0;
+  int32_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      ++width;
+      continue;
+    }
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
+Json DocumentToJson(const Document& doc, size_t directive_count) {
+  Json j;
+  j["id"] = doc.id;
+  j["title"] = doc.title;
+  j["attached_title"] = OrNull(doc.attached_title);
+  j["doc_number"] = OrNull(doc.doc_number);
+  j["decree_number"] = OrNull(doc.decree_number);
+  j["issuer"] = OrNull(doc.issuer);
+  j["date"] = OrNull(doc.date);
+  j["type"] = OrNull(doc.type);
+  j["level"] = LevelName(doc.level);
+  j["file"] = doc.file;
+  j["first_line"] = doc.first_line;
+  j["last_line"] = doc.last_line;
+  j["directives"] = directive_count;
+  return j;
+}
+
+Json DocumentsToJson(const Corpus& corpus) {
+  Json array = Json::array();
+  for (const ParsedFile& f : corpus.files)
+    for (size_t i = 0; i < f.documents.size(); ++i)
+      array.push_back(DocumentToJson(f.documents[i], f.directives[i].nodes.size()));
+  return array;
+}
+
+std::string FormatDocumentsTable(const Corpus& corpus) {
+  struct Row {
+    std::string id, date, type, level, lines, directives, title;
+  };
+  std::vector<Row> rows = {
+      {"ID", "DATE", "TYPE", "LEVEL", "LINES", "DIRECTIVES", "TITLE"}};
+  for (const ParsedFile& f : corpus.files) {
+    for (size_t i = 0; i < f.documents.size(); ++i) {
+      const Document& d = f.documents[i];
+      rows.push_back({d.id, d.date.empty() ? "-" : d.date,
+                      d.type.empty() ? "-" : d.type, std::string(LevelName(d.level)),
+                      d.file + ":" + std::to_string(d.first_line) + "-" +
+                          std::to_string(d.last_line),
+                      std::to_string(f.directives[i].nodes.size()), d.title});
+    }
+  }
+  size_t w_id = 0, w_date = 0, w_type = 0, w_level = 0, w_lines = 0, w_dir = 0;
+  for (const Row& r : rows) {
+    w_id = std::max(w_id, DisplayWidth(r.id));
+    w_date = std::max(w_date, DisplayWidth(r.date));
+    w_type = std::max(w_type, DisplayWidth(r.type));
+    w_level = std::max(w_level, DisplayWidth(r.level));
+    w_lines = std::max(w_lines, DisplayWidth(r.lines));
+    w_dir = std::max(w_dir, DisplayWidth(r.directives));
+  }
+  std::string out;
+  for (const Row& r : rows) {
+    out += Pad(r.id, w_id) + "  " + Pad(r.date, w_date) + "  " +
+           Pad(r.type, w_type) + "  " + Pad(r.level, w_level) + "  " +
+           Pad(r.lines, w_lines) + "  " + Pad(r.directives, w_dir) + "  " +
+           r.title + "\n";
+  }
+  return out;
+}
+
+Json DirectiveTreeToJson(const DirectiveTree& tree, const Document& doc) {
+  Json j;
+  j["document"] = doc.id;
+  j["title"] = doc.title;
+  j["file"] = doc.file;
+  Json roots = Json::array();
+  for (int i = 0; i < static_cast<int>(tree.nodes.size()); ++i)
+    if (tree.nodes[i].parent < 0) AppendDirective(tree, doc, i, roots);
+  j["directives"] = std::move(roots);
+  return j;
+}
+
+std::string FormatDirectivesText(const DirectiveTree& tree, const Document& doc) {
+  std::string out = doc.id + "  " + doc.title + "\n";
+  out += doc.file + ":" + std::to_string(doc.first_line) + "-" +
+         std::to_string(doc.last_line) + ", " + std::to_string(tree.nodes.size()) +
+         " directives\n";
+  for (const Directive& d : tree.nodes) {
+    int depth = 0;
+    for (int p = d.parent; p >= 0; p = tree.nodes[p].parent) ++depth;
+    out.append(2 * depth + 2, ' ');
+    out += d.id;
+    out += "  L";
+    out += std::to_string(d.line);
+    if (!d.heading.empty()) out += "  " + d.heading;
+    if (!d.lead_units.empty()) {
+      out += "  [牵头: ";
+      for (size_t i = 0; i < d.lead_units.size(); ++i) {
+        if (i > 0) out += "、";
+        out += d.lead_units[i];
+      }
+      out += "]";
+    }
+    if (!d.deadline.empty()) out += "  [完成: " + d.deadline + "]";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string FormatDiagnostic(const Diagnostic& d, const SourceText* source) {
+  std::string_view severity = d.severity == Severity::kError     ? "error"
+                              : d.severity == Severity::kWarning ? "warning"
+                                                                 : "note";
+  std::string out = d.file;
+  if (d.line > 0) {
+    out += ':';
+    out += std::to_string(d.line);
+  }
+  out += ": ";
+  out += severity;
+  out += ": ";
+  out += d.message;
+  if (!d.code.empty()) {
+    out += " [";
+    out += d.code;
+    out += ']';
+  }
+  out += '\n';
+  if (source && d.line > 0) {
+    std::string_view line = source->Line(d.line);
+    if (line.size() > 240) {
+      // Cut before a lead byte so no UTF-8 sequence is split.
+      size_t cut = 240;
+      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+      line = line.substr(0, cut);
+    }
+    out += "    " + std::string(line) + "\n";
+  }
+  return out;
+}
+
+}  // namespace policygraph

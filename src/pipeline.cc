@@ -1,0 +1,70 @@
+#include "policygraph/pipeline.h"
+
+#include "policygraph/fold.h"
+
+namespace policygraph {
+
+bool Corpus::HasErrors() const {
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity == Severity::kError) return true;
+  return false;
+}
+
+const Document* Corpus::FindDocument(std::string_view id,
+                                     const ParsedFile** file,
+                                     const DirectiveTree** tree) const {
+  std::string number = NormalizeDocNumber(id);
+  std::string title = "title:" + NormalizeTitle(id.substr(id.rfind("title:") == 0 ? 6 : 0));
+  for (const ParsedFile& f : files) {
+    for (size_t i = 0; i < f.documents.size(); ++i) {
+      const Document& d = f.documents[i];
+      if (d.id != id && d.id != number && d.id != title &&
+          NormalizeTitle(id) != d.title)
+        continue;
+      if (file) *file = &f;
+      if (tree) *tree = &f.directives[i];
+      return &d;
+    }
+  }
+  return nullptr;
+}
+
+ParsedFile ParseSource(SourceText source, std::vector<Diagnostic>& diagnostics) {
+  ParsedFile parsed;
+  parsed.source = std::move(source);
+  Segmentation seg = SegmentGazette(parsed.source);
+  diagnostics.insert(diagnostics.end(), seg.diagnostics.begin(),
+                     seg.diagnostics.end());
+  parsed.toc = std::move(seg.toc);
+  parsed.documents = std::move(seg.documents);
+  for (const Document& doc : parsed.documents) {
+    DirectiveTree tree = ParseDirectives(parsed.source, doc);
+    diagnostics.insert(diagnostics.end(), tree.diagnostics.begin(),
+                       tree.diagnostics.end());
+    parsed.directives.push_back(std::move(tree));
+  }
+  return parsed;
+}
+
+Corpus LoadCorpus(const std::vector<std::string>& paths,
+                  const LoadOptions& options) {
+  Corpus corpus;
+  InputList inputs = ListInputFiles(paths);
+  corpus.diagnostics = std::move(inputs.diagnostics);
+  for (const std::string& path : inputs.files) {
+    DecodeResult decoded = ReadSourceFile(path, options.max_file_size);
+    corpus.diagnostics.insert(corpus.diagnostics.end(),
+                              decoded.diagnostics.begin(),
+                              decoded.diagnostics.end());
+    if (!decoded.ok) continue;
+    if (!options.strip_prefix.empty() &&
+        decoded.source.path.rfind(options.strip_prefix, 0) == 0)
+      decoded.source.path = options.show_prefix +
+                            decoded.source.path.substr(options.strip_prefix.size());
+    corpus.files.push_back(
+        ParseSource(std::move(decoded.source), corpus.diagnostics));
+  }
+  return corpus;
+}
+
+}  // namespace policygraph

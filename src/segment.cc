@@ -1,0 +1,558 @@
+#include "policygraph/segment.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "policygraph/fold.h"
+#include "text_util.h"
+
+namespace policygraph {
+namespace {
+
+using internal::CleanLine;
+using internal::CodePointCount;
+using internal::Contains;
+using internal::EndsWith;
+using internal::ParseDigits;
+using internal::StartsWith;
+
+// Every pattern of this stage, compiled once.  Lines are matched after
+// CleanLine (markup removed, trimmed), so anchors are whole-line anchors.
+struct Patterns {
+  // 渝府发〔2023〕7号, 合川府发〔2023〕2 号, 国办发[2021]13号, 京政发（2022）5号
+  RE2 doc_number_line{
+      R"(^([\p{Han}A-Za-z]{1,15})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*)"
+      R"([〕\]）)］】]\s*([0-9０-９]{1,5})\s*号$)"};
+  // 重庆市人民政府令 (the number follows on its own line)
+  RE2 decree_header{R"(^(\p{Han}{2,24}?)令$)"};
+  RE2 decree_number{R"(^第\s*([0-9０-９]{1,5})\s*号$)"};
+  // 重庆市人民政府令第359号 on one line
+  RE2 decree_combined{R"(^(\p{Han}{2,24}?)令\s*第\s*([0-9０-９]{1,5})\s*号$)"};
+  RE2 date_line{
+      R"(^([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日$)"};
+  // Contents lines end in a page number: "…通知…… (1)", "…通知·····\t38".
+  RE2 toc_paren_tail{R"(^(.*?)[\s.…·．・⋯]*[（(]\s*([0-9]{1,4})\s*[）)]$)"};
+  RE2 toc_leader_tail{R"(^(.*?)(?:[.…·．・⋯]{2,}|\t)\s*([0-9]{1,4})$)"};
+  RE2 toc_section{R"(^【.*】$)"};
+  // 各区县（自治县）人民政府，市政府各部门，有关单位：  / 区应急局：
+  RE2 addressee{R"(^[^。；]{2,120}[：:]$)"};
+  RE2 colophon{
+      R"(^(主管单位|主办单位|编辑出版|编辑|出版|发行范围|全国统一刊号|)"
+      R"(印刷单位|承印单位|国内统一刊号)\s*[：:])"};
+  // Issuer words that open a header line: 重庆市人民政府办公厅 关于…
+  RE2 issuer_words{R"((人民政府|办公厅|办公室|委员会|国务院|中共中央|人民代表大会|局|委))"};
+};
+
+const Patterns& P() {
+  static const Patterns* patterns = new Patterns();
+  return *patterns;
+}
+
+// Type words a document title ends with, longest first so 实施意见 beats 意见.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 26>
+    kTitleTypes = {{
+        {"实施意见", "意见"}, {"指导意见", "意见"}, {"实施细则", "细则"},
+        {"实施方案", "方案"}, {"通知", "通知"},     {"意见", "意见"},
+        {"批复", "批复"},     {"通告", "通告"},     {"公告", "公告"},
+        {"决定", "决定"},     {"报告", "报告"},     {"命令", "命令"},
+        {"办法", "办法"},     {"规定", "规定"},     {"条例", "条例"},
+        {"细则", "细则"},     {"规划", "规划"},     {"纲要", "纲要"},
+        {"方案", "方案"},     {"计划", "计划"},     {"要点", "要点"},
+        {"决议", "决议"},     {"复函", "函"},       {"函", "函"},
+        {"规则", "规则"},     {"标准", "标准"},
+    }};
+
+bool IsDateLine(const std::string& clean) {
+  return RE2::FullMatch(clean, P().date_line);
+}
+
+bool IsPublicationNote(const std::string& clean) {
+  return Contains(clean, "此件公开发布") || Contains(clean, "此件主动公开") ||
+         Contains(clean, "此件不公开");
+}
+
+bool IsDocNumberLine(const std::string& clean) {
+  return RE2::FullMatch(clean, P().doc_number_line);
+}
+
+// A line that can be part of a header title: short, no sentence punctuation,
+// not a date, number or table row.
+bool IsTitleLike(std::string_view raw) {
+  if (Contains(raw, "\t")) return false;
+  std::string clean = CleanLine(raw);
+  if (clean.empty() || CodePointCount(clean) > 64) return false;
+  for (std::string_view stop : {"。", "；", "：", ":", "！", "？"})
+    if (Contains(clean, stop)) return false;
+  for (std::string_view end : {"，", "、", ",", "；"})
+    if (EndsWith(clean, end)) return false;
+  return !IsDateLine(clean) && !IsPublicationNote(clean) &&
+         !IsDocNumberLine(clean);
+}
+
+// 重庆市人民政府 / 重庆市合川区人民政府办公室 alone on a line, no 关于.
+bool IsIssuerOnlyLine(const std::string& clean) {
+  if (Contains(clean, "关于") || CodePointCount(clean) > 40) return false;
+  for (std::string_view end : {"人民政府", "办公厅", "办公室", "委员会", "国务院",
+                               "中共中央", "局", "委", "院", "厅"})
+    if (EndsWith(RemoveWhitespace(clean), end)) return true;
+  return false;
+}
+
+// Header lines that already carry the issuer: "重庆市人民政府办公厅 关于…".
+bool OpensWithIssuer(const std::string& clean) {
+  size_t about = clean.find("关于");
+  std::string_view head = std::string_view(clean).substr(
+      0, about == std::string::npos ? std::min<size_t>(clean.size(), 60)
+                                    : about);
+  return RE2::PartialMatch(head, P().issuer_words);
+}
+
+std::string FormatDate(const std::string& y, const std::string& m,
+                       const std::string& d) {
+  char buf[16];
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ParseDigits(y)),
+           static_cast<int>(ParseDigits(m)), static_cast<int>(ParseDigits(d)));
+  return buf;
+}
+
+struct Header {
+  uint32_t first_line = 0;
+  uint32_t last_line = 0;  // last line of title/number block
+  std::string title;       // joined, whitespace removed, not yet normalized
+  std::string raw_issuer;  // issuer text as printed (spaces kept)
+  std::string doc_number;
+  std::string decree_number;
+  bool strong = false;  // anchored on a number, not only on an addressee
+};
+
+class Segmenter {
+ public:
+  explicit Segmenter(const SourceText& source) : src_(source) {
+    clean_.reserve(source.LineCount() + 1);
+    clean_.emplace_back();  // 1-based
+    for (size_t n = 1; n <= source.LineCount(); ++n)
+      clean_.push_back(CleanLine(source.Line(n)));
+  }
+
+  Segmentation Run();
+
+ private:
+  uint32_t LineCount() const { return clean_.size() - 1; }
+  const std::string& Clean(uint32_t n) const { return clean_[n]; }
+  uint32_t PrevNonBlank(uint32_t n, int max_blanks) const;
+  uint32_t NextNonBlank(uint32_t n) const;
+
+  uint32_t ParseToc();
+  std::optional<Header> AssembleTitle(uint32_t anchor) const;
+  std::optional<Header> DecreeHeader(uint32_t n) const;
+  std::vector<Header> FindHeaders(uint32_t body_start) const;
+  Document MakeDocument(const Header& h, uint32_t end_line) const;
+  void FillDecreeTitle(Document& doc) const;
+  void FillAttachedTitle(Document& doc) const;
+  uint32_t LastContentLine(uint32_t first, uint32_t limit) const;
+  void CheckAgainstToc(std::vector<Document>& docs);
+  void Warn(uint32_t line, std::string code, std::string message) {
+    out_.diagnostics.push_back(
+        {Severity::kWarning, src_.path, line, std::move(code), std::move(message)});
+  }
+
+  const SourceText& src_;
+  std::vector<std::string> clean_;
+  Segmentation out_;
+};
+
+uint32_t Segmenter::PrevNonBlank(uint32_t n, int max_blanks) const {
+  int blanks = 0;
+  for (uint32_t i = n; i >= 1; --i) {
+    if (!Clean(i).empty()) return i;
+    if (++blanks > max_blanks) return 0;
+  }
+  return 0;
+}
+
+uint32_t Segmenter::NextNonBlank(uint32_t n) const {
+  for (uint32_t i = n; i <= LineCount(); ++i)
+    if (!Clean(i).empty()) return i;
+  return 0;
+}
+
+bool LooksEnglish(const std::string& clean) {
+  size_t letters = 0;
+  for (unsigned char c : clean) letters += std::isalpha(c) != 0;
+  return clean.size() >= 12 && letters * 2 > clean.size();
+}
+
+// Reads the 目录 block; returns the first line after it (1 when none).
+uint32_t Segmenter::ParseToc() {
+  uint32_t start = 0;
+  for (uint32_t n = 1; n <= LineCount() && n <= 200; ++n) {
+    if (RemoveWhitespace(Clean(n)) == "目录") {
+      start = n;
+      break;
+    }
+  }
+  if (start == 0) return 1;
+  std::string pending;
+  uint32_t pending_line = 0;
+  int pending_lines = 0;
+  uint32_t n = start + 1;
+  for (; n <= LineCount(); ++n) {
+    const std::string& line = Clean(n);
+    if (line.empty()) continue;
+    if (LooksEnglish(line) || IsDocNumberLine(line) ||
+        RE2::FullMatch(line, P().decree_header))
+      break;
+    if (RE2::FullMatch(line, P().toc_section)) continue;
+    std::string raw(TrimWhitespace(src_.Line(n)));
+    std::string head, page;
+    bool tail = RE2::FullMatch(raw, P().toc_leader_tail, &head, &page) ||
+                RE2::FullMatch(line, P().toc_paren_tail, &head, &page);
+    if (pending.empty()) pending_line = n;
+    pending += RemoveWhitespace(tail ? CleanLine(head) : line);
+    ++pending_lines;
+    if (tail) {
+      out_.toc.push_back({pending, pending_line, static_cast<int>(ParseDigits(page))});
+      pending.clear();
+      pending_lines = 0;
+    } else if (pending_lines > 4) {
+      break;  // no page number for several lines: the contents have ended
+    }
+  }
+  // An unfinished entry is the first document's header, not contents.
+  return pending.empty() ? n : pending_line;
+}
+
+// Walks up from the line below a title block (a number line or addressee)
+// and joins the title lines: at most five, stopping at the 关于 line plus
+// one issuer line above it, or at a line that opens with the issuer.
+std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
+  std::vector<uint32_t> lines;
+  uint32_t i = anchor > 1 ? PrevNonBlank(anchor - 1, 2) : 0;
+  while (i >= 1 && lines.size() < 5) {
+    if (!IsTitleLike(src_.Line(i))) break;
+    lines.insert(lines.begin(), i);
+    const std::string& text = Clean(i);
+    if (StartsWith(text, "关于")) {
+      uint32_t above = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
+      if (above >= 1 && IsTitleLike(src_.Line(above)) &&
+          IsIssuerOnlyLine(Clean(above)))
+        lines.insert(lines.begin(), above);
+      break;
+    }
+    if (Contains(text, "关于") || OpensWithIssuer(text)) break;
+    i = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
+  }
+  if (lines.empty()) return std::nullopt;
+  Header h;
+  h.first_line = lines.front();
+  h.last_line = anchor;
+  std::string spaced;
+  for (uint32_t l : lines) {
+    h.title += RemoveWhitespace(Clean(l));
+    spaced += Clean(l);
+    spaced += ' ';
+  }
+  if (TitleType(h.title).empty()) return std::nullopt;
+  bool has_verb = Contains(h.title, "关于") || Contains(h.title, "印发") ||
+                  Contains(h.title, "转发");
+  if (!has_verb) return std::nullopt;
+  size_t about = spaced.find("关于");
+  if (about == std::string::npos) {
+    for (std::string_view verb : {"印发", "转发"}) {
+      about = spaced.find(verb);
+      if (about != std::string::npos) break;
+    }
+  }
+  h.raw_issuer = std::string(TrimWhitespace(spaced.substr(0, about)));
+  return h;
+}
+
+std::optional<Header> Segmenter::DecreeHeader(uint32_t n) const {
+  std::string issuer, number;
+  const std::string& line = Clean(n);
+  Header h;
+  h.first_line = n;
+  h.strong = true;
+  if (RE2::FullMatch(line, P().decree_combined, &issuer, &number)) {
+    h.last_line = n;
+  } else if (RE2::FullMatch(line, P().decree_header, &issuer)) {
+    uint32_t next = NextNonBlank(n + 1);
+    if (next == 0 || next > n + 3 ||
+        !RE2::FullMatch(Clean(next), P().decree_number, &number))
+      return std::nullopt;
+    h.last_line = next;
+  } else {
+    return std::nullopt;
+  }
+  h.raw_issuer = issuer;
+  h.decree_number = RemoveWhitespace(issuer) + "令第" +
+                    std::to_string(ParseDigits(number)) + "号";
+  return h;
+}
+
+std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
+  std::vector<Header> headers;
+  uint32_t covered = body_start;  // lines before this belong to a header
+  for (uint32_t n = body_start; n <= LineCount(); ++n) {
+    const std::string& line = Clean(n);
+    if (line.empty() || n < covered) continue;
+    if (auto decree = DecreeHeader(n)) {
+      headers.push_back(*decree);
+      covered = decree->last_line + 1;
+      continue;
+    }
+    std::string code, year, serial;
+    if (RE2::FullMatch(line, P().doc_number_line, &code, &year, &serial)) {
+      auto h = AssembleTitle(n);
+      if (!h || h->first_line < covered) continue;
+      h->doc_number = NormalizeDocNumber(line);
+      h->strong = true;
+      headers.push_back(*h);
+      covered = n + 1;
+      continue;
+    }
+    if (RE2::FullMatch(line, P().addressee) && CodePointCount(line) <= 80) {
+      auto h = AssembleTitle(n);
+      if (!h || h->first_line < covered || !Contains(h->title, "关于")) continue;
+      h->last_line = PrevNonBlank(n - 1, 2);
+      headers.push_back(*h);
+      covered = n;
+    }
+  }
+  return headers;
+}
+
+// Joint issuers print as "重庆市人民政府 四川省人民政府"; keep them apart.
+std::string JoinIssuers(const std::string& raw) {
+  std::vector<std::string> parts;
+  std::string_view rest = raw;
+  while (!rest.empty()) {
+    size_t sp = rest.find_first_of(" \t");
+    std::string_view token = rest.substr(0, sp);
+    if (!token.empty()) parts.emplace_back(RemoveWhitespace(token));
+    if (sp == std::string_view::npos) break;
+    rest.remove_prefix(sp + 1);
+  }
+  // Glued joint issuers: split after each 人民政府 that another name follows.
+  std::vector<std::string> split;
+  for (const std::string& p : parts) {
+    std::string_view s = p;
+    size_t pos;
+    while ((pos = s.find("人民政府")) != std::string_view::npos) {
+      size_t end = pos + std::string_view("人民政府").size();
+      for (std::string_view office : {"办公厅", "办公室"})
+        if (s.substr(end, office.size()) == office) end += office.size();
+      if (end >= s.size()) break;
+      split.emplace_back(s.substr(0, end));
+      s.remove_prefix(end);
+    }
+    if (!s.empty()) split.emplace_back(s);
+  }
+  // A token that is no issuer by itself (重庆市 合川区人民政府) rejoins.
+  std::string out;
+  for (size_t i = 0; i < split.size(); ++i) {
+    if (i > 0) out += RE2::PartialMatch(split[i - 1], P().issuer_words) ? "、" : "";
+    out += split[i];
+  }
+  return out;
+}
+
+uint32_t Segmenter::LastContentLine(uint32_t first, uint32_t limit) const {
+  uint32_t last = first;
+  for (uint32_t n = first; n <= limit && n <= LineCount(); ++n) {
+    if (Clean(n).empty()) continue;
+    if (RE2::PartialMatch(Clean(n), P().colophon)) break;
+    last = n;
+  }
+  return last;
+}
+
+Document Segmenter::MakeDocument(const Header& h, uint32_t end_line) const {
+  Document doc;
+  doc.file = src_.path;
+  doc.first_line = h.first_line;
+  doc.header_last_line = h.last_line;
+  doc.last_line = LastContentLine(h.first_line, end_line);
+  doc.doc_number = h.doc_number;
+  doc.decree_number = h.decree_number;
+  doc.title = NormalizeTitle(h.title);
+  doc.issuer = JoinIssuers(h.raw_issuer);
+  for (uint32_t n = h.last_line + 1; n <= doc.last_line; ++n) {
+    std::string y, m, d;
+    if (RE2::FullMatch(Clean(n), P().date_line, &y, &m, &d)) {
+      doc.date = FormatDate(y, m, d);
+      break;
+    }
+  }
+  return doc;
+}
+
+// A decree's title is the regulation it promulgates: 《X》已经…审议通过.
+void Segmenter::FillDecreeTitle(Document& doc) const {
+  for (uint32_t n = doc.header_last_line + 1; n <= doc.last_line; ++n) {
+    const std::string& line = Clean(n);
+    size_t open = line.find("《");
+    if (open == std::string::npos) continue;
+    size_t close = line.find("》", open);
+    if (close == std::string::npos) break;
+    doc.title = NormalizeTitle(line.substr(open, close + 3 - open));
+    return;
+  }
+}
+
+// What a 印发/转发 notice carries: the title between the verb and 的通知,
+// or better the 《…》 the notice body names when it is that title's tail
+// (转发区民政局《合川区…方案》 → 合川区…方案).
+void Segmenter::FillAttachedTitle(Document& doc) const {
+  size_t verb = std::string::npos;
+  for (std::string_view v : {"印发", "转发"}) {
+    size_t at = doc.title.rfind(v);
+    if (at != std::string::npos && (verb == std::string::npos || at > verb))
+      verb = at;
+  }
+  if (verb == std::string::npos || !Contains(doc.title, "关于")) return;
+  std::string_view rest = std::string_view(doc.title).substr(verb + 6);
+  size_t de = rest.rfind("的");
+  if (de == std::string_view::npos) return;
+  std::string part = NormalizeTitle(rest.substr(0, de));
+  if (part.empty()) return;
+  doc.attached_title = part;
+  std::string folded_part = FoldForMatch(part);
+  for (uint32_t n = doc.header_last_line + 1; n <= doc.last_line; ++n) {
+    const std::string& line = Clean(n);
+    if (IsDateLine(line)) break;
+    size_t open = 0;
+    while ((open = line.find("《", open)) != std::string::npos) {
+      size_t close = line.find("》", open);
+      if (close == std::string::npos) break;
+      std::string named = NormalizeTitle(line.substr(open, close + 3 - open));
+      std::string folded = FoldForMatch(named);
+      if (!folded.empty() && EndsWith(folded_part, folded)) {
+        doc.attached_title = named;
+        return;
+      }
+      open = close;
+    }
+  }
+}
+
+void Segmenter::CheckAgainstToc(std::vector<Document>& docs) {
+  if (out_.toc.empty()) return;
+  std::vector<bool> used(out_.toc.size(), false);
+  for (Document& doc : docs) {
+    std::string d = FoldForMatch(doc.title);
+    bool found = false;
+    for (size_t i = 0; i < out_.toc.size() && !found; ++i) {
+      if (used[i]) continue;
+      std::string t = FoldForMatch(out_.toc[i].title);
+      if (t == d || EndsWith(t, d) || EndsWith(d, t)) {
+        used[i] = found = true;
+        // The contents name the issuer where a header left it on the cover.
+        if (t.size() > d.size())
+          doc.title = NormalizeTitle(out_.toc[i].title);
+      }
+    }
+    if (!found)
+      Warn(doc.first_line, "document-not-in-toc",
+           "document 《" + doc.title + "》 is missing from the table of contents");
+  }
+  for (size_t i = 0; i < out_.toc.size(); ++i)
+    if (!used[i])
+      Warn(out_.toc[i].line, "toc-entry-missing",
+           "table of contents lists 《" + out_.toc[i].title +
+               "》 but no document was found for it");
+}
+
+std::string DocumentId(const Document& doc) {
+  if (!doc.doc_number.empty()) return doc.doc_number;
+  if (!doc.decree_number.empty()) return doc.decree_number;
+  return "title:" + doc.title;
+}
+
+Segmentation Segmenter::Run() {
+  uint32_t body_start = ParseToc();
+  std::vector<Header> headers = FindHeaders(body_start);
+  // Weak anchors need the contents' confirmation when there are contents.
+  if (!out_.toc.empty()) {
+    std::erase_if(headers, [&](const Header& h) {
+      if (h.strong) return false;
+      std::string t = FoldForMatch(NormalizeTitle(h.title));
+      return std::none_of(out_.toc.begin(), out_.toc.end(), [&](const TocEntry& e) {
+        std::string f = FoldForMatch(e.title);
+        return f == t || EndsWith(f, t);
+      });
+    });
+  }
+  std::vector<Document> docs;
+  for (size_t i = 0; i < headers.size(); ++i) {
+    uint32_t end = i + 1 < headers.size() ? headers[i + 1].first_line - 1
+                                          : LineCount();
+    Document doc = MakeDocument(headers[i], end);
+    if (!doc.decree_number.empty()) FillDecreeTitle(doc);
+    docs.push_back(std::move(doc));
+  }
+  if (docs.empty() && out_.toc.empty()) {
+    // A file that is one document without a recognizable header.
+    uint32_t first = NextNonBlank(1);
+    if (first != 0) {
+      Header h;
+      h.first_line = first;
+      h.last_line = first;
+      h.title = RemoveWhitespace(Clean(first));
+      docs.push_back(MakeDocument(h, LineCount()));
+      Warn(first, "no-header",
+           "no document header found; the whole file is taken as one document");
+    }
+  }
+  CheckAgainstToc(docs);
+  for (Document& doc : docs) {
+    FillAttachedTitle(doc);
+    doc.type = TitleType(doc.title);
+    doc.level = ClassifyIssuerLevel(doc.issuer);
+    doc.id = DocumentId(doc);
+  }
+  out_.documents = std::move(docs);
+  return std::move(out_);
+}
+
+}  // namespace
+
+std::string TitleType(std::string_view title) {
+  std::string t = RemoveWhitespace(title);
+  if (EndsWith(t, "》")) t.resize(t.size() - 3);
+  // A trailing （试行）/（2021—2025年） qualifies the type, it is not one.
+  while (EndsWith(t, "）") || EndsWith(t, ")")) {
+    size_t open = std::max(t.rfind("（"), t.rfind("(") == std::string::npos
+                                               ? 0
+                                               : t.rfind("("));
+    if (open == std::string::npos || open == 0) break;
+    t.resize(open);
+  }
+  for (const auto& [suffix, type] : kTitleTypes)
+    if (EndsWith(t, suffix)) return std::string(type);
+  return "";
+}
+
+Level ClassifyIssuerLevel(std::string_view issuer) {
+  std::string s = RemoveWhitespace(issuer);
+  if (s.empty()) return Level::kUnknown;
+  for (std::string_view p : {"国务院", "中共中央", "全国人民代表大会", "国家",
+                             "中华人民共和国", "中央"})
+    if (StartsWith(s, p)) return Level::kNational;
+  static const RE2 district(R"(^(重庆市)?\p{Han}{1,8}?(区|县|自治县)(人民政府|委员会|政府|委|办公室))");
+  if (RE2::PartialMatch(s, district)) return Level::kDistrict;
+  static const RE2 government(R"(^\p{Han}{1,8}?(省|市|自治区)(人民政府|人民代表大会|委员会))");
+  if (RE2::PartialMatch(s, government)) return Level::kMunicipal;
+  static const RE2 department(R"((局|委|厅|办|中心|委员会)$)");
+  if (RE2::PartialMatch(s, department)) return Level::kDepartment;
+  return Level::kUnknown;
+}
+
+Segmentation SegmentGazette(const SourceText& source) {
+  return Segmenter(source).Run();
+}
+
+}  // namespace policygraph

@@ -1,0 +1,116 @@
+#include "text_util.h"
+
+#include <array>
+
+#include "policygraph/fold.h"
+
+namespace policygraph::internal {
+
+std::string CleanLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '*' && i + 1 < line.size() && line[i + 1] == '*') {
+      ++i;
+      continue;
+    }
+    // U+3000 IDEOGRAPHIC SPACE separates markers from text as often as
+    // ASCII space does; patterns only need to know one of them.
+    if (line.compare(i, 3, "\u3000") == 0) {
+      out.push_back(' ');
+      i += 2;
+      continue;
+    }
+    out.push_back(line[i]);
+  }
+  return std::string(TrimWhitespace(out));
+}
+
+size_t CodePointCount(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+int64_t ParseDigits(std::string_view digits) {
+  int64_t value = 0;
+  int count = 0;
+  for (size_t i = 0; i < digits.size();) {
+    unsigned char c = digits[i];
+    int d = -1;
+    if (c >= '0' && c <= '9') {
+      d = c - '0';
+      i += 1;
+    } else if (c == 0xEF && i + 2 < digits.size() &&
+               static_cast<unsigned char>(digits[i + 1]) == 0xBC) {
+      unsigned char c2 = digits[i + 2];
+      if (c2 >= 0x90 && c2 <= 0x99) d = c2 - 0x90;  // ０-９ U+FF10..FF19
+      i += 3;
+    } else {
+      i += 1;
+    }
+    if (d < 0) continue;  // spaces inside "2 0 2 3" are tolerated
+    if (++count > 12) return -1;
+    value = value * 10 + d;
+  }
+  return count == 0 ? -1 : value;
+}
+
+namespace {
+
+int DigitValue(std::string_view cp) {
+  static constexpr std::array<std::pair<std::string_view, int>, 13> kDigits = {{
+      {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3},
+      {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+      {"○", 0},
+  }};
+  for (const auto& [s, v] : kDigits)
+    if (s == cp) return v;
+  return -1;
+}
+
+size_t CodePointLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+}  // namespace
+
+int ChineseNumeralValue(std::string_view numeral) {
+  if (numeral.empty()) return -1;
+  int total = 0;
+  int current = -1;  // pending digit, -1 when none
+  bool any = false;
+  for (size_t i = 0; i < numeral.size();) {
+    size_t len = CodePointLength(numeral[i]);
+    std::string_view cp = numeral.substr(i, len);
+    i += len;
+    any = true;
+    if (cp == "十") {
+      total += (current < 0 ? 1 : current) * 10;
+      current = -1;
+    } else if (cp == "百") {
+      total += (current < 0 ? 1 : current) * 100;
+      current = -1;
+    } else {
+      int d = DigitValue(cp);
+      if (d < 0) return -1;
+      // 二〇二三 style digit strings: shift the pending digit.
+      current = current < 0 ? d : current * 10 + d;
+    }
+  }
+  if (!any) return -1;
+  return total + (current < 0 ? 0 : current);
+}
+
+std::string_view LastCodePoint(std::string_view text) {
+  if (text.empty()) return {};
+  size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return text.substr(i);
+}
+
+}  // namespace policygraph::internal

@@ -1,0 +1,38 @@
+// Internal helpers for line-oriented parsing of UTF-8 text.
+#ifndef POLICYGRAPH_SRC_TEXT_UTIL_H_
+#define POLICYGRAPH_SRC_TEXT_UTIL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace policygraph::internal {
+
+// A line as the parsers see it: Markdown `**` removed, white space trimmed.
+std::string CleanLine(std::string_view line);
+
+// Number of code points (not bytes) in valid UTF-8.
+size_t CodePointCount(std::string_view text);
+
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+inline bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool Contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
+
+// Value of a run of ASCII or full-width digits, -1 if none or too long.
+int64_t ParseDigits(std::string_view digits);
+
+// Value of a Chinese numeral (一 … 九十九, 百, 零/〇, 两), -1 if not one.
+int ChineseNumeralValue(std::string_view numeral);
+
+// The last code point of `text` as a string_view into it ("" if empty).
+std::string_view LastCodePoint(std::string_view text);
+
+}  // namespace policygraph::internal
+
+#endif  // POLICYGRAPH_SRC_TEXT_UTIL_H_

@@ -1,0 +1,202 @@
+#include "policygraph/fold.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+namespace policygraph {
+namespace {
+
+struct FoldCase {
+  std::string input;
+  std::string expected;
+};
+
+// Most inputs are spellings found in the bundled gazettes
+// (corpus/chongqing); the rest are the scraper variants they must equal.
+TEST(NormalizeTitle, FoldsPrintedVariantsToOneTitle) {
+  const FoldCase kCases[] = {
+      // fold.h's example.
+      {"《重庆市优化营商环境专项行动方案 (2024-2027年)》",
+       "重庆市优化营商环境专项行动方案（2024—2027年）"},
+      {"《重庆市优化营商环境专项行动方案（2024—2027 年）》",
+       "重庆市优化营商环境专项行动方案（2024—2027年）"},
+      {"《重庆市综合立体交通网规划纲要（2021—2035 年）》",
+       "重庆市综合立体交通网规划纲要（2021—2035年）"},
+      {"(2021—2035 年)", "（2021—2035年）"},
+      {"（2021-2025年）", "（2021—2025年）"},
+      {"（2021— 2030 年）", "（2021—2030年）"},
+      {"（2021 – 2025年）", "（2021—2025年）"},
+      {"（2021－2025年）", "（2021—2025年）"},
+      {"（2021─2025年）", "（2021—2025年）"},
+      {"（2021‐2025年）", "（2021—2025年）"},
+      {"（２０２１～２０２５年）", "（2021—2025年）"},
+      {"2~3个儿童友好型社区", "2—3个儿童友好型社区"},
+      {"重庆市矿产资源总体规划(2021—2025年)",
+       "重庆市矿产资源总体规划（2021—2025年）"},
+      {"《新型智慧城市评估指标体系(试行)》", "新型智慧城市评估指标体系（试行）"},
+      {"研究与试验发展（Ｒ＆Ｄ）经费", "研究与试验发展（R＆D）经费"},
+      {"**加快建设交通强国**", "加快建设交通强国"},
+      {"**《重庆市儿童发展规划（2021—2030年）》**",
+       "重庆市儿童发展规划（2021—2030年）"},
+      {"重庆市人民政府 四川省人民政府　关于印发推动川渝万达开地区统筹发展总体方案的通知",
+       "重庆市人民政府四川省人民政府关于印发推动川渝万达开地区统筹发展总体方案的通知"},
+      // Quotes and inner title marks stay as printed.
+      {"重庆市2023年高层建筑消防安全“除险清患”专项行动工作方案",
+       "重庆市2023年高层建筑消防安全“除险清患”专项行动工作方案"},
+      {"关于转发《重庆市综合交通运输“十四五”规划（2021—2025 年）》的通知",
+       "关于转发《重庆市综合交通运输“十四五”规划（2021—2025年）》的通知"},
+      // Only one outer pair, and only when it wraps the whole title.
+      {"《《重庆市人民政府公报》编辑规范》", "《重庆市人民政府公报》编辑规范"},
+      {"《重庆市妇女发展规划》《重庆市儿童发展规划》",
+       "《重庆市妇女发展规划》《重庆市儿童发展规划》"},
+      {"《重庆市知识产权保护条例（草案）", "《重庆市知识产权保护条例（草案）"},
+      // A dash not between digits is not a range.
+      {"GAZETTE OF CHONGQING - No.5", "GAZETTEOFCHONGQING-No.5"},
+      {"", ""},
+      {"\xFF标题", "\uFFFD标题"},
+  };
+  for (const FoldCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(NormalizeTitle(c.input), c.expected);
+  }
+}
+
+TEST(NormalizeDocNumber, FoldsBracketsDigitsAndPadding) {
+  const FoldCase kCases[] = {
+      // fold.h's example.
+      {"合川府发[2023] 002 号", "合川府发〔2023〕2号"},
+      {"合川府发〔2023〕2 号", "合川府发〔2023〕2号"},
+      {"合川府发[2023]002号", "合川府发〔2023〕2号"},
+      {"合川府办发〔2023〕27 号", "合川府办发〔2023〕27号"},
+      {"国办发（2021）13号", "国办发〔2021〕13号"},
+      {"国办函(2022)17号", "国办函〔2022〕17号"},
+      {"京政发［2022］5号", "京政发〔2022〕5号"},
+      {"渝府办发〔２０２４〕２２号", "渝府办发〔2024〕22号"},
+      {"渝府办发【2024】22号", "渝府办发〔2024〕22号"},
+      {"钱塘府文〔2022〕22 号", "钱塘府文〔2022〕22号"},
+      {"银发〔2021〕312号", "银发〔2021〕312号"},
+      {"渝府发〔2023]7号", "渝府发〔2023〕7号"},
+      {" 合 川 府 发 〔 2023 〕 7 号\n", "合川府发〔2023〕7号"},
+      {"渝府发〔2023〕0号", "渝府发〔2023〕0号"},
+      {"渝府发〔2023〕000号", "渝府发〔2023〕0号"},
+      {"渝府发〔2023〕100号", "渝府发〔2023〕100号"},
+  };
+  for (const FoldCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(NormalizeDocNumber(c.input), c.expected);
+  }
+}
+
+TEST(NormalizeDocNumber, LeavesOtherTextWithWhitespaceRemoved) {
+  const FoldCase kCases[] = {
+      {"重庆市人民政府令第 359 号", "重庆市人民政府令第359号"},
+      {"〔2023〕7号", "〔2023〕7号"},                  // no issuer code
+      {"渝府发〔23〕7号", "渝府发〔23〕7号"},          // two-digit year
+      {"渝府发〔2023〕号", "渝府发〔2023〕号"},        // no serial
+      {"渝府发〔２０２３〕7号文", "渝府发〔2023〕7号文"},  // trailing text
+      {"（2021—2025 年）", "（2021—2025年）"},
+      {"", ""},
+  };
+  for (const FoldCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(NormalizeDocNumber(c.input), c.expected);
+  }
+}
+
+TEST(FoldForMatch, FoldsWidthCaseWhitespaceBracketsDashesAndQuotes) {
+  const FoldCase kCases[] = {
+      {"（2024—2027 年）", "(2024-2027年)"},
+      {"(2024-2027年)", "(2024-2027年)"},
+      {"合川府发〔2023〕2 号", "合川府发[2023]2号"},
+      {"渝府办发【2024】22号", "渝府办发[2024]22号"},
+      {"京政发［2022］5号", "京政发[2022]5号"},
+      {"渝府办发〔２０２４〕２２号", "渝府办发[2024]22号"},
+      {"“除险清患”", "\"除险清患\""},
+      {"‘十四五’", "\"十四五\""},
+      {"**加快建设交通强国**", "加快建设交通强国"},
+      {"GAZETTE OF CHONGQING", "gazetteofchongqing"},
+      {"研究与试验发展（Ｒ＆Ｄ）", "研究与试验发展(r&d)"},
+      {"2~3个", "2-3个"},
+      {"——坚持政府引导。", "--坚持政府引导。"},
+      {"2011—2020", "2011-2020"},
+      {"2011–2020", "2011-2020"},
+      {"2011‐2020", "2011-2020"},
+      {"2011─2020", "2011-2020"},
+      {"2011－2020", "2011-2020"},
+      {"\u3000重庆市\u00A0人民政府\t", "重庆市人民政府"},
+      {"", ""},
+  };
+  for (const FoldCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(FoldForMatch(c.input), c.expected);
+  }
+}
+
+struct EquivalentPair {
+  std::string a;
+  std::string b;
+};
+
+TEST(FoldForMatch, MatchesVariantsOfOneReference) {
+  const EquivalentPair kPairs[] = {
+      {"（2024—2027 年）", "(2024-2027年)"},  // fold.h's example
+      {"重庆市优化营商环境专项行动方案 (2024—2027年)",
+       "重庆市优化营商环境专项行动方案（2024—2027 年）"},
+      {"新型智慧城市评估指标体系（试行）", "新型智慧城市评估指标体系(试行)"},
+      {"合川府发〔2023〕7 号", "合川府发﹝2023﹞7号"},
+  };
+  for (const EquivalentPair& pair : kPairs) {
+    SCOPED_TRACE(pair.a);
+    EXPECT_EQ(FoldForMatch(pair.a), FoldForMatch(pair.b));
+  }
+}
+
+// Titles are normalized for ids and folded for matching; doing both must
+// not change what matches.
+TEST(FoldForMatch, AgreesWithNormalizeTitle) {
+  const std::string kTitles[] = {
+      "重庆市优化营商环境专项行动方案 (2024-2027年)",
+      "重庆市综合立体交通网规划纲要（2021—2035 年）",
+      "（２０２１～２０２５年）",
+      "**加快建设交通强国**",
+      "研究与试验发展（Ｒ＆Ｄ）",
+      "2~3个儿童友好型社区",
+  };
+  for (const std::string& title : kTitles) {
+    SCOPED_TRACE(title);
+    EXPECT_EQ(FoldForMatch(NormalizeTitle(title)), FoldForMatch(title));
+  }
+}
+
+TEST(RemoveWhitespace, RemovesUnicodeWhiteSpace) {
+  const FoldCase kCases[] = {
+      {"渝府发〔2023〕 7 号", "渝府发〔2023〕7号"},
+      {"\u3000第一条\u00A0总则\u2003", "第一条总则"},
+      {" \t\r\n\f\v", ""},
+      {"", ""},
+      {"\xFF x", "\uFFFDx"},  // invalid bytes come back as U+FFFD
+  };
+  for (const FoldCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(RemoveWhitespace(c.input), c.expected);
+  }
+}
+
+TEST(TrimWhitespace, TrimsUnicodeWhiteSpaceAtBothEnds) {
+  const FoldCase kCases[] = {
+      {"  重庆市 人民政府  ", "重庆市 人民政府"},
+      {"\u3000\u3000一、总体要求\u3000", "一、总体要求"},
+      {"\u00A0\t", ""},
+      {"", ""},
+      {" \xFF ", "\xFF"},  // a view: bytes stay as they were
+  };
+  for (const FoldCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(TrimWhitespace(c.input), c.expected);
+  }
+}
+
+}  // namespace
+}  // namespace policygraph
