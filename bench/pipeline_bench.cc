@@ -1,8 +1,8 @@
 // Throughput of the first pipeline stages over the bundled corpus, swept
 // over input size by concatenating the corpus texts k times.
-#include <benchmark/benchmark.h>
-
 #include <string>
+
+#include <benchmark/benchmark.h>
 
 #include "policygraph/decode.h"
 #include "policygraph/directives.h"
@@ -31,12 +31,14 @@ void BM_Decode(benchmark::State& state) {
     pg::DecodeResult r = pg::DecodeText(bytes, "corpus");
     benchmark::DoNotOptimize(r.source.text.data());
   }
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes.size()));
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(bytes.size()));
 }
 BENCHMARK(BM_Decode)->Arg(1)->Arg(4)->Arg(16)->Unit(benchmark::kMillisecond);
 
 void BM_SegmentAndStructure(benchmark::State& state) {
-  pg::DecodeResult r = pg::DecodeText(CorpusBytes(static_cast<int>(state.range(0))), "corpus");
+  pg::DecodeResult r =
+      pg::DecodeText(CorpusBytes(static_cast<int>(state.range(0))), "corpus");
   int64_t documents = 0;
   for (auto _ : state) {
     pg::Segmentation seg = pg::SegmentGazette(r.source);
@@ -46,10 +48,15 @@ void BM_SegmentAndStructure(benchmark::State& state) {
     }
     documents += static_cast<int64_t>(seg.documents.size());
   }
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(r.source.text.size()));
-  state.counters["documents/s"] =
-      benchmark::Counter(static_cast<double>(documents), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(r.source.text.size()));
+  state.counters["documents/s"] = benchmark::Counter(
+      static_cast<double>(documents), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_SegmentAndStructure)->Arg(1)->Arg(4)->Arg(16)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SegmentAndStructure)
+    ->Arg(1)
+    ->Arg(4)
+    ->Arg(16)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -3,19 +3,21 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unicode/ucnv.h>
-#include <unicode/ucnv_err.h>
-#include <unicode/utf16.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <system_error>
 #include <utility>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 namespace policygraph {
 namespace {
@@ -76,9 +78,12 @@ size_t UnitWidth(Units units) { return units == Units::kBytes ? 1 : 2; }
 uint16_t UnitAt(std::string_view bytes, Units units, size_t i) {
   auto byte = [&](size_t k) { return static_cast<unsigned char>(bytes[k]); };
   switch (units) {
-    case Units::kBytes: return byte(i);
-    case Units::kUtf16Le: return byte(2 * i) | byte(2 * i + 1) << 8;
-    case Units::kUtf16Be: return byte(2 * i) << 8 | byte(2 * i + 1);
+    case Units::kBytes:
+      return byte(i);
+    case Units::kUtf16Le:
+      return byte(2 * i) | byte(2 * i + 1) << 8;
+    case Units::kUtf16Be:
+      return byte(2 * i) << 8 | byte(2 * i + 1);
   }
   return 0;
 }
@@ -163,8 +168,7 @@ void U_CALLCONV CountAndSubstitute(const void* context,
                                 status);
 }
 
-void AppendUtf16AsUtf8(const char16_t* units, size_t length,
-                       std::string& out) {
+void AppendUtf16AsUtf8(const char16_t* units, size_t length, std::string& out) {
   for (size_t i = 0; i < length;) {
     UChar32 c;
     U16_NEXT(units, i, length, c);
@@ -250,9 +254,9 @@ Decoded DecodeAsciiCompatible(std::string_view bytes, bool has_utf8_bom) {
   if (!has_utf8_bom) {
     std::optional<Conversion> gb18030 =
         ConvertWithIcu(bytes, "GB18030", Units::kBytes);
-    if (gb18030 && PreferGb18030(CountNonAscii(bytes),
-                                 gb18030->invalid_non_ascii,
-                                 utf8.invalid_non_ascii)) {
+    if (gb18030 &&
+        PreferGb18030(CountNonAscii(bytes), gb18030->invalid_non_ascii,
+                      utf8.invalid_non_ascii)) {
       return {"GB18030", "GB18030", "invalid-gb18030", std::move(*gb18030)};
     }
   }
@@ -298,13 +302,12 @@ std::string HexBytes(std::string_view bytes) {
 std::string DescribeRepairs(const LineRepairs& repairs,
                             std::string_view scheme) {
   const bool single = repairs.first_sequence.size() == 1;
-  std::string message = "invalid " + std::string(scheme) +
-                        (single ? " byte " : " sequence ") +
-                        HexBytes(repairs.first_sequence) +
-                        " replaced by U+FFFD";
+  std::string message =
+      "invalid " + std::string(scheme) + (single ? " byte " : " sequence ") +
+      HexBytes(repairs.first_sequence) + " replaced by U+FFFD";
   if (repairs.replacements > 1) {
-    message += " (" + std::to_string(repairs.replacements - 1) +
-               " more on this line)";
+    message +=
+        " (" + std::to_string(repairs.replacements - 1) + " more on this line)";
   }
   return message;
 }
@@ -320,12 +323,12 @@ std::vector<Diagnostic> ReportRepairs(const Decoded& decoded,
         DescribeRepairs(repairs[i], decoded.scheme)));
   }
   if (repairs.size() > shown) {
-    diagnostics.push_back(MakeDiagnostic(
-        Severity::kWarning, path, 0, decoded.repair_code,
-        "invalid " + decoded.scheme + " bytes on " +
-            std::to_string(repairs.size() - shown) +
-            " more lines not reported (" + std::to_string(repairs.size()) +
-            " lines in all)"));
+    diagnostics.push_back(
+        MakeDiagnostic(Severity::kWarning, path, 0, decoded.repair_code,
+                       "invalid " + decoded.scheme + " bytes on " +
+                           std::to_string(repairs.size() - shown) +
+                           " more lines not reported (" +
+                           std::to_string(repairs.size()) + " lines in all)"));
   }
   return diagnostics;
 }
@@ -376,8 +379,8 @@ std::string FormatByteCount(uint64_t bytes) {
     ++unit;
   }
   char text[64];
-  std::snprintf(text, sizeof text, "%.1f %s (%llu bytes)", value,
-                kUnits[unit], static_cast<unsigned long long>(bytes));
+  std::snprintf(text, sizeof text, "%.1f %s (%llu bytes)", value, kUnits[unit],
+                static_cast<unsigned long long>(bytes));
   return text;
 }
 
@@ -399,8 +402,8 @@ Diagnostic Unreadable(const std::string& path, int error) {
 Diagnostic TooLarge(const std::string& path, std::string_view size,
                     uint64_t limit) {
   return FileError(path, "file-too-large",
-                   "file is " + std::string(size) + ", more than the limit of " +
-                       FormatByteCount(limit) +
+                   "file is " + std::string(size) +
+                       ", more than the limit of " + FormatByteCount(limit) +
                        "; raise it with --max-file-size");
 }
 
@@ -568,7 +571,8 @@ void IndexLines(SourceText& source) {
   const std::string& text = source.text;
   if (text.empty()) return;
   source.line_starts.push_back(0);
-  for (size_t i = text.find('\n'); i != std::string::npos && i + 1 < text.size();
+  for (size_t i = text.find('\n');
+       i != std::string::npos && i + 1 < text.size();
        i = text.find('\n', i + 1)) {
     source.line_starts.push_back(static_cast<uint32_t>(i + 1));
   }

@@ -1,11 +1,12 @@
 #include "policygraph/directives.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <set>
 
+#include <re2/re2.h>
+
 #include "policygraph/fold.h"
+
 #include "text_util.h"
 
 namespace policygraph {
@@ -22,19 +23,32 @@ using internal::StartsWith;
 // of the same or a deeper rank.
 int Rank(DirectiveKind kind) {
   switch (kind) {
-    case DirectiveKind::kAttachment: return -1;
-    case DirectiveKind::kPart: return 0;
-    case DirectiveKind::kChapter: return 1;
-    case DirectiveKind::kSection: return 2;
-    case DirectiveKind::kArticle: return 3;
-    case DirectiveKind::kItem: return 4;
-    case DirectiveKind::kSubItem: return 5;
-    case DirectiveKind::kPoint: return 6;
-    case DirectiveKind::kSubPoint: return 7;
-    case DirectiveKind::kBullet: return 8;
-    case DirectiveKind::kBox: return 9;
-    case DirectiveKind::kBoxItem: return 10;
-    case DirectiveKind::kTaskRow: return 10;
+    case DirectiveKind::kAttachment:
+      return -1;
+    case DirectiveKind::kPart:
+      return 0;
+    case DirectiveKind::kChapter:
+      return 1;
+    case DirectiveKind::kSection:
+      return 2;
+    case DirectiveKind::kArticle:
+      return 3;
+    case DirectiveKind::kItem:
+      return 4;
+    case DirectiveKind::kSubItem:
+      return 5;
+    case DirectiveKind::kPoint:
+      return 6;
+    case DirectiveKind::kSubPoint:
+      return 7;
+    case DirectiveKind::kBullet:
+      return 8;
+    case DirectiveKind::kBox:
+      return 9;
+    case DirectiveKind::kBoxItem:
+      return 10;
+    case DirectiveKind::kTaskRow:
+      return 10;
   }
   return 10;
 }
@@ -45,8 +59,10 @@ struct Patterns {
   RE2 part{std::string(R"(^第()") + std::string(kHanNum) + R"()篇\s*(.*)$)"};
   RE2 chapter{std::string(R"(^第()") + std::string(kHanNum) + R"()章\s*(.*)$)"};
   RE2 section{std::string(R"(^第()") + std::string(kHanNum) + R"()节\s*(.*)$)"};
-  RE2 article{std::string(R"(^第()") + std::string(kHanNum) + R"()条(?:\s+|$)(.*)$)"};
-  RE2 item{std::string(R"(^()") + std::string(kHanNum) + R"()\s*[、．.]\s*(.*)$)"};
+  RE2 article{std::string(R"(^第()") + std::string(kHanNum) +
+              R"()条(?:\s+|$)(.*)$)"};
+  RE2 item{std::string(R"(^()") + std::string(kHanNum) +
+           R"()\s*[、．.]\s*(.*)$)"};
   RE2 sub_item{std::string(R"(^[（(]\s*()") + std::string(kHanNum) +
                R"()\s*[)）]\s*[、．.]?\s*(.*)$)"};
   // "1.5万" is a number, not a point: the marker must not run into a digit.
@@ -54,7 +70,8 @@ struct Patterns {
   RE2 sub_point{R"(^[（(]\s*([0-9０-９]{1,3})\s*[)）]\s*(.*)$)"};
   RE2 bullet{R"(^(?:——|--|－－)\s*(.+)$)"};
   RE2 box{R"(^专栏\s*([0-9０-９]{1,3}|[一二三四五六七八九十]+)\s*(.*)$)"};
-  RE2 attachment{R"(^附\s*件\s*([0-9０-９]{0,2}|[一二三四五六七八九十]{0,3})$)"};
+  RE2 attachment{
+      R"(^附\s*件\s*([0-9０-９]{0,2}|[一二三四五六七八九十]{0,3})$)"};
   RE2 html_tag{R"(</?p>)"};
   RE2 figure{R"(^[0-9０-９.．%％]+$)"};
   // A 专栏 category: 重大项目, 重大平台, 高速铁路 — short, no digits.
@@ -63,7 +80,8 @@ struct Patterns {
   RE2 rule_row{R"(^[-—\s\t]+$)"};
   // Items inside one 专栏 cell: "1. 名称。说明… 2. 名称。说明…"
   RE2 box_item{R"(^\s*([0-9０-９]{1,3})\s*[.．、]\s*(.*)$)"};
-  RE2 date_line{R"(^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$)"};
+  RE2 date_line{
+      R"(^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$)"};
 };
 
 const Patterns& P() {
@@ -87,7 +105,8 @@ std::string Heading(std::string_view text) {
   if (CodePointCount(s) > 80) {
     size_t count = 0, i = 0;
     for (; i < s.size(); ++i)
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++count > 80) break;
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++count > 80)
+        break;
     s.resize(i);
   }
   return std::string(TrimWhitespace(s));
@@ -140,10 +159,15 @@ TableColumns ReadTableHeader(const std::vector<std::string>& cells) {
   TableColumns c;
   for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
     const std::string h = RemoveWhitespace(cells[i]);
-    if (h == "序号") c.number = i;
-    else if (Contains(h, "任务") || Contains(h, "内容") || Contains(h, "措施")) c.task = i;
-    else if (Contains(h, "牵头") || Contains(h, "责任单位") || Contains(h, "责任部门")) c.lead = i;
-    else if (Contains(h, "时间") || Contains(h, "时限")) c.deadline = i;
+    if (h == "序号")
+      c.number = i;
+    else if (Contains(h, "任务") || Contains(h, "内容") || Contains(h, "措施"))
+      c.task = i;
+    else if (Contains(h, "牵头") || Contains(h, "责任单位") ||
+             Contains(h, "责任部门"))
+      c.lead = i;
+    else if (Contains(h, "时间") || Contains(h, "时限"))
+      c.deadline = i;
   }
   return c;
 }
@@ -178,13 +202,14 @@ class DirectiveParser {
   DirectiveTree tree_;
   std::vector<int> stack_;  // open units, outermost first
   std::set<std::string> ids_;
-  bool in_notice_ = false;      // numbered items of a 印发 notice's own body
-  int table_parent_ = -2;       // -2: no table open
+  bool in_notice_ = false;  // numbered items of a 印发 notice's own body
+  int table_parent_ = -2;   // -2: no table open
   TableColumns columns_;
-  int box_ = -1;                // open 专栏 box
-  bool box_is_table_ = false;   // the open box holds an indicator table
-  std::string plan_prefix_;     // "附文2." for a notice's second plan
-  std::vector<std::string> named_plans_;  // folded 《》 titles the notice issues
+  int box_ = -1;               // open 专栏 box
+  bool box_is_table_ = false;  // the open box holds an indicator table
+  std::string plan_prefix_;    // "附文2." for a notice's second plan
+  std::vector<std::string>
+      named_plans_;  // folded 《》 titles the notice issues
   int plans_seen_ = 0;
 };
 
@@ -198,7 +223,8 @@ std::string DirectiveParser::UniqueId(std::string id) {
 
 void DirectiveParser::Close(int node, uint32_t before_line) {
   uint32_t last = before_line;
-  while (last > tree_.nodes[node].line && TrimWhitespace(src_.Line(last)).empty())
+  while (last > tree_.nodes[node].line &&
+         TrimWhitespace(src_.Line(last)).empty())
     --last;
   Directive& d = tree_.nodes[node];
   d.last_line = std::max(d.line, last);
@@ -218,7 +244,7 @@ void DirectiveParser::CloseDeeper(int rank, uint32_t n) {
 int DirectiveParser::Open(DirectiveKind kind, std::string label,
                           std::string heading, uint32_t n, bool push) {
   int parent = stack_.empty() ? -1 : stack_.back();
-  std::string prefix = parent >= 0 ? tree_.nodes[parent].id + "."
+  std::string prefix = parent >= 0  ? tree_.nodes[parent].id + "."
                        : in_notice_ ? "通知."
                                     : plan_prefix_;
   Directive d;
@@ -243,8 +269,12 @@ bool DirectiveParser::TryAttachment(uint32_t n, const std::string& line) {
   box_ = -1;
   table_parent_ = -2;
   in_notice_ = false;
-    std::string label = "附件" + (number.empty() ? "" : std::to_string(
-      ParseDigits(number) >= 0 ? ParseDigits(number) : ChineseNumeralValue(number)));
+  std::string label =
+      "附件" + (number.empty()
+                    ? ""
+                    : std::to_string(ParseDigits(number) >= 0
+                                         ? ParseDigits(number)
+                                         : ChineseNumeralValue(number)));
   Open(DirectiveKind::kAttachment, label, "", n, true);
   return true;
 }
@@ -273,17 +303,32 @@ bool DirectiveParser::TryNumbered(uint32_t n, const std::string& line) {
     if (!hit) continue;
     std::string label;
     switch (s.kind) {
-      case DirectiveKind::kPart: label = "第" + number + "篇"; break;
-      case DirectiveKind::kChapter: label = "第" + number + "章"; break;
-      case DirectiveKind::kSection: label = "第" + number + "节"; break;
-      case DirectiveKind::kArticle: label = "第" + number + "条"; break;
-      case DirectiveKind::kItem: label = number; break;
-      case DirectiveKind::kSubItem: label = "（" + number + "）"; break;
-      case DirectiveKind::kPoint: label = std::to_string(ParseDigits(number)); break;
+      case DirectiveKind::kPart:
+        label = "第" + number + "篇";
+        break;
+      case DirectiveKind::kChapter:
+        label = "第" + number + "章";
+        break;
+      case DirectiveKind::kSection:
+        label = "第" + number + "节";
+        break;
+      case DirectiveKind::kArticle:
+        label = "第" + number + "条";
+        break;
+      case DirectiveKind::kItem:
+        label = number;
+        break;
+      case DirectiveKind::kSubItem:
+        label = "（" + number + "）";
+        break;
+      case DirectiveKind::kPoint:
+        label = std::to_string(ParseDigits(number));
+        break;
       case DirectiveKind::kSubPoint:
         label = "（" + std::to_string(ParseDigits(number)) + "）";
         break;
-      default: break;
+      default:
+        break;
     }
     bool box_item = s.kind == DirectiveKind::kPoint ||
                     s.kind == DirectiveKind::kSubPoint ||
@@ -304,9 +349,10 @@ bool DirectiveParser::TryNumbered(uint32_t n, const std::string& line) {
       // Bullets are numbered by position under their parent.
       int parent = stack_.empty() ? -1 : stack_.back();
       size_t count = 1;
-      const auto& siblings = parent >= 0 ? tree_.nodes[parent].children
-                                         : std::vector<int>{};
-      for (int c : siblings) count += tree_.nodes[c].kind == DirectiveKind::kBullet;
+      const auto& siblings =
+          parent >= 0 ? tree_.nodes[parent].children : std::vector<int>{};
+      for (int c : siblings)
+        count += tree_.nodes[c].kind == DirectiveKind::kBullet;
       label = "——" + std::to_string(count);
     }
     Open(s.kind, label, Heading(rest), n, true);
@@ -324,8 +370,8 @@ bool DirectiveParser::TryBox(uint32_t n, const std::string& line) {
   int64_t value = ParseDigits(number);
   if (value < 0) value = ChineseNumeralValue(number);
   box_is_table_ = false;
-  box_ = Open(DirectiveKind::kBox, "专栏" + std::to_string(value), Heading(title),
-              n, true);
+  box_ = Open(DirectiveKind::kBox, "专栏" + std::to_string(value),
+              Heading(title), n, true);
   return true;
 }
 
@@ -346,8 +392,8 @@ int DirectiveParser::AddBoxItem(uint32_t n, const std::string& category,
   return index;
 }
 
-// Box rows come in three shapes: "<p>重大项目</p>\t<p>1. 名称。…</p> <p>2. …</p>"
-// (a category cell, then items), "高速铁路：建设渝西高铁…" (category and
+// Box rows come in three shapes: "<p>重大项目</p>\t<p>1. 名称。…</p> <p>2.
+// …</p>" (a category cell, then items), "高速铁路：建设渝西高铁…" (category and
 // item on one line) and indicator tables (序号 / 指标名称 / 2025年 …), whose
 // rows are figures, not tasks.
 bool DirectiveParser::TryBoxRow(uint32_t n, std::string_view raw) {
@@ -377,8 +423,8 @@ bool DirectiveParser::TryBoxRow(uint32_t n, std::string_view raw) {
   size_t pos = 0;
   while ((pos = body.find("<p>", pos)) != std::string::npos) {
     size_t end = body.find("</p>", pos);
-    items.push_back(body.substr(pos + 3, end == std::string::npos ? std::string::npos
-                                                                    : end - pos - 3));
+    items.push_back(body.substr(
+        pos + 3, end == std::string::npos ? std::string::npos : end - pos - 3));
     pos = end == std::string::npos ? body.size() : end + 4;
   }
   if (items.empty()) items.push_back(body);
@@ -510,7 +556,8 @@ std::vector<int> ActionableDirectives(const DirectiveTree& tree) {
     const Directive& d = tree.nodes[i];
     if (d.kind == DirectiveKind::kAttachment || d.kind == DirectiveKind::kBox)
       continue;
-    if (d.children.empty() || d.kind == DirectiveKind::kTaskRow) out.push_back(i);
+    if (d.children.empty() || d.kind == DirectiveKind::kTaskRow)
+      out.push_back(i);
   }
   return out;
 }

@@ -1,14 +1,14 @@
 #include "policygraph/fold.h"
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-
-#include <cstdint>
-#include <string>
-#include <string_view>
 
 namespace policygraph {
 namespace {
@@ -63,8 +63,7 @@ char32_t FoldFullWidthDigit(char32_t c) {
 }
 
 char32_t FoldFullWidthAlnum(char32_t c) {
-  return IsFullWidthDigit(c) || IsFullWidthLetter(c) ? c - kFullWidthOffset
-                                                     : c;
+  return IsFullWidthDigit(c) || IsFullWidthLetter(c) ? c - kFullWidthOffset : c;
 }
 
 std::u32string WithoutWhitespace(std::u32string_view text) {
@@ -116,8 +115,8 @@ bool IsRangeDash(char32_t c) {
 // Every dash FoldForMatch unifies: the range dashes plus the em dashes the
 // gazettes print themselves (— and the —— of bullet lists).
 bool IsAnyDash(char32_t c) {
-  return IsRangeDash(c) || c == U'\u2014' || c == U'\u2E3A' ||
-         c == U'\u2E3B' || c == U'\uFE58' || c == U'\uFE63';
+  return IsRangeDash(c) || c == U'\u2014' || c == U'\u2E3A' || c == U'\u2E3B' ||
+         c == U'\uFE58' || c == U'\uFE63';
 }
 
 char32_t FoldTitleParenthesis(char32_t c) {
@@ -174,7 +173,7 @@ char32_t FoldMatchBracket(char32_t c) {
     case U'\u3019':  // 〙
       return U']';
     default:
-      return c;  // （）［］﹝﹞ are already ASCII or 〔〕 after NFKC
+      return c;  // NFKC already made （）［］ ASCII and ﹝﹞ into 〔〕
   }
 }
 
@@ -225,17 +224,20 @@ std::u32string NfkcLower(std::string_view text) {
 }  // namespace
 
 std::string FoldForMatch(std::string_view text) {
-  std::u32string folded = WithoutMarkdownBold(WithoutWhitespace(NfkcLower(text)));
+  std::u32string folded =
+      WithoutMarkdownBold(WithoutWhitespace(NfkcLower(text)));
   for (char32_t& c : folded) c = FoldMatchPunctuation(c);
   return EncodeUtf8(folded);
 }
 
 std::string NormalizeTitle(std::string_view title) {
-  std::u32string text = WithoutMarkdownBold(WithoutWhitespace(DecodeUtf8(title)));
+  std::u32string text =
+      WithoutMarkdownBold(WithoutWhitespace(DecodeUtf8(title)));
   for (char32_t& c : text) c = FoldTitleParenthesis(FoldFullWidthAlnum(c));
   text = FoldDigitRangeDashes(text);
   std::u32string_view result = text;
-  if (IsWrappedInTitleMarks(result)) result = result.substr(1, result.size() - 2);
+  if (IsWrappedInTitleMarks(result))
+    result = result.substr(1, result.size() - 2);
   return EncodeUtf8(result);
 }
 
@@ -243,8 +245,14 @@ namespace {
 
 bool IsOpeningBracket(char32_t c) {
   switch (c) {
-    case U'〔': case U'[': case U'［': case U'【': case U'（': case U'(':
-    case U'〖': case U'﹝':
+    case U'〔':
+    case U'[':
+    case U'［':
+    case U'【':
+    case U'（':
+    case U'(':
+    case U'〖':
+    case U'﹝':
       return true;
     default:
       return false;
@@ -253,8 +261,14 @@ bool IsOpeningBracket(char32_t c) {
 
 bool IsClosingBracket(char32_t c) {
   switch (c) {
-    case U'〕': case U']': case U'］': case U'】': case U'）': case U')':
-    case U'〗': case U'﹞':
+    case U'〕':
+    case U']':
+    case U'］':
+    case U'】':
+    case U'）':
+    case U')':
+    case U'〗':
+    case U'﹞':
       return true;
     default:
       return false;
@@ -276,7 +290,8 @@ bool SplitDocNumber(std::u32string_view text, DocNumberParts& parts) {
   if (end == 0 || text[end - 1] != U'号') return false;
   --end;
   size_t serial_begin = end;
-  while (serial_begin > 0 && IsAsciiDigit(text[serial_begin - 1])) --serial_begin;
+  while (serial_begin > 0 && IsAsciiDigit(text[serial_begin - 1]))
+    --serial_begin;
   if (serial_begin == end || serial_begin == 0) return false;
   if (!IsClosingBracket(text[serial_begin - 1])) return false;
   const size_t year_end = serial_begin - 1;
@@ -296,7 +311,8 @@ bool SplitDocNumber(std::u32string_view text, DocNumberParts& parts) {
 
 std::u32string_view WithoutLeadingZeros(std::u32string_view digits) {
   size_t first = digits.find_first_not_of(U'0');
-  if (first == std::u32string_view::npos) return digits.substr(digits.size() - 1);
+  if (first == std::u32string_view::npos)
+    return digits.substr(digits.size() - 1);
   return digits.substr(first);
 }
 

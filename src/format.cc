@@ -1,9 +1,9 @@
 #include "policygraph/format.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-
-#include <algorithm>
 
 namespace policygraph {
 namespace {
@@ -80,7 +80,8 @@ Json DocumentsToJson(const Corpus& corpus) {
   Json array = Json::array();
   for (const ParsedFile& f : corpus.files)
     for (size_t i = 0; i < f.documents.size(); ++i)
-      array.push_back(DocumentToJson(f.documents[i], f.directives[i].nodes.size()));
+      array.push_back(
+          DocumentToJson(f.documents[i], f.directives[i].nodes.size()));
   return array;
 }
 
@@ -94,7 +95,8 @@ std::string FormatDocumentsTable(const Corpus& corpus) {
     for (size_t i = 0; i < f.documents.size(); ++i) {
       const Document& d = f.documents[i];
       rows.push_back({d.id, d.date.empty() ? "-" : d.date,
-                      d.type.empty() ? "-" : d.type, std::string(LevelName(d.level)),
+                      d.type.empty() ? "-" : d.type,
+                      std::string(LevelName(d.level)),
                       d.file + ":" + std::to_string(d.first_line) + "-" +
                           std::to_string(d.last_line),
                       std::to_string(f.directives[i].nodes.size()), d.title});
@@ -102,7 +104,9 @@ std::string FormatDocumentsTable(const Corpus& corpus) {
   }
   size_t w_id = 0, w_date = 0, w_type = 0, w_level = 0, w_lines = 0, w_dir = 0;
   for (const Row& r : rows) {
-    w_id = std::max(w_id, DisplayWidth(r.id));
+    // Title ids ("title:…") are long; they overflow rather than widen the
+    // column.
+    w_id = std::max(w_id, std::min<size_t>(DisplayWidth(r.id), 24));
     w_date = std::max(w_date, DisplayWidth(r.date));
     w_type = std::max(w_type, DisplayWidth(r.type));
     w_level = std::max(w_level, DisplayWidth(r.level));
@@ -131,11 +135,12 @@ Json DirectiveTreeToJson(const DirectiveTree& tree, const Document& doc) {
   return j;
 }
 
-std::string FormatDirectivesText(const DirectiveTree& tree, const Document& doc) {
+std::string FormatDirectivesText(const DirectiveTree& tree,
+                                 const Document& doc) {
   std::string out = doc.id + "  " + doc.title + "\n";
   out += doc.file + ":" + std::to_string(doc.first_line) + "-" +
-         std::to_string(doc.last_line) + ", " + std::to_string(tree.nodes.size()) +
-         " directives\n";
+         std::to_string(doc.last_line) + ", " +
+         std::to_string(tree.nodes.size()) + " directives\n";
   for (const Directive& d : tree.nodes) {
     int depth = 0;
     for (int p = d.parent; p >= 0; p = tree.nodes[p].parent) ++depth;
@@ -182,7 +187,8 @@ std::string FormatDiagnostic(const Diagnostic& d, const SourceText* source) {
     if (line.size() > 240) {
       // Cut before a lead byte so no UTF-8 sequence is split.
       size_t cut = 240;
-      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+        --cut;
       line = line.substr(0, cut);
     }
     out += "    " + std::string(line) + "\n";

@@ -14,7 +14,8 @@ const Document* Corpus::FindDocument(std::string_view id,
                                      const ParsedFile** file,
                                      const DirectiveTree** tree) const {
   std::string number = NormalizeDocNumber(id);
-  std::string title = "title:" + NormalizeTitle(id.substr(id.rfind("title:") == 0 ? 6 : 0));
+  std::string title =
+      "title:" + NormalizeTitle(id.substr(id.rfind("title:") == 0 ? 6 : 0));
   for (const ParsedFile& f : files) {
     for (size_t i = 0; i < f.documents.size(); ++i) {
       const Document& d = f.documents[i];
@@ -29,7 +30,8 @@ const Document* Corpus::FindDocument(std::string_view id,
   return nullptr;
 }
 
-ParsedFile ParseSource(SourceText source, std::vector<Diagnostic>& diagnostics) {
+ParsedFile ParseSource(SourceText source,
+                       std::vector<Diagnostic>& diagnostics) {
   ParsedFile parsed;
   parsed.source = std::move(source);
   Segmentation seg = SegmentGazette(parsed.source);
@@ -59,8 +61,9 @@ Corpus LoadCorpus(const std::vector<std::string>& paths,
     if (!decoded.ok) continue;
     if (!options.strip_prefix.empty() &&
         decoded.source.path.rfind(options.strip_prefix, 0) == 0)
-      decoded.source.path = options.show_prefix +
-                            decoded.source.path.substr(options.strip_prefix.size());
+      decoded.source.path =
+          options.show_prefix +
+          decoded.source.path.substr(options.strip_prefix.size());
     corpus.files.push_back(
         ParseSource(std::move(decoded.source), corpus.diagnostics));
   }

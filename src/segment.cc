@@ -1,12 +1,13 @@
 #include "policygraph/segment.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 #include <optional>
 
+#include <re2/re2.h>
+
 #include "policygraph/fold.h"
+
 #include "text_util.h"
 
 namespace policygraph {
@@ -22,7 +23,8 @@ using internal::StartsWith;
 // Every pattern of this stage, compiled once.  Lines are matched after
 // CleanLine (markup removed, trimmed), so anchors are whole-line anchors.
 struct Patterns {
-  // 渝府发〔2023〕7号, 合川府发〔2023〕2 号, 国办发[2021]13号, 京政发（2022）5号
+  // 渝府发〔2023〕7号, 合川府发〔2023〕2 号, 国办发[2021]13号,
+  // 京政发（2022）5号
   RE2 doc_number_line{
       R"(^([\p{Han}A-Za-z]{1,15})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*)"
       R"([〕\]）)］】]\s*([0-9０-９]{1,5})\s*号$)"};
@@ -43,7 +45,8 @@ struct Patterns {
       R"(^(主管单位|主办单位|编辑出版|编辑|出版|发行范围|全国统一刊号|)"
       R"(印刷单位|承印单位|国内统一刊号)\s*[：:])"};
   // Issuer words that open a header line: 重庆市人民政府办公厅 关于…
-  RE2 issuer_words{R"((人民政府|办公厅|办公室|委员会|国务院|中共中央|人民代表大会|局|委))"};
+  RE2 issuer_words{
+      R"((人民政府|办公厅|办公室|委员会|国务院|中共中央|人民代表大会|局|委))"};
 };
 
 const Patterns& P() {
@@ -95,8 +98,8 @@ bool IsTitleLike(std::string_view raw) {
 // 重庆市人民政府 / 重庆市合川区人民政府办公室 alone on a line, no 关于.
 bool IsIssuerOnlyLine(const std::string& clean) {
   if (Contains(clean, "关于") || CodePointCount(clean) > 40) return false;
-  for (std::string_view end : {"人民政府", "办公厅", "办公室", "委员会", "国务院",
-                               "中共中央", "局", "委", "院", "厅"})
+  for (std::string_view end : {"人民政府", "办公厅", "办公室", "委员会",
+                               "国务院", "中共中央", "局", "委", "院", "厅"})
     if (EndsWith(RemoveWhitespace(clean), end)) return true;
   return false;
 }
@@ -105,8 +108,8 @@ bool IsIssuerOnlyLine(const std::string& clean) {
 bool OpensWithIssuer(const std::string& clean) {
   size_t about = clean.find("关于");
   std::string_view head = std::string_view(clean).substr(
-      0, about == std::string::npos ? std::min<size_t>(clean.size(), 60)
-                                    : about);
+      0,
+      about == std::string::npos ? std::min<size_t>(clean.size(), 60) : about);
   return RE2::PartialMatch(head, P().issuer_words);
 }
 
@@ -155,8 +158,8 @@ class Segmenter {
   uint32_t LastContentLine(uint32_t first, uint32_t limit) const;
   void CheckAgainstToc(std::vector<Document>& docs);
   void Warn(uint32_t line, std::string code, std::string message) {
-    out_.diagnostics.push_back(
-        {Severity::kWarning, src_.path, line, std::move(code), std::move(message)});
+    out_.diagnostics.push_back({Severity::kWarning, src_.path, line,
+                                std::move(code), std::move(message)});
   }
 
   const SourceText& src_;
@@ -214,7 +217,8 @@ uint32_t Segmenter::ParseToc() {
     pending += RemoveWhitespace(tail ? CleanLine(head) : line);
     ++pending_lines;
     if (tail) {
-      out_.toc.push_back({pending, pending_line, static_cast<int>(ParseDigits(page))});
+      out_.toc.push_back(
+          {pending, pending_line, static_cast<int>(ParseDigits(page))});
       pending.clear();
       pending_lines = 0;
     } else if (pending_lines > 4) {
@@ -316,7 +320,8 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
     }
     if (RE2::FullMatch(line, P().addressee) && CodePointCount(line) <= 80) {
       auto h = AssembleTitle(n);
-      if (!h || h->first_line < covered || !Contains(h->title, "关于")) continue;
+      if (!h || h->first_line < covered || !Contains(h->title, "关于"))
+        continue;
       h->last_line = PrevNonBlank(n - 1, 2);
       headers.push_back(*h);
       covered = n;
@@ -354,7 +359,8 @@ std::string JoinIssuers(const std::string& raw) {
   // A token that is no issuer by itself (重庆市 合川区人民政府) rejoins.
   std::string out;
   for (size_t i = 0; i < split.size(); ++i) {
-    if (i > 0) out += RE2::PartialMatch(split[i - 1], P().issuer_words) ? "、" : "";
+    if (i > 0)
+      out += RE2::PartialMatch(split[i - 1], P().issuer_words) ? "、" : "";
     out += split[i];
   }
   return out;
@@ -451,13 +457,13 @@ void Segmenter::CheckAgainstToc(std::vector<Document>& docs) {
       if (t == d || EndsWith(t, d) || EndsWith(d, t)) {
         used[i] = found = true;
         // The contents name the issuer where a header left it on the cover.
-        if (t.size() > d.size())
-          doc.title = NormalizeTitle(out_.toc[i].title);
+        if (t.size() > d.size()) doc.title = NormalizeTitle(out_.toc[i].title);
       }
     }
     if (!found)
       Warn(doc.first_line, "document-not-in-toc",
-           "document 《" + doc.title + "》 is missing from the table of contents");
+           "document 《" + doc.title +
+               "》 is missing from the table of contents");
   }
   for (size_t i = 0; i < out_.toc.size(); ++i)
     if (!used[i])
@@ -480,16 +486,17 @@ Segmentation Segmenter::Run() {
     std::erase_if(headers, [&](const Header& h) {
       if (h.strong) return false;
       std::string t = FoldForMatch(NormalizeTitle(h.title));
-      return std::none_of(out_.toc.begin(), out_.toc.end(), [&](const TocEntry& e) {
-        std::string f = FoldForMatch(e.title);
-        return f == t || EndsWith(f, t);
-      });
+      return std::none_of(out_.toc.begin(), out_.toc.end(),
+                          [&](const TocEntry& e) {
+                            std::string f = FoldForMatch(e.title);
+                            return f == t || EndsWith(f, t);
+                          });
     });
   }
   std::vector<Document> docs;
   for (size_t i = 0; i < headers.size(); ++i) {
-    uint32_t end = i + 1 < headers.size() ? headers[i + 1].first_line - 1
-                                          : LineCount();
+    uint32_t end =
+        i + 1 < headers.size() ? headers[i + 1].first_line - 1 : LineCount();
     Document doc = MakeDocument(headers[i], end);
     if (!doc.decree_number.empty()) FillDecreeTitle(doc);
     docs.push_back(std::move(doc));
@@ -525,9 +532,8 @@ std::string TitleType(std::string_view title) {
   if (EndsWith(t, "》")) t.resize(t.size() - 3);
   // A trailing （试行）/（2021—2025年） qualifies the type, it is not one.
   while (EndsWith(t, "）") || EndsWith(t, ")")) {
-    size_t open = std::max(t.rfind("（"), t.rfind("(") == std::string::npos
-                                               ? 0
-                                               : t.rfind("("));
+    size_t open = std::max(
+        t.rfind("（"), t.rfind("(") == std::string::npos ? 0 : t.rfind("("));
     if (open == std::string::npos || open == 0) break;
     t.resize(open);
   }
@@ -542,9 +548,11 @@ Level ClassifyIssuerLevel(std::string_view issuer) {
   for (std::string_view p : {"国务院", "中共中央", "全国人民代表大会", "国家",
                              "中华人民共和国", "中央"})
     if (StartsWith(s, p)) return Level::kNational;
-  static const RE2 district(R"(^(重庆市)?\p{Han}{1,8}?(区|县|自治县)(人民政府|委员会|政府|委|办公室))");
+  static const RE2 district(
+      R"(^(重庆市)?\p{Han}{1,8}?(区|县|自治县)(人民政府|委员会|政府|委|办公室))");
   if (RE2::PartialMatch(s, district)) return Level::kDistrict;
-  static const RE2 government(R"(^\p{Han}{1,8}?(省|市|自治区)(人民政府|人民代表大会|委员会))");
+  static const RE2 government(
+      R"(^\p{Han}{1,8}?(省|市|自治区)(人民政府|人民代表大会|委员会))");
   if (RE2::PartialMatch(s, government)) return Level::kMunicipal;
   static const RE2 department(R"((局|委|厅|办|中心|委员会)$)");
   if (RE2::PartialMatch(s, department)) return Level::kDepartment;

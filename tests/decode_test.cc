@@ -1,12 +1,8 @@
 #include "policygraph/decode.h"
 
-#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unicode/ucnv.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -15,6 +11,11 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #ifndef PG_CORPUS_DIR
 #define PG_CORPUS_DIR "corpus/chongqing"
@@ -54,9 +55,8 @@ std::string ToGb18030(const std::string& utf8) {
   EXPECT_TRUE(U_SUCCESS(status));
   std::string bytes(unicode.length() * 4 + 1, '\0');
   status = U_ZERO_ERROR;
-  const int32_t length =
-      unicode.extract(bytes.data(), static_cast<int32_t>(bytes.size()),
-                      converter, status);
+  const int32_t length = unicode.extract(
+      bytes.data(), static_cast<int32_t>(bytes.size()), converter, status);
   ucnv_close(converter);
   EXPECT_TRUE(U_SUCCESS(status));
   bytes.resize(length);
@@ -102,8 +102,10 @@ void ExpectSourceInvariants(const SourceText& source) {
   EXPECT_EQ(source.text.find('\r'), std::string::npos);
   EXPECT_EQ(source.text.find('\0'), std::string::npos);
   EXPECT_FALSE(source.text.starts_with("\xEF\xBB\xBF"));
-  const size_t newlines = std::count(source.text.begin(), source.text.end(), '\n');
-  const bool open_last_line = !source.text.empty() && source.text.back() != '\n';
+  const size_t newlines =
+      std::count(source.text.begin(), source.text.end(), '\n');
+  const bool open_last_line =
+      !source.text.empty() && source.text.back() != '\n';
   EXPECT_EQ(source.LineCount(), newlines + (open_last_line ? 1 : 0));
 }
 
@@ -130,10 +132,18 @@ TEST(Decode, DetectsEncodingAndNormalizesLineEnds) {
       {"gbk", "\xD6\xD0\xCE\xC4\r\n", "中文\n", "GB18030"},
       {"gb18030 four-byte", "\x81\x30\x84\x38 \x94\x39\xFC\x36\n", "© 😀\n",
        "GB18030"},
-      {"utf16le", "\xFF\xFE" "A\0\r\0\n\0\x2D\x4E"s, "A\n中", "UTF-16LE"},
-      {"utf16be", "\xFE\xFF" "\0A\0\r\x4E\x2D"s, "A\n中", "UTF-16BE"},
-      {"utf16le surrogate pair", "\xFF\xFE" "\x3D\xD8\x00\xDE"s, "😀",
-       "UTF-16LE"},
+      {"utf16le",
+       "\xFF\xFE"
+       "A\0\r\0\n\0\x2D\x4E"s,
+       "A\n中", "UTF-16LE"},
+      {"utf16be",
+       "\xFE\xFF"
+       "\0A\0\r\x4E\x2D"s,
+       "A\n中", "UTF-16BE"},
+      {"utf16le surrogate pair",
+       "\xFF\xFE"
+       "\x3D\xD8\x00\xDE"s,
+       "😀", "UTF-16LE"},
   };
   for (const DecodeCase& c : kCases) {
     SCOPED_TRACE(c.name);
@@ -155,7 +165,8 @@ TEST(Decode, AcceptsEmptyInputAsZeroLines) {
 }
 
 TEST(Decode, ConvertsGb18030ToUtf8) {
-  const std::string line = FindLine(ReadWholeFile(kGazette), kGazetteLinePrefix);
+  const std::string line =
+      FindLine(ReadWholeFile(kGazette), kGazetteLinePrefix);
   ASSERT_FALSE(line.empty());
   const std::string bytes = ToGb18030(line + "\r\n");
   ASSERT_FALSE(IsValidUtf8(bytes));  // really re-encoded
@@ -195,14 +206,18 @@ struct RepairCase {
 
 TEST(Decode, ReplacesInvalidUtf8AndWarnsWithLine) {
   const RepairCase kCases[] = {
-      {"第一行\n第二行\xFF" "结束\n", "第一行\n第二行\uFFFD结束\n", 2,
+      {"第一行\n第二行\xFF"
+       "结束\n",
+       "第一行\n第二行\uFFFD结束\n", 2,
        "invalid UTF-8 byte 0xFF replaced by U+FFFD"},
       {"ok\r\nok\rbad \xC0\xAF\xFF", "ok\nok\nbad \uFFFD\uFFFD\uFFFD", 3,
        "invalid UTF-8 byte 0xC0 replaced by U+FFFD (2 more on this line)"},
       {"emoji \xF0\x9F\x98\n", "emoji \uFFFD\n", 1,
        "invalid UTF-8 sequence 0xF0 0x9F 0x98 replaced by U+FFFD"},
-      {"\xEF\xBB\xBF" "surrogate \xED\xA0\x80", "surrogate \uFFFD\uFFFD\uFFFD",
-       1, "invalid UTF-8 byte 0xED replaced by U+FFFD (2 more on this line)"},
+      {"\xEF\xBB\xBF"
+       "surrogate \xED\xA0\x80",
+       "surrogate \uFFFD\uFFFD\uFFFD", 1,
+       "invalid UTF-8 byte 0xED replaced by U+FFFD (2 more on this line)"},
   };
   for (const RepairCase& c : kCases) {
     SCOPED_TRACE(c.text);
@@ -249,7 +264,8 @@ struct Gb18030RepairCase {
 };
 
 TEST(Decode, ReplacesInvalidGb18030BytesAndWarnsWithLine) {
-  const std::string line = FindLine(ReadWholeFile(kGazette), kGazetteLinePrefix);
+  const std::string line =
+      FindLine(ReadWholeFile(kGazette), kGazetteLinePrefix);
   const std::string gb_line = ToGb18030(line);
   // "《重" is four bytes in GB18030 and six in UTF-8.
   const Gb18030RepairCase kCases[] = {
@@ -283,7 +299,10 @@ TEST(Decode, ReplacesInvalidGb18030BytesAndWarnsWithLine) {
 }
 
 TEST(Decode, ReplacesUnpairedUtf16Surrogate) {
-  const std::string bytes = "\xFF\xFE" "a\0\n\0\x00\xD8" "b\0"s;
+  const std::string bytes =
+      "\xFF\xFE"
+      "a\0\n\0\x00\xD8"
+      "b\0"s;
   const DecodeResult result = DecodeText(bytes, "u16.txt");
   ASSERT_TRUE(result.ok);
   EXPECT_EQ(result.source.text, "a\n\uFFFDb");
@@ -317,10 +336,11 @@ TEST(Decode, RepairsMegabyteOfGarbageInLinearTime) {
 }
 
 std::string RandomControlBytes(size_t count) {
-  static constexpr char kControls[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0B"
-                                      "\x0E\x0F\x10\x11\x12\x13\x14\x15\x16"
-                                      "\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F"
-                                      "\x7F";
+  static constexpr char kControls[] =
+      "\x01\x02\x03\x04\x05\x06\x07\x08\x0B"
+      "\x0E\x0F\x10\x11\x12\x13\x14\x15\x16"
+      "\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F"
+      "\x7F";
   std::mt19937 random(42);  // fixed seed: the test must be reproducible
   std::uniform_int_distribution<size_t> pick(0, sizeof kControls - 2);
   std::string bytes;
@@ -342,7 +362,10 @@ TEST(Decode, RefusesBinaryData) {
       {"nul byte", "PK\x03\x04\0\0"s, "NUL byte at offset 4"},
       {"nul after probe window", std::string(70000, 'a') + "\nb\0"s,
        "NUL character on line 2"},
-      {"utf16 nul character", "\xFF\xFE" "a\0\0\0"s, "NUL character on line 1"},
+      {"utf16 nul character",
+       "\xFF\xFE"
+       "a\0\0\0"s,
+       "NUL character on line 1"},
       {"random control bytes", RandomControlBytes(300), "% control characters"},
       {"escape sequences", "\x1B[0m\x1B[1m", "25% control characters"},
   };
@@ -365,7 +388,7 @@ TEST(Decode, RefusesBinaryData) {
 
 TEST(Decode, AcceptsUpToTenPercentControlCharacters) {
   const std::string kTexts[] = {
-      "abcdefghi\x1B",            // 1 in 10
+      "abcdefghi\x1B",                   // 1 in 10
       "重庆市人民政府公报第五期\f\x0B",  // 1 in 14: \f is layout
   };
   for (const std::string& text : kTexts) {
@@ -444,8 +467,9 @@ TEST(ReadSourceFile, ReadsAndDecodesGazette) {
   EXPECT_EQ(result.source.path, kGazette);
   EXPECT_EQ(result.source.encoding, "UTF-8");
   EXPECT_EQ(result.source.text, gazette);
-  EXPECT_EQ(result.source.LineCount(),
-            static_cast<size_t>(std::count(gazette.begin(), gazette.end(), '\n')));
+  EXPECT_EQ(
+      result.source.LineCount(),
+      static_cast<size_t>(std::count(gazette.begin(), gazette.end(), '\n')));
   EXPECT_TRUE(result.source.Line(56).starts_with(kGazetteLinePrefix));
 }
 

@@ -23,7 +23,8 @@ Parsed Parse(const std::string& body, bool issuing_notice = false) {
   p.source.path = "excerpt.txt";
   p.source.text = std::string("重庆市人民政府\n关于") +
                   (issuing_notice ? "印发某某方案的通知" : "某某工作的意见") +
-                  "\n\n渝府发〔2023〕7号\n\n各区县（自治县）人民政府：\n\n" + body;
+                  "\n\n渝府发〔2023〕7号\n\n各区县（自治县）人民政府：\n\n" +
+                  body;
   IndexLines(p.source);
   Segmentation seg = SegmentGazette(p.source);
   EXPECT_EQ(seg.documents.size(), 1u);
@@ -52,14 +53,17 @@ TEST(Directives, NestsItemsUnderParts) {
       "(二) 开展卫星互联网运营服务。逐步构建全国运营服务体系。\n"
       "跨行的续文。\n\n"
       "三、加快通导遥融合\n\n（三）推动通导遥技术融合。建设综合应用示范区。\n");
-  EXPECT_EQ(Ids(p.tree), (std::vector<std::string>{"一", "二", "二.（一）", "二.（二）",
-                                                   "三", "三.（三）"}));
+  EXPECT_EQ(Ids(p.tree),
+            (std::vector<std::string>{"一", "二", "二.（一）", "二.（二）",
+                                      "三", "三.（三）"}));
   const Directive* d = Find(p.tree, "二.（二）");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->heading, "开展卫星互联网运营服务");
   EXPECT_EQ(d->kind, DirectiveKind::kSubItem);
-  EXPECT_EQ(p.source.Line(d->line), "(二) 开展卫星互联网运营服务。逐步构建全国运营服务体系。");
-  EXPECT_EQ(p.source.Line(d->last_line), "跨行的续文。");  // continuation belongs to it
+  EXPECT_EQ(p.source.Line(d->line),
+            "(二) 开展卫星互联网运营服务。逐步构建全国运营服务体系。");
+  EXPECT_EQ(p.source.Line(d->last_line),
+            "跨行的续文。");  // continuation belongs to it
   const Directive* two = Find(p.tree, "二");
   ASSERT_NE(two, nullptr);
   EXPECT_EQ(two->children.size(), 2u);
@@ -74,7 +78,8 @@ TEST(Directives, RecognizesEveryNumberingScheme) {
       {"第一篇　承前启后", DirectiveKind::kPart, "第一篇"},
       {"第十二章 加快建设现代化产业体系", DirectiveKind::kChapter, "第十二章"},
       {"第二节　主要原则", DirectiveKind::kSection, "第二节"},
-      {"第二十一条 交通主管部门应当加强监督检查。", DirectiveKind::kArticle, "第二十一条"},
+      {"第二十一条 交通主管部门应当加强监督检查。", DirectiveKind::kArticle,
+       "第二十一条"},
       {"十、保障措施", DirectiveKind::kItem, "十"},
       {"（十五）完善产业配套政策。", DirectiveKind::kSubItem, "（十五）"},
       {"(三) 培育卫星互联网创新生态。", DirectiveKind::kSubItem, "（三）"},
@@ -93,8 +98,9 @@ TEST(Directives, RecognizesEveryNumberingScheme) {
 }
 
 TEST(Directives, NumbersAndProseAreNoDirectives) {
-  for (const char* line : {"1.5万辆新能源汽车投入运营。", "2023年全区实现地区生产总值。",
-                           "第一条款另行规定。", "一些单位仍需加强。"}) {
+  for (const char* line :
+       {"1.5万辆新能源汽车投入运营。", "2023年全区实现地区生产总值。",
+        "第一条款另行规定。", "一些单位仍需加强。"}) {
     Parsed p = Parse(std::string(line) + "\n");
     EXPECT_TRUE(p.tree.nodes.empty()) << line;
   }
@@ -107,42 +113,53 @@ TEST(Directives, ReadsBoxRowsAsItemsOfTheAction) {
       "(一) 卫星互联网产业筑基行动\n\n"
       "4. 鼓励组建商业化卫星互联网。创新市场化建设运营模式。\n\n"
       "专栏1 卫星互联网产业筑基行动重点建设任务\n\n"
-      "<p>重大项目</p>\t<p>1. 卫星互联网运营服务平台项目。构建数据存储和处理中心。</p> "
+      "<p>重大项目</p>\t<p>1. "
+      "卫星互联网运营服务平台项目。构建数据存储和处理中心。</p> "
       "<p>2. 卫星互联网应用标准构建项目。实现关键技术自主可控。</p>\n"
       "--------------------\t--\n"
       "重大平台\t北斗联合创新实验室。组建联合实验室。\n\n"
       "(二) 北斗规模应用强基行动\n");
-  EXPECT_EQ(Ids(p.tree),
-            (std::vector<std::string>{"（一）", "（一）.4", "（一）.专栏1", "（一）.专栏1.重大项目.1",
-                                      "（一）.专栏1.重大项目.2", "（一）.专栏1.重大平台.1",
-                                      "（二）"}));
-  EXPECT_EQ(Find(p.tree, "（一）.专栏1.重大项目.2")->heading, "卫星互联网应用标准构建项目");
-  EXPECT_EQ(Find(p.tree, "（一）.专栏1.重大平台.1")->heading, "北斗联合创新实验室");
+  EXPECT_EQ(
+      Ids(p.tree),
+      (std::vector<std::string>{
+          "（一）", "（一）.4", "（一）.专栏1", "（一）.专栏1.重大项目.1",
+          "（一）.专栏1.重大项目.2", "（一）.专栏1.重大平台.1", "（二）"}));
+  EXPECT_EQ(Find(p.tree, "（一）.专栏1.重大项目.2")->heading,
+            "卫星互联网应用标准构建项目");
+  EXPECT_EQ(Find(p.tree, "（一）.专栏1.重大平台.1")->heading,
+            "北斗联合创新实验室");
 }
 
 TEST(Directives, IndicatorTablesInBoxesAreNoDirectives) {
   Parsed p = Parse(
       "（三）主要目标\n\n专栏1 2021—2030年妇女发展主要指标\n\n"
-      "类别\t序号\t指标\t目标值\n妇女与健康\t1\t孕产妇死亡率\t10\n\n（四）组织实施\n");
-  EXPECT_EQ(Ids(p.tree), (std::vector<std::string>{"（三）", "（三）.专栏1", "（四）"}));
+      "类别\t序号\t指标\t目标值\n妇女与健康\t1\t孕产妇死亡率\t10\n\n（四）组织"
+      "实施\n");
+  EXPECT_EQ(Ids(p.tree),
+            (std::vector<std::string>{"（三）", "（三）.专栏1", "（四）"}));
 }
 
-// cq-gazette-2024-06.txt lines 381-406: the task list attached to 渝府办发〔2024〕27号.
+// cq-gazette-2024-06.txt lines 381-406: the task list attached to
+// 渝府办发〔2024〕27号.
 TEST(Directives, ReadsTaskTableRowsWithLeadUnitsAndDeadlines) {
   Parsed p = Parse(
       "附件：2024年度工作任务清单\n\n附件\n\n2024年度工作任务清单\n\n"
       "序号\t工作任务\t牵头单位\t完成时间\n"
       "一、对标先进优化提升专项行动\t\t\t\n"
       "(一) 市场准入\t\t\t\n"
-      "1\t推行企业名称申报承诺制，扩大申请人自主选择名称的权利和范围。\t市市场监管局\t2024年12月\n"
-      "15\t推动水电气网联合报装工作。\t市城市管理局、市经济信息委\t2024年6月\n\n"
+      "1\t推行企业名称申报承诺制，扩大申请人自主选择名称的权利和范围。\t市市场"
+      "监管局\t2024年12月\n"
+      "15\t推动水电气网联合报装工作。\t市城市管理局、市经济信息委\t2024年6月\n"
+      "\n"
       "序号\t工作任务\t牵头单位\t完成时间\n"
       "16\t优化报装流程。\t市城市管理局\t2024年9月\n");
-  EXPECT_EQ(Ids(p.tree), (std::vector<std::string>{"附件", "附件.1", "附件.15", "附件.16"}));
+  EXPECT_EQ(Ids(p.tree),
+            (std::vector<std::string>{"附件", "附件.1", "附件.15", "附件.16"}));
   const Directive* row = Find(p.tree, "附件.15");
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->kind, DirectiveKind::kTaskRow);
-  EXPECT_EQ(row->lead_units, (std::vector<std::string>{"市城市管理局", "市经济信息委"}));
+  EXPECT_EQ(row->lead_units,
+            (std::vector<std::string>{"市城市管理局", "市经济信息委"}));
   EXPECT_EQ(row->deadline, "2024年6月");
   EXPECT_EQ(row->heading, "推动水电气网联合报装工作");
 }
@@ -150,9 +167,11 @@ TEST(Directives, ReadsTaskTableRowsWithLeadUnitsAndDeadlines) {
 TEST(Directives, NoticeItemsStayApartFromThePlan) {
   Parsed p = Parse(
       "现将《某某方案》印发给你们，并提出以下要求：\n一、高度重视。\n\n"
-      "重庆市人民政府\n\n2023年2月28日\n\n某某方案\n\n一、总体要求\n\n（一）指导思想。\n",
+      "重庆市人民政府\n\n2023年2月28日\n\n某某方案\n\n一、总体要求\n\n（一）指"
+      "导思想。\n",
       /*issuing_notice=*/true);
-  EXPECT_EQ(Ids(p.tree), (std::vector<std::string>{"通知.一", "一", "一.（一）"}));
+  EXPECT_EQ(Ids(p.tree),
+            (std::vector<std::string>{"通知.一", "一", "一.（一）"}));
 }
 
 TEST(Directives, RestartedNumberingGetsUniqueIds) {

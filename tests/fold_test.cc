@@ -1,9 +1,9 @@
 #include "policygraph/fold.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <string_view>
+
+#include <gtest/gtest.h>
 
 namespace policygraph {
 namespace {
@@ -35,13 +35,16 @@ TEST(NormalizeTitle, FoldsPrintedVariantsToOneTitle) {
       {"2~3个儿童友好型社区", "2—3个儿童友好型社区"},
       {"重庆市矿产资源总体规划(2021—2025年)",
        "重庆市矿产资源总体规划（2021—2025年）"},
-      {"《新型智慧城市评估指标体系(试行)》", "新型智慧城市评估指标体系（试行）"},
+      {"《新型智慧城市评估指标体系(试行)》",
+       "新型智慧城市评估指标体系（试行）"},
       {"研究与试验发展（Ｒ＆Ｄ）经费", "研究与试验发展（R＆D）经费"},
       {"**加快建设交通强国**", "加快建设交通强国"},
       {"**《重庆市儿童发展规划（2021—2030年）》**",
        "重庆市儿童发展规划（2021—2030年）"},
-      {"重庆市人民政府 四川省人民政府　关于印发推动川渝万达开地区统筹发展总体方案的通知",
-       "重庆市人民政府四川省人民政府关于印发推动川渝万达开地区统筹发展总体方案的通知"},
+      {"重庆市人民政府 "
+       "四川省人民政府　关于印发推动川渝万达开地区统筹发展总体方案的通知",
+       "重庆市人民政府四川省人民政府关于印发推动川渝万达开地区统筹发展总体方案"
+       "的通知"},
       // Quotes and inner title marks stay as printed.
       {"重庆市2023年高层建筑消防安全“除险清患”专项行动工作方案",
        "重庆市2023年高层建筑消防安全“除险清患”专项行动工作方案"},
@@ -92,9 +95,9 @@ TEST(NormalizeDocNumber, FoldsBracketsDigitsAndPadding) {
 TEST(NormalizeDocNumber, LeavesOtherTextWithWhitespaceRemoved) {
   const FoldCase kCases[] = {
       {"重庆市人民政府令第 359 号", "重庆市人民政府令第359号"},
-      {"〔2023〕7号", "〔2023〕7号"},                  // no issuer code
-      {"渝府发〔23〕7号", "渝府发〔23〕7号"},          // two-digit year
-      {"渝府发〔2023〕号", "渝府发〔2023〕号"},        // no serial
+      {"〔2023〕7号", "〔2023〕7号"},                      // no issuer code
+      {"渝府发〔23〕7号", "渝府发〔23〕7号"},              // two-digit year
+      {"渝府发〔2023〕号", "渝府发〔2023〕号"},            // no serial
       {"渝府发〔２０２３〕7号文", "渝府发〔2023〕7号文"},  // trailing text
       {"（2021—2025 年）", "（2021—2025年）"},
       {"", ""},

@@ -42,7 +42,8 @@ TEST(Segment, JoinsIssuerAndTitleAcrossBlankLines) {
   const Document& d = seg.documents[0];
   EXPECT_EQ(d.id, "渝府发〔2023〕7号");
   EXPECT_EQ(d.title,
-            "重庆市人民政府关于加快推进以卫星互联网为引领的空天信息产业高质量发展的意见");
+            "重庆市人民政府关于加快推进以卫星互联网为引领的空天信息产业高质量发"
+            "展的意见");
   EXPECT_EQ(d.issuer, "重庆市人民政府");
   EXPECT_EQ(d.date, "2023-02-28");
   EXPECT_EQ(d.type, "意见");
@@ -63,7 +64,9 @@ TEST(Segment, NormalizesNumbersWithStraySpacesAndOtherBrackets) {
       {"**粤府办〔2020〕27号**", "粤府办〔2020〕27号"},
   };
   for (const Case& c : cases) {
-    std::string text = std::string("重庆市合川区人民政府\n关于印发合川区综合立体交通网规划纲要的通知\n\n") +
+    std::string text = std::string(
+                           "重庆市合川区人民政府\n关于印发合川区综合立体交通网"
+                           "规划纲要的通知\n\n") +
                        c.number_line + "\n\n各镇人民政府、街道办事处：\n";
     Segmentation seg = SegmentGazette(Text(text));
     ASSERT_EQ(seg.documents.size(), 1u) << c.number_line;
@@ -76,7 +79,8 @@ TEST(Segment, NormalizesNumbersWithStraySpacesAndOtherBrackets) {
 TEST(Segment, ReadsDecreeHeader) {
   Segmentation seg = SegmentGazette(Text(
       "重庆市人民政府令\n\n第 359 号\n\n"
-      "《重庆市巡游出租汽车客运管理办法》已经 2022 年 12 月 27 日市第五届人民政府第 197 "
+      "《重庆市巡游出租汽车客运管理办法》已经 2022 年 12 月 27 "
+      "日市第五届人民政府第 197 "
       "次常务会议审议通过，现予公布，自 2023 年 4 月 20 日起施行。\n\n"
       "市长 胡衡华\n\n2023 年 3 月 2 日\n\n重庆市巡游出租汽车客运管理办法\n\n"
       "第一条 为了规范巡游出租汽车客运经营服务行为，制定本办法。\n"));
@@ -92,23 +96,28 @@ TEST(Segment, ReadsDecreeHeader) {
 }
 
 TEST(Segment, KeepsJointIssuersApart) {
-  Segmentation seg = SegmentGazette(Text(
-      "重庆市人民政府 四川省人民政府 关于印发推动川渝万达开地区统筹发展 总体方案的通知\n\n"
-      "渝府发〔2023〕9号\n\n各区县（自治县）人民政府：\n\n"
-      "现将《推动川渝万达开地区统筹发展总体方案》印发给你们，请认真贯彻执行。\n\n"
-      "2023年3月11日\n"));
+  Segmentation seg = SegmentGazette(
+      Text("重庆市人民政府 四川省人民政府 关于印发推动川渝万达开地区统筹发展 "
+           "总体方案的通知\n\n"
+           "渝府发〔2023〕9号\n\n各区县（自治县）人民政府：\n\n"
+           "现将《推动川渝万达开地区统筹发展总体方案》印发给你们，请认真贯彻执"
+           "行。\n\n"
+           "2023年3月11日\n"));
   ASSERT_EQ(seg.documents.size(), 1u);
   EXPECT_EQ(seg.documents[0].issuer, "重庆市人民政府、四川省人民政府");
-  EXPECT_EQ(seg.documents[0].attached_title, "推动川渝万达开地区统筹发展总体方案");
+  EXPECT_EQ(seg.documents[0].attached_title,
+            "推动川渝万达开地区统筹发展总体方案");
 }
 
 // hechuan-gazette-2023-01.txt: a 转发 notice names the forwarded plan in
 // its body without the forwarding office's name.
 TEST(Segment, TakesAttachedTitleFromTheNoticeBody) {
   Segmentation seg = SegmentGazette(Text(
-      "重庆市合川区人民政府办公室 关于转发区民政局合川区城乡社区服务体系 建设实施方案"
+      "重庆市合川区人民政府办公室 关于转发区民政局合川区城乡社区服务体系 "
+      "建设实施方案"
       "（2021—2025 年）的通知\n\n合川府办发〔2023〕5号\n\n各镇人民政府：\n\n"
-      "区民政局《合川区城乡社区服务体系建设实施方案（2021—2025年）》已经区政府同意，"
+      "区民政局《合川区城乡社区服务体系建设实施方案（2021—2025年）》已经区政府"
+      "同意，"
       "现转发给你们。\n\n2023年1月19日\n"));
   ASSERT_EQ(seg.documents.size(), 1u);
   EXPECT_EQ(seg.documents[0].attached_title,
@@ -120,11 +129,13 @@ TEST(Segment, TakesAttachedTitleFromTheNoticeBody) {
 // confirmed by the table of contents.
 constexpr char kTocAndUnnumbered[] =
     "目 录\n\n"
-    "重庆市合川区人民政府办公室关于调整合川城区住宅商业办公建筑停车位配建标准的 通知·····\t247\n"
+    "重庆市合川区人民政府办公室关于调整合川城区住宅商业办公建筑停车位配建标准的"
+    " 通知·····\t247\n"
     "重庆市合川区人民政府办公室关于成立合川区地方志编纂委员会的通知·····\t249\n"
     "重庆市合川区人民政府办公室关于印发不存在的方案的通知·····\t251\n"
     "\n"
-    "重庆市合川区人民政府办公室 关于调整合川城区住宅商业办公建筑 停车位配建标准的通知\n\n"
+    "重庆市合川区人民政府办公室 关于调整合川城区住宅商业办公建筑 "
+    "停车位配建标准的通知\n\n"
     "各镇人民政府、街道办事处，区政府各部门，有关单位：\n\n"
     "一、将合川城区划分为 2 个停车分区进行管理。\n\n"
     "重庆市合川区人民政府办公室\n\n2023 年 2 月 16 日\n\n"
@@ -138,7 +149,9 @@ TEST(Segment, FindsUnnumberedDocumentListedInContents) {
   EXPECT_EQ(seg.toc[0].page, 247);
   ASSERT_EQ(seg.documents.size(), 2u);
   EXPECT_EQ(seg.documents[0].id,
-            "title:重庆市合川区人民政府办公室关于调整合川城区住宅商业办公建筑停车位配建标准的通知");
+            "title:"
+            "重庆市合川区人民政府办公室关于调整合川城区住宅商业办公建筑停车位配"
+            "建标准的通知");
   EXPECT_EQ(seg.documents[0].date, "2023-02-16");
   EXPECT_EQ(seg.documents[1].id, "合川府办发〔2023〕13号");
 }
@@ -159,17 +172,20 @@ TEST(Segment, ColophonBelongsToNoDocument) {
 }
 
 TEST(Segment, WarnsAboutDocumentMissingFromContents) {
-  std::string text = std::string("目录\n\n某某区人民政府关于甲的通知……（1）\n\n") +
-                     "某某区人民政府关于乙的通知\n\n某府发〔2024〕1号\n\n各单位：\n";
+  std::string text =
+      std::string("目录\n\n某某区人民政府关于甲的通知……（1）\n\n") +
+      "某某区人民政府关于乙的通知\n\n某府发〔2024〕1号\n\n各单位：\n";
   Segmentation seg = SegmentGazette(Text(text));
   ASSERT_EQ(seg.documents.size(), 1u);
   std::vector<std::string> codes;
   for (const Diagnostic& d : seg.diagnostics) codes.push_back(d.code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"document-not-in-toc", "toc-entry-missing"}));
+  EXPECT_EQ(codes, (std::vector<std::string>{"document-not-in-toc",
+                                             "toc-entry-missing"}));
 }
 
 TEST(Segment, FileWithoutHeaderIsOneDocument) {
-  Segmentation seg = SegmentGazette(Text("\n合川区某某工作方案\n\n一、总体要求\n\n正文。\n"));
+  Segmentation seg =
+      SegmentGazette(Text("\n合川区某某工作方案\n\n一、总体要求\n\n正文。\n"));
   ASSERT_EQ(seg.documents.size(), 1u);
   EXPECT_EQ(seg.documents[0].id, "title:合川区某某工作方案");
   EXPECT_EQ(seg.documents[0].first_line, 2u);
@@ -183,7 +199,8 @@ TEST(Segment, ProseMentioningANumberIsNoHeader) {
       "渝府发〔2022〕3号文件同时废止。\n");
   Segmentation seg = SegmentGazette(text);
   ASSERT_EQ(seg.documents.size(), 1u);
-  EXPECT_EQ(text.Line(seg.documents[0].last_line), "渝府发〔2022〕3号文件同时废止。");
+  EXPECT_EQ(text.Line(seg.documents[0].last_line),
+            "渝府发〔2022〕3号文件同时废止。");
 }
 
 TEST(Segment, EmptyInputHasNoDocuments) {
@@ -210,7 +227,8 @@ TEST(Segment, ClassifiesIssuerLevels) {
       {"区民政局", Level::kDepartment},
       {"", Level::kUnknown},
   };
-  for (const Case& c : cases) EXPECT_EQ(ClassifyIssuerLevel(c.issuer), c.level) << c.issuer;
+  for (const Case& c : cases)
+    EXPECT_EQ(ClassifyIssuerLevel(c.issuer), c.level) << c.issuer;
 }
 
 TEST(Segment, ReadsTypeFromTitleEnding) {
@@ -219,7 +237,8 @@ TEST(Segment, ReadsTypeFromTitleEnding) {
     const char* type;
   } cases[] = {
       {"重庆市人民政府关于加快推进空天信息产业高质量发展的意见", "意见"},
-      {"重庆市合川区人民政府办公室关于进一步加强基层消防治理的实施意见", "意见"},
+      {"重庆市合川区人民政府办公室关于进一步加强基层消防治理的实施意见",
+       "意见"},
       {"重庆市合川区人民政府关于钱塘镇石碛村村规划的批复", "批复"},
       {"重庆市合川区人民政府关于公布2023年森林防火区和防火期的通告", "通告"},
       {"重庆市巡游出租汽车客运管理办法", "办法"},

@@ -4,13 +4,14 @@
 // Exit codes: 0 ok; 1 the run found what --fail-on asked about; 2 usage or
 // I/O error (bad flags, missing path, unreadable or binary input, failed
 // write).  Other inputs are still processed when one of them fails.
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "policygraph/format.h"
 #include "policygraph/pipeline.h"
@@ -33,10 +34,19 @@ struct Options {
 // The bundled corpus: next to the sources in a build tree, under share/
 // once installed; POLICYGRAPH_CORPUS overrides both.
 std::string DefaultCorpus() {
-  if (const char* env = std::getenv("POLICYGRAPH_CORPUS"); env && *env) return env;
+  if (const char* env = std::getenv("POLICYGRAPH_CORPUS"); env && *env)
+    return env;
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::is_directory(POLICYGRAPH_SOURCE_CORPUS, ec))
+  if (fs::is_directory(POLICYGRAPH_SOURCE_CORPUS, ec))
     return POLICYGRAPH_SOURCE_CORPUS;
+  // An installed tree may have been moved: look beside the executable first.
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path beside =
+        exe.parent_path().parent_path() / "share/policygraph/corpus/chongqing";
+    if (fs::is_directory(beside, ec)) return beside.string();
+  }
   return POLICYGRAPH_INSTALLED_CORPUS;
 }
 
@@ -53,7 +63,8 @@ pg::Corpus Load(const Options& o) {
   return pg::LoadCorpus(paths, load);
 }
 
-const pg::SourceText* SourceFor(const pg::Corpus& corpus, const std::string& file) {
+const pg::SourceText* SourceFor(const pg::Corpus& corpus,
+                                const std::string& file) {
   for (const pg::ParsedFile& f : corpus.files)
     if (f.source.path == file) return &f.source;
   return nullptr;
@@ -83,8 +94,9 @@ int Emit(const std::string& text) {
 int RunDocuments(const Options& o) {
   pg::Corpus corpus = Load(o);
   bool errors = Report(corpus, o.quiet);
-  std::string out = o.format == "json" ? pg::DocumentsToJson(corpus).dump(2) + "\n"
-                                       : pg::FormatDocumentsTable(corpus);
+  std::string out = o.format == "json"
+                        ? pg::DocumentsToJson(corpus).dump(2) + "\n"
+                        : pg::FormatDocumentsTable(corpus);
   int rc = Emit(out);
   return errors ? kExitUsage : rc;
 }
@@ -99,8 +111,9 @@ int RunDirectives(const Options& o) {
               << "' in the input; `policygraph documents` lists the ids\n";
     return kExitUsage;
   }
-  std::string out = o.format == "json" ? pg::DirectiveTreeToJson(*tree, *doc).dump(2) + "\n"
-                                       : pg::FormatDirectivesText(*tree, *doc);
+  std::string out = o.format == "json"
+                        ? pg::DirectiveTreeToJson(*tree, *doc).dump(2) + "\n"
+                        : pg::FormatDirectivesText(*tree, *doc);
   int rc = Emit(out);
   return errors ? kExitUsage : rc;
 }
@@ -119,11 +132,15 @@ const std::vector<Command>& Commands() {
        "List the documents of each gazette with their metadata "
        "(id, title, attached title, numbers, issuer, date, type, level, "
        "lines, directive count)",
-       {"table", "json"}, false, RunDocuments},
+       {"table", "json"},
+       false,
+       RunDocuments},
       {"directives",
        "Print one document's directive tree (篇/章/节/条, 一、（一）1.（1）, "
        "专栏 boxes, task-table rows with lead units and deadlines)",
-       {"text", "json"}, true, RunDirectives},
+       {"text", "json"},
+       true,
+       RunDirectives},
   };
   return kCommands;
 }
@@ -143,7 +160,8 @@ int main(int argc, char** argv) {
       "  policygraph documents gazettes/ --format table\n\n"
       "Exit codes: 0 ok, 1 findings asked for with --fail-on, 2 usage or I/O "
       "error (bad flags, missing or unreadable input, failed write)"};
-  app.set_version_flag("--version", std::string("policygraph ") + POLICYGRAPH_VERSION);
+  app.set_version_flag("--version",
+                       std::string("policygraph ") + POLICYGRAPH_VERSION);
   app.require_subcommand(1);
   Options options;
   int rc = kExitOk;
@@ -157,14 +175,18 @@ int main(int argc, char** argv) {
                       "document id: a document number (渝府发〔2023〕7号, any "
                       "bracket style), a decree number or title:<title>")
           ->required();
-    sub->add_option("PATH", options.paths, "gazette files or folders (default: bundled corpus)");
+    sub->add_option("PATH", options.paths,
+                    "gazette files or folders (default: bundled corpus)");
     formats_given[i] = cmd.formats.front();
     std::string formats;
-    for (const std::string& f : cmd.formats) formats += (formats.empty() ? "" : "|") + f;
-    sub->add_option("--format,-f", formats_given[i], "output format: " + formats)
+    for (const std::string& f : cmd.formats)
+      formats += (formats.empty() ? "" : "|") + f;
+    sub->add_option("--format,-f", formats_given[i],
+                    "output format: " + formats)
         ->check(CLI::IsMember(cmd.formats))
         ->capture_default_str();
-    sub->add_flag("--quiet,-q", options.quiet, "print errors only, no warnings");
+    sub->add_flag("--quiet,-q", options.quiet,
+                  "print errors only, no warnings");
     sub->add_option("--max-file-size", options.max_file_size,
                     "refuse input files larger than this many bytes")
         ->capture_default_str();

@@ -3,11 +3,13 @@
 // Directives are the numbered units a policy is made of and what coverage
 // later aligns.  ParseDirectives reads a document's lines once, classifies
 // each by its numbering marker and keeps a stack of open units, so nesting
-// follows the usual hierarchy 篇 > 章 > 节 > 条 > 一、 > （一） > 1. > （1） > ——:
+// follows the usual hierarchy 篇 > 章 > 节 > 条 > 一、 > （一） > 1. > （1） >
+// ——:
 //
 //   二、服务国家战略，不断完善卫星互联网发展体系      → id "二"
 //   （一）建设卫星互联网基础设施。加快卫星互联网…   → id "二.（一）",
-//                                                     heading "建设卫星互联网基础设施"
+//                                                     heading
+//                                                     "建设卫星互联网基础设施"
 //
 // Besides numbered lines it understands 专栏 boxes, whose tab-separated rows
 // list items by category (二.（一）.专栏1.重大项目.2), standalone 附件

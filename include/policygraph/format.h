@@ -9,8 +9,9 @@
 #ifndef POLICYGRAPH_FORMAT_H_
 #define POLICYGRAPH_FORMAT_H_
 
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "policygraph/model.h"
 #include "policygraph/pipeline.h"
@@ -28,7 +29,8 @@ std::string FormatDocumentsTable(const Corpus& corpus);
 // "file","line","last_line", ["lead_units","deadline"], "children":[…]}]}
 Json DirectiveTreeToJson(const DirectiveTree& tree, const Document& doc);
 // Indented outline, one directive a line: "  二.（一）  L382  建设…".
-std::string FormatDirectivesText(const DirectiveTree& tree, const Document& doc);
+std::string FormatDirectivesText(const DirectiveTree& tree,
+                                 const Document& doc);
 
 // "file:line: warning: message [code]" and, when the source is known, the
 // offending line below it, the way a compiler reports.

@@ -60,10 +60,10 @@ struct SourceText {
 
 // 文件层级: who issued a document, by the reach of the issuer.
 enum class Level {
-  kUnknown,     // 不明
-  kNational,    // 国家级: 国务院, 中共中央, 国家…, 中华人民共和国…
-  kMunicipal,   // 省级/直辖市: 重庆市人民政府, 四川省人民政府
-  kDistrict,    // 区县级: 合川区, …县
+  kUnknown,  // 不明
+  kNational,  // 国家级: 国务院, 中共中央, 国家…, 中华人民共和国…
+  kMunicipal,  // 省级/直辖市: 重庆市人民政府, 四川省人民政府
+  kDistrict,   // 区县级: 合川区, …县
   kDepartment,  // 部门: 市…局, 区…委
 };
 
@@ -71,36 +71,36 @@ std::string_view LevelName(Level level);
 
 // 文件: one document of a gazette, with the metadata its header carries.
 struct Document {
-  std::string id;              // normalized number, decree number or "title:…"
-  std::string title;           // whitespace removed, as printed otherwise
+  std::string id;     // normalized number, decree number or "title:…"
+  std::string title;  // whitespace removed, as printed otherwise
   std::string attached_title;  // what a 印发/转发 notice carries, or ""
-  std::string doc_number;      // 发文字号, normalized: 渝府发〔2023〕7号
-  std::string decree_number;   // 令号, normalized: 重庆市人民政府令第359号
-  std::string issuer;          // joint issuers joined by "、"
-  std::string date;            // YYYY-MM-DD of the signature, or ""
-  std::string type;            // 通知, 意见, 批复, 通告, 公告, 办法 …
+  std::string doc_number;  // 发文字号, normalized: 渝府发〔2023〕7号
+  std::string decree_number;  // 令号, normalized: 重庆市人民政府令第359号
+  std::string issuer;         // joint issuers joined by "、"
+  std::string date;           // YYYY-MM-DD of the signature, or ""
+  std::string type;  // 通知, 意见, 批复, 通告, 公告, 办法 …
   Level level = Level::kUnknown;
   std::string file;
-  uint32_t first_line = 0;  // 1-based, inclusive
-  uint32_t last_line = 0;   // 1-based, inclusive, last non-blank line
+  uint32_t first_line = 0;        // 1-based, inclusive
+  uint32_t last_line = 0;         // 1-based, inclusive, last non-blank line
   uint32_t header_last_line = 0;  // last line of the title/number block
 };
 
 // 条目的种类: the numbering scheme that introduced a directive.
 enum class DirectiveKind {
-  kPart,          // 第一篇
-  kChapter,       // 第一章
-  kSection,       // 第一节
-  kArticle,       // 第一条
-  kItem,          // 一、
-  kSubItem,       // （一） (一)
-  kPoint,         // 1. 1．
-  kSubPoint,      // （1） (1)
-  kBullet,        // ——
-  kBox,           // 专栏
-  kBoxItem,       // a numbered item inside a 专栏 row
-  kTaskRow,       // 任务表的一行: 序号 / 工作任务 / 牵头单位 / 完成时间
-  kAttachment,    // 附件
+  kPart,      // 第一篇
+  kChapter,   // 第一章
+  kSection,   // 第一节
+  kArticle,   // 第一条
+  kItem,      // 一、
+  kSubItem,   // （一） (一)
+  kPoint,     // 1. 1．
+  kSubPoint,  // （1） (1)
+  kBullet,    // ——
+  kBox,       // 专栏
+  kBoxItem,   // a numbered item inside a 专栏 row
+  kTaskRow,  // 任务表的一行: 序号 / 工作任务 / 牵头单位 / 完成时间
+  kAttachment,  // 附件
 };
 
 std::string_view DirectiveKindName(DirectiveKind kind);

@@ -1,0 +1,182 @@
+// Runs the built `policygraph` binary in a temporary folder and checks its
+// output, messages and exit codes.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ToolRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("pg-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& bytes) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+
+  // Runs the tool with `args` (already shell-quoted where needed).
+  ToolRun Tool(const std::string& args) {
+    fs::path err = dir_ / "stderr.txt";
+    std::string cmd = "cd '" + dir_.string() + "' && '" PG_TOOL "' " + args +
+                      " 2>'" + err.string() + "'";
+    ToolRun r;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (!pipe) return r;
+    std::array<char, 65536> buf;
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
+      r.out.append(buf.data(), n);
+    int status = pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream in(err, std::ios::binary);
+    r.err.assign(std::istreambuf_iterator<char>(in), {});
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, DocumentsJsonOfBundledCorpusFollowsTheContract) {
+  ToolRun r = Tool("documents --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Parsed in document order: key order is part of the contract.
+  nlohmann::ordered_json docs = nlohmann::ordered_json::parse(r.out);
+  ASSERT_EQ(docs.size(), 36u);
+  std::vector<std::string> keys;
+  for (auto it = docs[0].begin(); it != docs[0].end(); ++it)
+    keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{
+                      "id", "title", "attached_title", "doc_number",
+                      "decree_number", "issuer", "date", "type", "level",
+                      "file", "first_line", "last_line", "directives"}));
+  bool found = false;
+  for (const auto& d : docs) {
+    EXPECT_EQ(d["file"].get<std::string>().rfind("corpus/chongqing/", 0), 0u);
+    if (d["id"] == "渝府发〔2023〕7号") {
+      found = true;
+      EXPECT_EQ(d["date"], "2023-02-28");
+      EXPECT_EQ(d["directives"], 20);
+      EXPECT_TRUE(d["attached_title"].is_null());
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(Cli, OutputIsByteStableAcrossRuns) {
+  ToolRun a = Tool("documents --format json");
+  ToolRun b = Tool("documents --format json");
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_FALSE(a.out.empty());
+}
+
+TEST_F(Cli, DirectivesAcceptsAnyBracketSpelling) {
+  ToolRun r = Tool("directives '渝府办发[2024]27号' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json tree = nlohmann::json::parse(r.out);
+  EXPECT_EQ(tree["document"], "渝府办发〔2024〕27号");
+  const auto& roots = tree["directives"];
+  ASSERT_FALSE(roots.empty());
+  const auto& attachment = roots.back();
+  EXPECT_EQ(attachment["id"], "附件");
+  ASSERT_EQ(attachment["children"].size(), 208u);
+  EXPECT_EQ(attachment["children"][14]["id"], "附件.15");
+  EXPECT_EQ(attachment["children"][14]["lead_units"][0], "市城市管理局");
+  EXPECT_EQ(attachment["children"][14]["deadline"], "2024年6月");
+}
+
+TEST_F(Cli, UnknownDocumentIsAUsageError) {
+  ToolRun r = Tool("directives 渝府发〔1999〕1号");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no document with id"), std::string::npos);
+}
+
+TEST_F(Cli, MissingPathIsNamedWithExitCodeTwo) {
+  ToolRun r = Tool("documents no-such-gazette.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no-such-gazette.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error"), std::string::npos);
+}
+
+TEST_F(Cli, BinaryFileIsRefusedWithExitCodeTwo) {
+  Write("scan.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+  ToolRun r = Tool("documents scan.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("scan.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("binary"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, InvalidUtf8IsAWarningWithFileAndLine) {
+  Write("broken.txt",
+        "重庆市人民政府\n关于甲的通知\n\n渝府发〔2023〕1号\n\n各单位：\n\n正文"
+        "\xff\xfe。\n\n"
+        "2023年1月1日\n");
+  ToolRun r = Tool("documents broken.txt --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("broken.txt:8:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("warning"), std::string::npos) << r.err;
+  nlohmann::json docs = nlohmann::json::parse(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0]["id"], "渝府发〔2023〕1号");
+}
+
+TEST_F(Cli, QuietSilencesWarningsButNotOutput) {
+  Write(
+      "broken.txt",
+      "重庆市人民政府\n关于甲的通知\n\n渝府发〔2023〕1号\n\n各单位：\n\xff\n");
+  ToolRun r = Tool("documents broken.txt -q");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  EXPECT_NE(r.out.find("渝府发〔2023〕1号"), std::string::npos);
+}
+
+TEST_F(Cli, BadFlagsAreUsageErrors) {
+  EXPECT_EQ(Tool("documents --format yaml").exit_code, 2);
+  EXPECT_EQ(Tool("no-such-command").exit_code, 2);
+  EXPECT_EQ(Tool("").exit_code, 2);
+}
+
+TEST_F(Cli, HelpTeachesTheCommands) {
+  ToolRun r = Tool("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* word : {"documents", "directives", "Exit codes", "GB18030"})
+    EXPECT_NE(r.out.find(word), std::string::npos) << word;
+}
+
+TEST_F(Cli, FolderIsSearchedRecursivelyForTexts) {
+  fs::create_directories(dir_ / "gazettes" / "2023");
+  Write("gazettes/2023/a.txt",
+        "重庆市人民政府\n关于甲的通知\n\n渝府发〔2023〕1号\n\n各单位：\n");
+  Write("gazettes/notes.md",
+        "重庆市人民政府\n关于乙的通知\n\n渝府发〔2023〕2号\n\n各单位：\n");
+  ToolRun r = Tool("documents gazettes --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json docs = nlohmann::json::parse(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0]["file"], "gazettes/2023/a.txt");
+}
+
+}  // namespace
