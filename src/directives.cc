@@ -80,8 +80,6 @@ struct Patterns {
   RE2 rule_row{R"(^[-—\s\t]+$)"};
   // Items inside one 专栏 cell: "1. 名称。说明… 2. 名称。说明…"
   RE2 box_item{R"(^\s*([0-9０-９]{1,3})\s*[.．、]\s*(.*)$)"};
-  RE2 date_line{
-      R"(^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日$)"};
 };
 
 const Patterns& P() {
@@ -505,7 +503,7 @@ void DirectiveParser::CollectNamedPlans() {
   static const RE2 named(R"(《([^《》]{2,80})》)");
   for (uint32_t n = doc_.header_last_line + 1; n <= doc_.last_line; ++n) {
     std::string line = CleanLine(src_.Line(n));
-    if (RE2::FullMatch(line, P().date_line)) break;
+    if (!internal::ParseDateLine(line).empty()) break;
     re2::StringPiece input(line);
     std::string title;
     while (RE2::FindAndConsume(&input, named, &title)) {
@@ -526,7 +524,7 @@ DirectiveTree DirectiveParser::Run() {
     std::string line = CleanLine(raw);
     if (line.empty()) continue;
     // The notice's own body ends at its signature date; the plan follows.
-    if (in_notice_ && RE2::FullMatch(line, P().date_line)) {
+    if (in_notice_ && !internal::ParseDateLine(line).empty()) {
       CloseDeeper(-1, n);
       in_notice_ = false;
       continue;

@@ -33,8 +33,6 @@ struct Patterns {
   RE2 decree_number{R"(^第\s*([0-9０-９]{1,5})\s*号$)"};
   // 重庆市人民政府令第359号 on one line
   RE2 decree_combined{R"(^(\p{Han}{2,24}?)令\s*第\s*([0-9０-９]{1,5})\s*号$)"};
-  RE2 date_line{
-      R"(^([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日$)"};
   // Contents lines end in a page number: "…通知…… (1)", "…通知·····\t38".
   RE2 toc_paren_tail{R"(^(.*?)[\s.…·．・⋯]*[（(]\s*([0-9]{1,4})\s*[）)]$)"};
   RE2 toc_leader_tail{R"(^(.*?)(?:[.…·．・⋯]{2,}|\t)\s*([0-9]{1,4})$)"};
@@ -69,7 +67,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 26>
     }};
 
 bool IsDateLine(const std::string& clean) {
-  return RE2::FullMatch(clean, P().date_line);
+  return !internal::ParseDateLine(clean).empty();
 }
 
 bool IsPublicationNote(const std::string& clean) {
@@ -113,14 +111,6 @@ bool OpensWithIssuer(const std::string& clean) {
   return RE2::PartialMatch(head, P().issuer_words);
 }
 
-std::string FormatDate(const std::string& y, const std::string& m,
-                       const std::string& d) {
-  char buf[16];
-  snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ParseDigits(y)),
-           static_cast<int>(ParseDigits(m)), static_cast<int>(ParseDigits(d)));
-  return buf;
-}
-
 struct Header {
   uint32_t first_line = 0;
   uint32_t last_line = 0;  // last line of title/number block
@@ -150,6 +140,7 @@ class Segmenter {
 
   uint32_t ParseToc();
   std::optional<Header> AssembleTitle(uint32_t anchor) const;
+  std::optional<Header> AssembleTitleBelow(uint32_t number_line) const;
   std::optional<Header> DecreeHeader(uint32_t n) const;
   std::vector<Header> FindHeaders(uint32_t body_start) const;
   Document MakeDocument(const Header& h, uint32_t end_line) const;
@@ -274,6 +265,35 @@ std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
   return h;
 }
 
+// Red-header documents print the number above the title (国发〔2024〕3号 /
+// 国务院关于…的指导意见 / 各省…：).  Used when nothing above the number
+// reads as a title.
+std::optional<Header> Segmenter::AssembleTitleBelow(
+    uint32_t number_line) const {
+  std::vector<uint32_t> lines;
+  uint32_t n = NextNonBlank(number_line + 1);
+  while (n != 0 && n <= number_line + 10 && lines.size() < 5 &&
+         IsTitleLike(src_.Line(n))) {
+    lines.push_back(n);
+    n = NextNonBlank(n + 1);
+  }
+  if (lines.empty() || n == 0 || !RE2::FullMatch(Clean(n), P().addressee))
+    return std::nullopt;
+  Header h;
+  h.first_line = number_line;
+  h.last_line = lines.back();
+  std::string spaced;
+  for (uint32_t l : lines) {
+    h.title += RemoveWhitespace(Clean(l));
+    spaced += Clean(l) + " ";
+  }
+  size_t about = spaced.find("关于");
+  if (about == std::string::npos || TitleType(h.title).empty())
+    return std::nullopt;
+  h.raw_issuer = std::string(TrimWhitespace(spaced.substr(0, about)));
+  return h;
+}
+
 std::optional<Header> Segmenter::DecreeHeader(uint32_t n) const {
   std::string issuer, number;
   const std::string& line = Clean(n);
@@ -311,11 +331,12 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
     std::string code, year, serial;
     if (RE2::FullMatch(line, P().doc_number_line, &code, &year, &serial)) {
       auto h = AssembleTitle(n);
+      if (!h || h->first_line < covered) h = AssembleTitleBelow(n);
       if (!h || h->first_line < covered) continue;
       h->doc_number = NormalizeDocNumber(line);
       h->strong = true;
       headers.push_back(*h);
-      covered = n + 1;
+      covered = h->last_line + 1;
       continue;
     }
     if (RE2::FullMatch(line, P().addressee) && CodePointCount(line) <= 80) {
@@ -386,13 +407,9 @@ Document Segmenter::MakeDocument(const Header& h, uint32_t end_line) const {
   doc.decree_number = h.decree_number;
   doc.title = NormalizeTitle(h.title);
   doc.issuer = JoinIssuers(h.raw_issuer);
-  for (uint32_t n = h.last_line + 1; n <= doc.last_line; ++n) {
-    std::string y, m, d;
-    if (RE2::FullMatch(Clean(n), P().date_line, &y, &m, &d)) {
-      doc.date = FormatDate(y, m, d);
-      break;
-    }
-  }
+  for (uint32_t n = h.last_line + 1; n <= doc.last_line && doc.date.empty();
+       ++n)
+    doc.date = internal::ParseDateLine(Clean(n));
   return doc;
 }
 

@@ -1,6 +1,9 @@
 #include "text_util.h"
 
 #include <array>
+#include <cstdio>
+
+#include <re2/re2.h>
 
 #include "policygraph/fold.h"
 
@@ -114,6 +117,34 @@ int ChineseNumeralValue(std::string_view numeral) {
   }
   if (!any) return -1;
   return total + (current < 0 ? 0 : current);
+}
+
+std::string ParseDateLine(const std::string& clean) {
+  static const RE2* digits = new RE2(
+      R"(^([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日$)");
+  // Signature dates of many offices are written in Chinese numerals.
+  static const RE2* han = new RE2(
+      R"(^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月)"
+      R"(\s*([一二三四五六七八九十]{1,4})\s*日$)");
+  std::string y, m, d;
+  int year, month, day;
+  if (RE2::FullMatch(clean, *digits, &y, &m, &d)) {
+    year = static_cast<int>(ParseDigits(y));
+    month = static_cast<int>(ParseDigits(m));
+    day = static_cast<int>(ParseDigits(d));
+  } else if (RE2::FullMatch(clean, *han, &y, &m, &d)) {
+    year = ChineseNumeralValue(y);
+    month = ChineseNumeralValue(m);
+    day = ChineseNumeralValue(d);
+  } else {
+    return "";
+  }
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 ||
+      day > 31)
+    return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
 }
 
 std::string_view LastCodePoint(std::string_view text) {

@@ -30,6 +30,10 @@ int64_t ParseDigits(std::string_view digits);
 // Value of a Chinese numeral (一 … 九十九, 百, 零/〇, 两), -1 if not one.
 int ChineseNumeralValue(std::string_view numeral);
 
+// "2023年3月2日", "2023 年 3 月 2 日" or "二〇二三年三月二日" alone on a
+// (cleaned) line → "2023-03-02"; "" for anything else or an impossible date.
+std::string ParseDateLine(const std::string& clean);
+
 // The last code point of `text` as a string_view into it ("" if empty).
 std::string_view LastCodePoint(std::string_view text);
 

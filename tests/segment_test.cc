@@ -203,6 +203,48 @@ TEST(Segment, ProseMentioningANumberIsNoHeader) {
             "渝府发〔2022〕3号文件同时废止。");
 }
 
+// State Council and provincial documents outside gazettes print the number
+// above the title and sign with a date in Chinese numerals.
+TEST(Segment, ReadsNumberAboveTitleAndChineseNumeralDate) {
+  Segmentation seg = SegmentGazette(Text(
+      "国办发〔2021〕13号\n\n国务院办公厅关于进一步加强\n种质资源保护利用的意见"
+      "\n\n"
+      "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n正文。\n\n"
+      "国务院办公厅\n二〇二一年三月二十八日\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  const Document& d = seg.documents[0];
+  EXPECT_EQ(d.id, "国办发〔2021〕13号");
+  EXPECT_EQ(d.title, "国务院办公厅关于进一步加强种质资源保护利用的意见");
+  EXPECT_EQ(d.issuer, "国务院办公厅");
+  EXPECT_EQ(d.level, Level::kNational);
+  EXPECT_EQ(d.date, "2021-03-28");
+  EXPECT_EQ(d.first_line, 1u);
+  EXPECT_EQ(d.header_last_line, 4u);
+}
+
+TEST(Segment, ReadsSignatureDatesInEveryNotation) {
+  struct Case {
+    const char* line;
+    const char* date;
+  } cases[] = {
+      {"2023年3月2日", "2023-03-02"},
+      {"2023 年 3 月 15 日", "2023-03-15"},
+      {"２０２３年３月２日", "2023-03-02"},
+      {"二〇二三年三月二日", "2023-03-02"},
+      {"二○二二年十二月三十一日", "2022-12-31"},
+      {"2023年13月2日", ""},  // no such month: not a signature date
+  };
+  for (const Case& c : cases) {
+    std::string text = std::string(
+                           "重庆市人民政府\n关于甲的通知\n\n渝府发〔2023〕1号\n"
+                           "\n各单位：\n\n") +
+                       c.line + "\n";
+    Segmentation seg = SegmentGazette(Text(text));
+    ASSERT_EQ(seg.documents.size(), 1u) << c.line;
+    EXPECT_EQ(seg.documents[0].date, c.date) << c.line;
+  }
+}
+
 TEST(Segment, EmptyInputHasNoDocuments) {
   EXPECT_TRUE(SegmentGazette(Text("")).documents.empty());
   EXPECT_TRUE(SegmentGazette(Text("\n\n   \n")).documents.empty());
