@@ -122,7 +122,8 @@ TEST_F(Cli, MissingPathIsNamedWithExitCodeTwo) {
 }
 
 TEST_F(Cli, BinaryFileIsRefusedWithExitCodeTwo) {
-  Write("scan.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+  static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  Write("scan.txt", std::string(kPng, sizeof kPng - 1));
   ToolRun r = Tool("documents scan.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("scan.txt"), std::string::npos) << r.err;
