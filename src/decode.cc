@@ -536,6 +536,13 @@ DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
           FindBinaryEvidence(decoded->conversion.text)) {
     return Refuse(path, "binary-file", BinaryMessage(*evidence));
   }
+  // Concatenated or re-saved files carry a second BOM, which would become an
+  // invisible U+FEFF in titles and ids.
+  std::string& text = decoded->conversion.text;
+  size_t extra_boms = 0;
+  while (text.compare(extra_boms, kUtf8Bom.size(), kUtf8Bom) == 0)
+    extra_boms += kUtf8Bom.size();
+  text.erase(0, extra_boms);
   DecodeResult result;
   result.ok = true;
   result.diagnostics = ReportRepairs(*decoded, path);

@@ -234,8 +234,12 @@ void DirectiveParser::Close(int node, uint32_t before_line) {
 
 void DirectiveParser::CloseDeeper(int rank, uint32_t n) {
   while (!stack_.empty() && Rank(tree_.nodes[stack_.back()].kind) >= rank) {
-    Close(stack_.back(), n - 1);
+    int node = stack_.back();
+    Close(node, n - 1);
     stack_.pop_back();
+    // A closed unit takes no more box items or task rows.
+    if (node == box_) box_ = -1;
+    if (node == table_parent_) table_parent_ = -2;
   }
 }
 

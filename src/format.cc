@@ -163,6 +163,47 @@ std::string FormatDirectivesText(const DirectiveTree& tree,
   return out;
 }
 
+Json ReferenceToJson(const Reference& r) {
+  Json j;
+  j["file"] = r.file;
+  j["line"] = r.line;
+  j["doc"] = r.doc;
+  j["directive"] = OrNull(r.directive);
+  j["surface"] = r.surface;
+  j["title"] = OrNull(r.title);
+  j["doc_number"] = OrNull(r.doc_number);
+  j["cue"] = OrNull(r.cue);
+  j["relation"] = RelationName(r.relation);
+  j["self"] = r.self;
+  j["alias_of"] = OrNull(r.alias_of);
+  j["target"] = OrNull(r.target);
+  j["target_kind"] = OrNull(r.target_kind);
+  return j;
+}
+
+std::string FormatReferencesTable(const Corpus& corpus) {
+  std::string out;
+  for (const ParsedFile& f : corpus.files) {
+    for (const Reference& r : f.references) {
+      std::string where = r.file + ":" + std::to_string(r.line);
+      out += Pad(where, 48);
+      out += "  ";
+      out += Pad(RelationName(r.relation), 10);
+      out += "  ";
+      out += Pad(r.cue.empty() ? "-" : r.cue, 8);
+      out += "  ";
+      out += r.surface;
+      if (r.self) out += "  (self)";
+      if (!r.target.empty()) {
+        out += "  → ";
+        out += r.target;
+      }
+      out += '\n';
+    }
+  }
+  return out;
+}
+
 std::string FormatDiagnostic(const Diagnostic& d, const SourceText* source) {
   std::string_view severity = d.severity == Severity::kError     ? "error"
                               : d.severity == Severity::kWarning ? "warning"

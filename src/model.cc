@@ -66,4 +66,46 @@ std::string_view DirectiveKindName(DirectiveKind kind) {
   return "item";
 }
 
+std::string_view RelationName(Relation relation) {
+  switch (relation) {
+    case Relation::kBasis:
+      return "basis";
+    case Relation::kImplements:
+      return "implements";
+    case Relation::kFollows:
+      return "follows";
+    case Relation::kIssues:
+      return "issues";
+    case Relation::kRepeals:
+      return "repeals";
+    case Relation::kDrafts:
+      return "drafts";
+    case Relation::kMentions:
+      return "mentions";
+    case Relation::kCounterpart:
+      return "counterpart";
+    case Relation::kPartOf:
+      return "part_of";
+    case Relation::kAligned:
+      return "aligned";
+  }
+  return "mentions";
+}
+
+std::string_view ReferenceFormName(ReferenceForm form) {
+  switch (form) {
+    case ReferenceForm::kTitle:
+      return "title";
+    case ReferenceForm::kNumber:
+      return "number";
+    case ReferenceForm::kDecree:
+      return "decree";
+    case ReferenceForm::kStandard:
+      return "standard";
+    case ReferenceForm::kAlias:
+      return "alias";
+  }
+  return "title";
+}
+
 }  // namespace policygraph

@@ -43,6 +43,12 @@ ParsedFile ParseSource(SourceText source,
     DirectiveTree tree = ParseDirectives(parsed.source, doc);
     diagnostics.insert(diagnostics.end(), tree.diagnostics.begin(),
                        tree.diagnostics.end());
+    Extraction refs = ExtractReferences(parsed.source, doc, tree);
+    diagnostics.insert(diagnostics.end(), refs.diagnostics.begin(),
+                       refs.diagnostics.end());
+    parsed.references.insert(parsed.references.end(),
+                             std::make_move_iterator(refs.references.begin()),
+                             std::make_move_iterator(refs.references.end()));
     parsed.directives.push_back(std::move(tree));
   }
   return parsed;

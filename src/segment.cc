@@ -453,7 +453,15 @@ void Segmenter::FillAttachedTitle(Document& doc) const {
       if (close == std::string::npos) break;
       std::string named = NormalizeTitle(line.substr(open, close + 3 - open));
       std::string folded = FoldForMatch(named);
-      if (!folded.empty() && EndsWith(folded_part, folded)) {
+      // The rest must be the forwarding office (区民政局), not another plan
+      // of a notice that issues two (甲规划和乙规划).
+      std::string_view rest =
+          std::string_view(folded_part)
+              .substr(0, folded_part.size() -
+                             std::min(folded_part.size(), folded.size()));
+      if (!folded.empty() && EndsWith(folded_part, folded) &&
+          CodePointCount(rest) <= 12 && !Contains(rest, "和") &&
+          !Contains(rest, "、")) {
         doc.attached_title = named;
         return;
       }

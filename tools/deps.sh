@@ -26,6 +26,8 @@ PACKAGES=(
   libbenchmark-dev
   libcli11-dev
   clang-format
+  clang
+  libclang-rt-14-dev
   python3
 )
 

@@ -5,7 +5,7 @@
 #   tools/format-check.sh --fix   # rewrite them in place
 #
 # Covers tracked and untracked (not ignored) *.cc and *.h files under
-# include/ src/ tools/ tests/ bench/, so it works in a fresh clone too.
+# include/ src/ tools/ tests/ bench/ fuzz/, so it works in a fresh clone too.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,9 +30,9 @@ fi
 # both covered; without git (an unpacked tarball) every file counts.
 ListSources() {
   if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    git ls-files -z -co --exclude-standard -- include src tools tests bench
+    git ls-files -z -co --exclude-standard -- include src tools tests bench fuzz
   else
-    find include src tools tests bench -type f -print0 2>/dev/null || true
+    find include src tools tests bench fuzz -type f -print0 2>/dev/null || true
   fi
 }
 

@@ -118,6 +118,21 @@ int RunDirectives(const Options& o) {
   return errors ? kExitUsage : rc;
 }
 
+int RunRefs(const Options& o) {
+  pg::Corpus corpus = Load(o);
+  bool errors = Report(corpus, o.quiet);
+  std::string out;
+  if (o.format == "jsonl") {
+    for (const pg::ParsedFile& f : corpus.files)
+      for (const pg::Reference& r : f.references)
+        out += pg::ReferenceToJson(r).dump() + "\n";
+  } else {
+    out = pg::FormatReferencesTable(corpus);
+  }
+  int rc = Emit(out);
+  return errors ? kExitUsage : rc;
+}
+
 struct Command {
   const char* name;
   const char* help;
@@ -141,6 +156,14 @@ const std::vector<Command>& Commands() {
        {"text", "json"},
        true,
        RunDirectives},
+      {"refs",
+       "List every reference one document makes to another: 《titles》, "
+       "document numbers, decree numbers and standards, with the cue word "
+       "and relation (basis, implements, follows, issues, repeals, drafts, "
+       "mentions)",
+       {"table", "jsonl"},
+       false,
+       RunRefs},
   };
   return kCommands;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds policygraph, runs every test with CTest, then checks formatting.
+# Builds policygraph, runs every test with CTest, checks formatting and,
+# in CI (CI=true) or with POLICYGRAPH_FUZZ=1, runs the fuzzers briefly.
 #
 #   tools/test.sh
 #
@@ -14,3 +15,15 @@ build_dir="${POLICYGRAPH_BUILD_DIR:-${root}/build}"
 POLICYGRAPH_BUILD_DIR="${build_dir}" "${root}/tools/build.sh"
 ctest --test-dir "${build_dir}" --output-on-failure -j2
 "${root}/tools/format-check.sh"
+# The sanitizer build of the whole suite (several minutes) runs in CI or
+# with POLICYGRAPH_SANITIZE=1.
+if [[ "${POLICYGRAPH_SANITIZE:-}" == 1 ||
+      ("${CI:-}" == true && "${POLICYGRAPH_SANITIZE:-}" != 0) ]]; then
+  "${root}/tools/sanitize.sh"
+fi
+# Fuzzing (tools/fuzz.sh, about a minute) runs in CI or on request, so a
+# newcomer's tools/test.sh stays quick; POLICYGRAPH_FUZZ=0 skips it in CI.
+if [[ "${POLICYGRAPH_FUZZ:-}" == 1 ||
+      ("${CI:-}" == true && "${POLICYGRAPH_FUZZ:-}" != 0) ]]; then
+  "${root}/tools/fuzz.sh"
+fi

@@ -32,6 +32,13 @@ Json DirectiveTreeToJson(const DirectiveTree& tree, const Document& doc);
 std::string FormatDirectivesText(const DirectiveTree& tree,
                                  const Document& doc);
 
+// One refs record (the public jsonl contract): {"file","line","doc",
+// "directive","surface","title","doc_number","cue","relation","self",
+// "alias_of","target","target_kind"}, null where a field has no value.
+Json ReferenceToJson(const Reference& ref);
+// One reference a line: file:line  relation  cue  surface → target.
+std::string FormatReferencesTable(const Corpus& corpus);
+
 // "file:line: warning: message [code]" and, when the source is known, the
 // offending line below it, the way a compiler reports.
 std::string FormatDiagnostic(const Diagnostic& d, const SourceText* source);

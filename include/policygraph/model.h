@@ -127,6 +127,56 @@ struct DirectiveTree {
   std::vector<Diagnostic> diagnostics;
 };
 
+// 关系: what a reference or a graph edge says about its target.  The first
+// seven come from the cue words before or after a mention; the last three
+// are made by the graph stage.
+enum class Relation {
+  kBasis,        // 根据/依据
+  kImplements,   // 贯彻/落实/贯彻落实/实施/执行
+  kFollows,      // 按照/参照/依照/对照
+  kIssues,       // 印发/转发
+  kRepeals,      // 废止
+  kDrafts,       // 出台/制定/修订/编制 (a document still to be written)
+  kMentions,     // 其他
+  kCounterpart,  // 对应文件: same core title at another level
+  kPartOf,   // 从属: directive → document, directive → parent directive
+  kAligned,  // 对应条目: child directive → parent directive
+};
+
+std::string_view RelationName(Relation relation);
+
+// 引用的形式: what the mention looks like in the text.
+enum class ReferenceForm {
+  kTitle,     // 《…》, possibly followed by （渝府发〔2023〕7号）
+  kNumber,    // a bare document number: 渝府发〔2022〕3号
+  kDecree,    // a bare decree number: 重庆市人民政府令第271号
+  kStandard,  // GB/T 35547—2017
+  kAlias,     // 《规划》 after （以下简称《规划》）
+};
+
+std::string_view ReferenceFormName(ReferenceForm form);
+
+// 引用: one mention of a document inside another.
+struct Reference {
+  std::string file;
+  uint32_t line = 0;      // 1-based line where the mention starts
+  Span span;              // the surface in the SourceText
+  std::string doc;        // id of the containing document
+  std::string directive;  // id of the innermost directive holding it, or ""
+  ReferenceForm form = ReferenceForm::kTitle;
+  std::string surface;     // as printed, line breaks removed
+  std::string title;       // normalized title, "" for a bare number
+  std::string doc_number;  // normalized document, decree or standard number
+  std::string cue;         // the cue word that decided the relation, or ""
+  Relation relation = Relation::kMentions;
+  bool self = false;     // names the containing document (or its attachment)
+  std::string alias_of;  // the full title an abbreviation stands for
+  std::string alias;     // the abbreviation this mention introduces
+  // Filled by the resolve stage.
+  std::string target;       // id of the document or external node named
+  std::string target_kind;  // "document" or "external"
+};
+
 }  // namespace policygraph
 
 #endif  // POLICYGRAPH_MODEL_H_

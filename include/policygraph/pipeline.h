@@ -2,6 +2,7 @@
 //
 //   paths ─ListInputFiles→ files ─ReadSourceFile→ SourceText
 //         ─SegmentGazette→ Document[] ─ParseDirectives→ DirectiveTree[]
+//         ─ExtractReferences→ Reference[]
 //
 // LoadCorpus runs the stages that exist so far over every input and keeps
 // going past bad files: each failure is an error diagnostic naming the file,
@@ -15,6 +16,7 @@
 
 #include "policygraph/decode.h"
 #include "policygraph/directives.h"
+#include "policygraph/extract.h"
 #include "policygraph/model.h"
 #include "policygraph/segment.h"
 
@@ -34,6 +36,7 @@ struct ParsedFile {
   std::vector<TocEntry> toc;
   std::vector<Document> documents;
   std::vector<DirectiveTree> directives;  // parallel to `documents`
+  std::vector<Reference> references;      // every document's, in text order
 };
 
 struct Corpus {

@@ -1,0 +1,542 @@
+#include "policygraph/extract.h"
+
+#include <algorithm>
+#include <array>
+
+#include <re2/re2.h>
+
+#include "policygraph/fold.h"
+
+#include "text_util.h"
+
+namespace policygraph {
+namespace {
+
+using internal::CodePointCount;
+using internal::Contains;
+using internal::EndsWith;
+using internal::StartsWith;
+
+constexpr std::string_view kOpen = "《";
+constexpr std::string_view kClose = "》";
+// A title longer than this is prose swallowed by an unclosed 《.
+constexpr size_t kMaxTitleChars = 120;
+// How far a cue after a mention may stand from it ("…》同时废止").
+constexpr size_t kMaxAfterCueBytes = 7 * 3;
+
+struct CueWord {
+  std::string_view word;
+  Relation relation;
+};
+
+// Cue words before a mention, one table (see extract.h).  Longer words come
+// first so 贯彻落实 is reported rather than 落实.
+constexpr std::array<CueWord, 26> kBeforeCues = {{
+    {"贯彻落实", Relation::kImplements}, {"贯彻执行", Relation::kImplements},
+    {"贯彻实施", Relation::kImplements}, {"根据", Relation::kBasis},
+    {"依据", Relation::kBasis},          {"贯彻", Relation::kImplements},
+    {"落实", Relation::kImplements},     {"实施", Relation::kImplements},
+    {"执行", Relation::kImplements},     {"完成", Relation::kImplements},
+    {"按照", Relation::kFollows},        {"参照", Relation::kFollows},
+    {"依照", Relation::kFollows},        {"对照", Relation::kFollows},
+    {"遵照", Relation::kFollows},        {"印发", Relation::kIssues},
+    {"转发", Relation::kIssues},         {"废止", Relation::kRepeals},
+    {"出台", Relation::kDrafts},         {"制定", Relation::kDrafts},
+    {"修订", Relation::kDrafts},         {"修改", Relation::kDrafts},
+    {"编制", Relation::kDrafts},         {"审议", Relation::kDrafts},
+    {"起草", Relation::kDrafts},         {"形成", Relation::kDrafts},
+}};
+
+// Cue words right after a mention: "《X》同时废止", "《X》印发给你们",
+// "《X》修订立法预备项目", "《X》出台", "《X》立法调研".
+constexpr std::array<CueWord, 8> kAfterCues = {{
+    {"废止", Relation::kRepeals},
+    {"印发", Relation::kIssues},
+    {"转发", Relation::kIssues},
+    {"立法调研", Relation::kDrafts},
+    {"修订", Relation::kDrafts},
+    {"出台", Relation::kDrafts},
+    {"起草", Relation::kDrafts},
+    {"制定", Relation::kDrafts},
+}};
+
+// Clause delimiters: a cue acts on the mentions of its own clause only.
+constexpr std::array<std::string_view, 10> kClauseEnds = {
+    "。", "；", "，", "：", "！", "？", ";", ",", ":", "\n\n"};
+
+struct Patterns {
+  RE2 doc_number{
+      R"(([\p{Han}]{1,12})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*)"
+      R"(([0-9０-９]{1,5})\s*号)"};
+  RE2 decree{R"(([\p{Han}]{2,16}?令)\s*第\s*([0-9０-９]{1,5})\s*号)"};
+  RE2 standard{
+      R"(((?:GB|GB/T|GB/Z|HJ|HJ/T|WS|WS/T|JGJ|JGJ/T|CJJ|CJJ/T|DB\d{2}|DB\d{2}/T|)"
+      R"(JT/T|JTG|SL|DL/T|NY/T|YY|YY/T|AQ|AQ/T|MZ/T|GA|GA/T|XF|XF/T))\s*)"
+      R"(([0-9]{1,6}(?:\.[0-9]{1,3})?)\s*[—–\-－]\s*([0-9]{4}))"};
+  RE2 alias{R"(以下简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
+};
+
+const Patterns& P() {
+  static const Patterns* patterns = new Patterns();
+  return *patterns;
+}
+
+// Words that may stand glued before a bare number's issuer code and are not
+// part of it: "根据渝府发〔2023〕7号" → code 渝府发.
+constexpr std::array<std::string_view, 33> kCodePrefixes = {
+    "贯彻落实", "根据", "依据", "按照", "参照",   "依照", "对照",
+    "贯彻",     "落实", "执行", "实施", "印发了", "印发", "转发了",
+    "转发",     "废止", "同时", "以及", "和",     "及",   "与",
+    "或",       "见",   "的",   "经",   "由",     "按",   "据",
+    "将",       "原",   "即",   "了",   "在"};
+
+std::string StripCodePrefix(std::string code) {
+  bool stripped = true;
+  while (stripped && CodePointCount(code) > 2) {
+    stripped = false;
+    for (std::string_view p : kCodePrefixes) {
+      if (StartsWith(code, p) &&
+          CodePointCount(code) - CodePointCount(p) >= 2) {
+        code.erase(0, p.size());
+        stripped = true;
+        break;
+      }
+    }
+  }
+  return code;
+}
+
+std::string NormalizeStandard(const std::string& code,
+                              const std::string& number,
+                              const std::string& year) {
+  return code + " " + number + "—" + year;
+}
+
+// Reads a number held in a parenthesis after a title: document, decree or
+// standard number ("" when none).
+std::string ParseNumber(const std::string& text) {
+  std::string compact = RemoveWhitespace(text);
+  std::string code, year, serial, number;
+  if (RE2::FullMatch(compact, P().doc_number, &code, &year, &serial))
+    return NormalizeDocNumber(compact);
+  if (RE2::FullMatch(compact, P().decree, &code, &number))
+    return code + "第" + std::to_string(internal::ParseDigits(number)) + "号";
+  if (RE2::FullMatch(compact, P().standard, &code, &number, &year))
+    return NormalizeStandard(code, number, year);
+  return "";
+}
+
+class Extractor {
+ public:
+  Extractor(const SourceText& src, const Document& doc,
+            const DirectiveTree& tree)
+      : src_(src), doc_(doc), tree_(tree) {
+    begin_ = doc.first_line >= 1 && doc.first_line <= src.LineCount()
+                 ? src.line_starts[doc.first_line - 1]
+                 : 0;
+    end_ = doc.last_line >= 1 && doc.last_line < src.LineCount()
+               ? src.line_starts[doc.last_line]
+               : static_cast<uint32_t>(src.text.size());
+    body_begin_ =
+        doc.header_last_line >= 1 && doc.header_last_line < src.LineCount()
+            ? src.line_starts[doc.header_last_line]
+            : begin_;
+    self_titles_.push_back(FoldForMatch(doc.title));
+    if (!doc.attached_title.empty()) {
+      self_titles_.push_back(FoldForMatch(doc.attached_title));
+      // One notice may issue several plans: "《甲规划》和《乙规划》".
+      std::string folded = FoldForMatch(doc.attached_title);
+      size_t start = 0;
+      for (size_t at = folded.find("和"); at != std::string::npos;
+           at = folded.find("和", at + 3)) {
+        self_titles_.push_back(folded.substr(start, at - start));
+        start = at + 3;
+      }
+      if (start > 0) self_titles_.push_back(folded.substr(start));
+    }
+  }
+
+  Extraction Run();
+
+ private:
+  struct Mention {
+    uint32_t begin, end;  // the 《…》 (or the number) itself
+    uint32_t full_end;    // including a trailing parenthesis
+    Reference ref;
+  };
+
+  void FindTitles();
+  void FindBareNumbers();
+  bool Covered(uint32_t begin, uint32_t end) const;
+  size_t FindClose(size_t open) const;
+  void ReadParenthesis(Mention& m) const;
+  void Decide(Mention& m) const;
+  std::string Directive(uint32_t line) const;
+  bool IsSelf(const std::string& title) const;
+  std::string ClauseBefore(const Mention& m) const;
+  std::string ClauseAfter(const Mention& m) const;
+
+  const SourceText& src_;
+  const Document& doc_;
+  const DirectiveTree& tree_;
+  uint32_t begin_ = 0, end_ = 0, body_begin_ = 0;
+  std::vector<std::string> self_titles_;
+  std::vector<Mention> mentions_;
+  std::vector<std::pair<std::string, std::string>> aliases_;  // abbr → title
+  std::vector<std::string> self_aliases_;
+  Extraction out_;
+};
+
+// Offset of the 》 closing the 《 at `open`, or npos when the capture would
+// run past a sentence end, a paragraph or kMaxTitleChars.
+size_t Extractor::FindClose(size_t open) const {
+  std::string_view text = src_.text;
+  int depth = 1;
+  size_t chars = 0;
+  int newlines = 0;
+  for (size_t i = open + kOpen.size(); i < end_;) {
+    if (text.compare(i, kOpen.size(), kOpen) == 0) {
+      if (++depth > 2) return std::string_view::npos;
+      i += kOpen.size();
+      continue;
+    }
+    if (text.compare(i, kClose.size(), kClose) == 0) {
+      if (--depth == 0) return i;
+      i += kClose.size();
+      continue;
+    }
+    if (text.compare(i, 3, "。") == 0) return std::string_view::npos;
+    unsigned char c = text[i];
+    if (c == '\n' && ++newlines > 3) return std::string_view::npos;
+    if (c != '\n' && c != ' ' && c != '\t' && (c & 0xC0) != 0x80 &&
+        ++chars > kMaxTitleChars)
+      return std::string_view::npos;
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
+void Extractor::ReadParenthesis(Mention& m) const {
+  std::string_view text = src_.text;
+  size_t i = m.end;
+  while (i < end_ && (text[i] == ' ' || text[i] == '\t')) ++i;
+  bool full = text.compare(i, 3, "（") == 0;
+  if (!full && (i >= end_ || text[i] != '(')) return;
+  size_t open_len = full ? 3 : 1;
+  size_t close = std::string_view::npos;
+  for (size_t j = i + open_len; j < end_ && j < i + 120; ++j) {
+    if (text.compare(j, 3, "）") == 0 || text[j] == ')') {
+      close = j;
+      break;
+    }
+    if (text[j] == '\n' || text.compare(j, 3, "。") == 0) break;
+  }
+  if (close == std::string_view::npos) return;
+  std::string inner(text.substr(i + open_len, close - i - open_len));
+  size_t close_len = text.compare(close, 3, "）") == 0 ? 3 : 1;
+  bool used = false;
+  std::string alias;
+  re2::StringPiece rest(inner);
+  if (RE2::PartialMatch(inner, P().alias, &alias)) {
+    m.ref.alias = NormalizeTitle(alias);
+    used = true;
+  }
+  // The parenthesis may hold "渝府令第356号，以下简称《办法》".
+  std::string part;
+  for (size_t start = 0; start <= inner.size();) {
+    size_t cut = inner.size();
+    for (std::string_view sep : {"，", ",", "；", ";"}) {
+      size_t at = inner.find(sep, start);
+      if (at != std::string::npos && at < cut) cut = at;
+    }
+    std::string number = ParseNumber(inner.substr(start, cut - start));
+    if (!number.empty() && m.ref.doc_number.empty()) {
+      m.ref.doc_number = number;
+      used = true;
+      m.full_end = static_cast<uint32_t>(close + close_len);
+    }
+    if (cut == inner.size()) break;
+    start = cut + (inner[cut] == ',' || inner[cut] == ';' ? 1 : 3);
+  }
+  if (used && m.full_end == m.end)
+    m.full_end = static_cast<uint32_t>(close + close_len);
+}
+
+// 重庆市合川区新型智慧城市总体建设方案 names the plan titled 合川区新型智慧
+// 城市总体建设方案: a leading province or city name does not change the plan.
+std::string WithoutJurisdiction(std::string folded) {
+  static const RE2* prefix = new RE2(R"(^\p{Han}{1,6}?(?:省|市|自治区))");
+  re2::StringPiece input(folded);
+  if (RE2::Consume(&input, *prefix) && CodePointCount(input) >= 4)
+    return std::string(input);
+  return folded;
+}
+
+bool Extractor::IsSelf(const std::string& title) const {
+  std::string folded = FoldForMatch(title);
+  if (folded.empty()) return false;
+  for (const std::string& self : self_titles_)
+    if (folded == self ||
+        WithoutJurisdiction(folded) == WithoutJurisdiction(self))
+      return true;
+  return false;
+}
+
+std::string Extractor::Directive(uint32_t line) const {
+  std::string id;
+  for (const policygraph::Directive& d : tree_.nodes)
+    if (d.line <= line && line <= d.last_line) id = d.id;
+  return id;
+}
+
+void Extractor::FindTitles() {
+  std::string_view text = src_.text;
+  for (size_t i = text.find(kOpen, begin_);
+       i != std::string_view::npos && i < end_;
+       i = text.find(kOpen, i + kOpen.size())) {
+    size_t close = FindClose(i);
+    if (close == std::string_view::npos) {
+      out_.diagnostics.push_back(
+          {Severity::kWarning, doc_.file, src_.LineOf(i), "unclosed-title-mark",
+           "《 without a closing 》 in its sentence; not taken as a "
+           "reference"});
+      continue;
+    }
+    Mention m;
+    m.begin = static_cast<uint32_t>(i);
+    m.end = m.full_end = static_cast<uint32_t>(close + kClose.size());
+    std::string inner(text.substr(i + kOpen.size(), close - i - kOpen.size()));
+    m.ref.title = NormalizeTitle(inner);
+    if (CodePointCount(m.ref.title) < 2) {
+      i = close;
+      continue;
+    }
+    ReadParenthesis(m);
+    // Nested marks and an abbreviation in the parenthesis belong to this
+    // mention.
+    i = std::max<size_t>(close, m.full_end - kOpen.size());
+    mentions_.push_back(std::move(m));
+  }
+}
+
+bool Extractor::Covered(uint32_t begin, uint32_t end) const {
+  for (const Mention& m : mentions_)
+    if (begin < m.full_end && m.begin < end) return true;
+  return false;
+}
+
+void Extractor::FindBareNumbers() {
+  if (body_begin_ >= end_) return;
+  std::string_view body =
+      std::string_view(src_.text).substr(body_begin_, end_ - body_begin_);
+  struct Found {
+    uint32_t begin, end;
+    std::string number;
+    ReferenceForm form;
+  };
+  std::vector<Found> found;
+  auto scan = [&](const RE2& re, ReferenceForm form) {
+    re2::StringPiece input(body.data(), body.size());
+    re2::StringPiece match;
+    size_t pos = 0;
+    while (pos < body.size() &&
+           re.Match(re2::StringPiece(body.data(), body.size()), pos,
+                    body.size(), RE2::UNANCHORED, &match, 1)) {
+      uint32_t b =
+          body_begin_ + static_cast<uint32_t>(match.data() - body.data());
+      uint32_t e = b + static_cast<uint32_t>(match.size());
+      std::string m(match.data(), match.size());
+      std::string number;
+      std::string code, year, serial;
+      if (form == ReferenceForm::kNumber &&
+          RE2::FullMatch(m, P().doc_number, &code, &year, &serial)) {
+        std::string stripped = StripCodePrefix(code);
+        b += static_cast<uint32_t>(code.size() - stripped.size());
+        number = NormalizeDocNumber(m.substr(code.size() - stripped.size()));
+      } else if (form == ReferenceForm::kDecree) {
+        std::string issuer, n;
+        RE2::FullMatch(m, P().decree, &issuer, &n);
+        std::string stripped = StripCodePrefix(issuer);
+        b += static_cast<uint32_t>(issuer.size() - stripped.size());
+        number =
+            stripped + "第" + std::to_string(internal::ParseDigits(n)) + "号";
+      } else if (form == ReferenceForm::kStandard) {
+        std::string c, n, y;
+        RE2::FullMatch(m, P().standard, &c, &n, &y);
+        number = NormalizeStandard(c, n, y);
+      }
+      if (!number.empty()) found.push_back({b, e, number, form});
+      pos = static_cast<size_t>(match.data() - body.data()) +
+            std::max<size_t>(match.size(), 1);
+    }
+  };
+  scan(P().decree, ReferenceForm::kDecree);
+  scan(P().doc_number, ReferenceForm::kNumber);
+  scan(P().standard, ReferenceForm::kStandard);
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  uint32_t last_end = 0;
+  for (const Found& f : found) {
+    if (f.begin < last_end || Covered(f.begin, f.end)) continue;
+    last_end = f.end;
+    Mention m;
+    m.begin = f.begin;
+    m.end = m.full_end = f.end;
+    m.ref.form = f.form;
+    m.ref.doc_number = f.number;
+    mentions_.push_back(std::move(m));
+  }
+}
+
+// The mention's clause before it, other mentions blanked out so their
+// titles (关于印发…) cannot lend it a cue.
+std::string Extractor::ClauseBefore(const Mention& m) const {
+  std::string_view text = src_.text;
+  size_t start = begin_;
+  for (std::string_view end : kClauseEnds) {
+    size_t at = text.rfind(end, m.begin == 0 ? 0 : m.begin - 1);
+    if (at != std::string_view::npos && at >= begin_ && at < m.begin)
+      start = std::max(start, at + end.size());
+  }
+  std::string before;
+  for (size_t i = start; i < m.begin;) {
+    bool skipped = false;
+    for (const Mention& other : mentions_) {
+      if (other.begin == i && other.begin != m.begin) {
+        before += "□";
+        i = other.full_end;
+        skipped = true;
+        break;
+      }
+    }
+    if (skipped) continue;
+    before.push_back(text[i++]);
+  }
+  return RemoveWhitespace(before);
+}
+
+std::string Extractor::ClauseAfter(const Mention& m) const {
+  std::string_view text = src_.text;
+  size_t stop = std::min<size_t>(end_, m.full_end + 4 * kMaxAfterCueBytes);
+  for (std::string_view end : kClauseEnds) {
+    size_t at = text.find(end, m.full_end);
+    if (at != std::string_view::npos && at < stop) stop = at;
+  }
+  return RemoveWhitespace(text.substr(m.full_end, stop - m.full_end));
+}
+
+void Extractor::Decide(Mention& m) const {
+  Reference& r = m.ref;
+  r.file = doc_.file;
+  r.doc = doc_.id;
+  r.line = src_.LineOf(m.begin);
+  r.span = {m.begin, m.full_end - m.begin};
+  std::string surface(
+      std::string_view(src_.text).substr(m.begin, m.full_end - m.begin));
+  std::string joined;
+  for (char c : surface)
+    if (c != '\n') joined.push_back(c);
+  r.surface = std::string(TrimWhitespace(joined));
+  r.directive = Directive(r.line);
+  Cue cue = FindCue(ClauseBefore(m), ClauseAfter(m));
+  r.cue = cue.word;
+  r.relation = cue.relation;
+  if (r.form == ReferenceForm::kTitle && IsSelf(r.title)) {
+    r.self = true;
+    r.relation = Relation::kIssues;
+  } else if (r.relation == Relation::kIssues) {
+    // 中共中央、国务院印发《X》: issued by someone else, only mentioned here.
+    r.relation = Relation::kMentions;
+  }
+}
+
+Extraction Extractor::Run() {
+  if (begin_ >= end_) return std::move(out_);
+  FindTitles();
+  FindBareNumbers();
+  std::sort(
+      mentions_.begin(), mentions_.end(),
+      [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  for (Mention& m : mentions_) {
+    Decide(m);
+    Reference& r = m.ref;
+    // An abbreviation defined earlier in this document.
+    if (r.form == ReferenceForm::kTitle && r.alias.empty()) {
+      for (const auto& [abbr, full] : aliases_) {
+        if (abbr != r.title) continue;
+        r.form = ReferenceForm::kAlias;
+        r.alias_of = full;
+        r.self = std::find(self_aliases_.begin(), self_aliases_.end(), abbr) !=
+                 self_aliases_.end();
+        if (r.self) r.relation = Relation::kIssues;
+      }
+    }
+    if (!r.alias.empty()) {
+      aliases_.emplace_back(r.alias, r.title);
+      if (r.self) self_aliases_.push_back(r.alias);
+    }
+    out_.references.push_back(std::move(r));
+  }
+  return std::move(out_);
+}
+
+// Rightmost occurrence of `word` in `text` that is not followed by 的.
+size_t FindActingCue(std::string_view text, std::string_view word) {
+  size_t at = text.rfind(word);
+  while (at != std::string_view::npos) {
+    if (text.compare(at + word.size(), 3, "的") != 0) return at;
+    if (at == 0) break;
+    at = text.rfind(word, at - 1);
+  }
+  return std::string_view::npos;
+}
+
+// 先后出台《X》, 出台了《X》: already issued, so nothing is being drafted.
+bool IsPastAct(std::string_view before, size_t cue_at, size_t cue_end) {
+  if (before.compare(cue_end, 3, "了") == 0) return true;
+  std::string_view head = before.substr(0, cue_at);
+  for (std::string_view marker :
+       {"先后", "相继", "陆续", "已经", "已", "曾", "均"})
+    if (EndsWith(head, marker)) return true;
+  return false;
+}
+
+}  // namespace
+
+Cue FindCue(std::string_view before, std::string_view after) {
+  std::string_view near_after = after.substr(0, kMaxAfterCueBytes);
+  size_t best_after = std::string_view::npos;
+  Cue cue;
+  for (const CueWord& c : kAfterCues) {
+    size_t at = near_after.find(c.word);
+    if (at != std::string_view::npos &&
+        (best_after == std::string_view::npos || at < best_after)) {
+      best_after = at;
+      cue = {c.relation, std::string(c.word)};
+    }
+  }
+  if (best_after != std::string_view::npos) return cue;
+  size_t best_end = 0;
+  size_t best_at = 0;
+  for (const CueWord& c : kBeforeCues) {
+    size_t at = FindActingCue(before, c.word);
+    if (at == std::string_view::npos) continue;
+    size_t end = at + c.word.size();
+    // Rightmost wins; at the same end the longer (listed first) stays.
+    if (end > best_end) {
+      best_end = end;
+      best_at = at;
+      cue = {c.relation, std::string(c.word)};
+    }
+  }
+  if (cue.relation == Relation::kDrafts && IsPastAct(before, best_at, best_end))
+    cue.relation = Relation::kMentions;
+  return cue;
+}
+
+Extraction ExtractReferences(const SourceText& source, const Document& doc,
+                             const DirectiveTree& directives) {
+  return Extractor(source, doc, directives).Run();
+}
+
+}  // namespace policygraph

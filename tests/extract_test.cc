@@ -1,0 +1,224 @@
+// Reference extraction: pattern tables over real excerpts, the cue table,
+// and accuracy against the hand-checked citations in tests/data/gold.
+#include "policygraph/extract.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "policygraph/decode.h"
+#include "policygraph/fold.h"
+#include "policygraph/pipeline.h"
+
+namespace policygraph {
+namespace {
+
+// Extracts the references of `body` placed in a document of its own; the
+// header makes it an issuing notice of 《某某方案》 when `notice` is set.
+std::vector<Reference> Refs(const std::string& body, bool notice = false) {
+  SourceText s;
+  s.path = "excerpt.txt";
+  s.text = std::string("重庆市人民政府办公厅\n关于") +
+           (notice ? "印发某某方案的通知" : "做好某某工作的通知") +
+           "\n\n渝府办发〔2024〕9号\n\n各区县（自治县）人民政府：\n\n" + body;
+  IndexLines(s);
+  std::vector<Diagnostic> diagnostics;
+  ParsedFile parsed = ParseSource(s, diagnostics);
+  return parsed.references;
+}
+
+TEST(Extract, ReadsTitleWithNumberInParenthesis) {
+  // cq-gazette-2024-06.txt line 47
+  auto refs = Refs(
+      "根据《重庆市人民政府关于加快推进以卫星互联网为引领的空天信息产业高质量发"
+      "展的意见》"
+      "（渝府发〔2023〕7号），制定本行动计划。\n");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].title,
+            "重庆市人民政府关于加快推进以卫星互联网为引领的空天信息产业高质量发"
+            "展的意见");
+  EXPECT_EQ(refs[0].doc_number, "渝府发〔2023〕7号");
+  EXPECT_EQ(refs[0].relation, Relation::kBasis);
+  EXPECT_EQ(refs[0].cue, "根据");
+  EXPECT_EQ(refs[0].line, 8u);  // body starts on line 8 after the header
+  EXPECT_EQ(refs[0].surface.back(), static_cast<char>("）"[2]));
+}
+
+TEST(Extract, ReadsEveryNumberForm) {
+  struct Case {
+    const char* text;
+    const char* number;
+    ReferenceForm form;
+  } cases[] = {
+      {"按照渝府发〔2022〕3号文件执行。", "渝府发〔2022〕3号",
+       ReferenceForm::kNumber},
+      {"根据国办发[2021]13号要求。", "国办发〔2021〕13号",
+       ReferenceForm::kNumber},
+      {"落实京政发（2022）05 号。", "京政发〔2022〕5号",
+       ReferenceForm::kNumber},
+      {"参照川府发［２０２３］１２号。", "川府发〔2023〕12号",
+       ReferenceForm::kNumber},
+      {"《重庆市出租汽车客运管理办法》（重庆市人民政府令第271号）同时废止。",
+       "重庆市人民政府令第271号", ReferenceForm::kTitle},
+      {"依据渝府令第356号。", "渝府令第356号", ReferenceForm::kDecree},
+      {"按照《乡镇消防队》（GB/T35547—2017）要求。", "GB/T 35547—2017",
+       ReferenceForm::kTitle},
+      {"执行GB 50016-2014规定。", "GB 50016—2014", ReferenceForm::kStandard},
+  };
+  for (const Case& c : cases) {
+    auto refs = Refs(std::string(c.text) + "\n");
+    ASSERT_EQ(refs.size(), 1u) << c.text;
+    EXPECT_EQ(refs[0].doc_number, c.number) << c.text;
+    EXPECT_EQ(refs[0].form, c.form) << c.text;
+  }
+}
+
+TEST(Extract, TitleBrokenOverLinesIsOneMention) {
+  // cq-15th-five-year-plan-2026.txt lines 3-5 style break inside 《》.
+  auto refs = Refs(
+      "现将《重庆市国民经济和社会发展\n第十五个五年规划纲要》印发给你们。\n");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].title, "重庆市国民经济和社会发展第十五个五年规划纲要");
+  EXPECT_EQ(refs[0].line, 8u);  // body starts on line 8 after the header
+}
+
+TEST(Extract, NestedMarksAndQuotesStayInsideTheTitle) {
+  auto refs = Refs(
+      "贯彻落实《国务院关于印发〈“十四五”国家应急体系规划〉的通知》和"
+      "《关于印发《重庆市“十四五”规划》的通知》。\n");
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].title, "国务院关于印发〈“十四五”国家应急体系规划〉的通知");
+  EXPECT_EQ(refs[1].title, "关于印发《重庆市“十四五”规划》的通知");
+  EXPECT_EQ(refs[1].relation,
+            Relation::kImplements);  // the list shares the cue
+}
+
+TEST(Extract, UnclosedMarkDoesNotSwallowProse) {
+  auto refs = Refs(
+      "按照《重庆市消防条例要求，开展检查。次年完成《重庆市高层建筑消防安全管理"
+      "规定》修订。\n");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].title, "重庆市高层建筑消防安全管理规定");
+  EXPECT_EQ(refs[0].relation, Relation::kDrafts);
+}
+
+TEST(Extract, DecidesRelationFromTheCueTable) {
+  struct Case {
+    const char* text;
+    Relation relation;
+  } cases[] = {
+      {"根据《甲条例》等法律法规，制定本办法。", Relation::kBasis},
+      {"依据《甲法》规定。", Relation::kBasis},
+      {"认真贯彻落实《甲意见》。", Relation::kImplements},
+      {"严格执行《甲条例》。", Relation::kImplements},
+      {"按照《甲办法》有关标准建强市级体校。", Relation::kFollows},
+      {"参照《甲规范》执行。", Relation::kFollows},
+      {"《甲办法》（重庆市人民政府令第1号）同时废止。", Relation::kRepeals},
+      {"推动出台《甲条例》。", Relation::kDrafts},
+      {"加快推动《甲条例》出台。", Relation::kDrafts},
+      {"完成《甲条例》立法调研。", Relation::kDrafts},
+      {"启动《甲规定》修订立法预备项目。", Relation::kDrafts},
+      {"合川区先后出台《甲措施》。", Relation::kMentions},  // already issued
+      {"中共中央、国务院印发的《甲纲要》，作出部署。", Relation::kMentions},
+      {"中共中央、国务院印发《甲纲要》。", Relation::kMentions},
+      {"按照部署要求，结合《甲计划》，聚焦重点。", Relation::kMentions},
+      {"完善《甲条例》配套措施。", Relation::kMentions},
+  };
+  for (const Case& c : cases) {
+    auto refs = Refs(std::string(c.text) + "\n");
+    ASSERT_FALSE(refs.empty()) << c.text;
+    EXPECT_EQ(RelationName(refs[0].relation), RelationName(c.relation))
+        << c.text;
+  }
+}
+
+TEST(Extract, NoticeNamingItsPlanIsSelf) {
+  auto refs =
+      Refs("现将《某某方案》印发给你们，请认真贯彻执行。\n", /*notice=*/true);
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_TRUE(refs[0].self);
+  EXPECT_EQ(refs[0].relation, Relation::kIssues);
+}
+
+TEST(Extract, AbbreviationResolvesWithinTheDocument) {
+  // hechuan-gazette-2023-01.txt lines 4443-4445
+  auto refs = Refs(
+      "一、原则同意《合川区钱塘镇石碛村村规划》（以下简称《规划》）。\n\n"
+      "二、《规划》实施中要严守生态保护红线。\n");
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].alias, "规划");
+  EXPECT_EQ(refs[1].form, ReferenceForm::kAlias);
+  EXPECT_EQ(refs[1].alias_of, "合川区钱塘镇石碛村村规划");
+  EXPECT_EQ(refs[1].directive, "二");
+}
+
+TEST(Extract, OwnNumberLineIsNoReference) {
+  auto refs = Refs("正文没有引用。\n");
+  EXPECT_TRUE(refs.empty());
+}
+
+struct Score {
+  int gold = 0, extracted = 0, matched = 0, relation = 0, self = 0, number = 0;
+};
+
+std::string Str(const nlohmann::json& v) {
+  return v.is_null() ? "" : v.get<std::string>();
+}
+
+Score ScoreAgainstGold() {
+  Corpus corpus = LoadCorpus({PG_CORPUS_DIR});
+  Score s;
+  for (const char* name : {"cq-gazette-2023-05", "cq-gazette-2024-06"}) {
+    std::ifstream in(std::string(PG_TEST_DATA) + "/gold/" + name + ".json");
+    nlohmann::json gold = nlohmann::json::parse(in);
+    const ParsedFile* file = nullptr;
+    for (const ParsedFile& f : corpus.files)
+      if (f.source.path.find(name) != std::string::npos) file = &f;
+    if (!file) continue;
+    std::vector<bool> used(file->references.size(), false);
+    s.extracted += static_cast<int>(file->references.size());
+    for (const nlohmann::json& g : gold["citations"]) {
+      ++s.gold;
+      std::string title = NormalizeTitle(Str(g["title"]));
+      for (size_t i = 0; i < file->references.size(); ++i) {
+        const Reference& r = file->references[i];
+        if (used[i] || r.line != g["line"].get<uint32_t>()) continue;
+        if (title.empty() ? r.doc_number != Str(g["doc_number"])
+                          : r.title != title)
+          continue;
+        used[i] = true;
+        ++s.matched;
+        s.relation += RelationName(r.relation) == Str(g["kind"]);
+        s.self += r.self == g["self"].get<bool>();
+        s.number += r.doc_number == NormalizeDocNumber(Str(g["doc_number"]));
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+TEST(Extract, MeetsAccuracyTargetsOnHandCheckedCitations) {
+  Score s = ScoreAgainstGold();
+  ASSERT_GT(s.gold, 0);
+  double precision = s.extracted ? double(s.matched) / s.extracted : 0;
+  double recall = double(s.matched) / s.gold;
+  double relation = s.matched ? double(s.relation) / s.matched : 0;
+  double self = s.matched ? double(s.self) / s.matched : 0;
+  double number = s.matched ? double(s.number) / s.matched : 0;
+  std::printf("references: gold %d, extracted %d, matched %d\n", s.gold,
+              s.extracted, s.matched);
+  std::printf(
+      "precision %.3f recall %.3f relation %.3f self %.3f doc_number %.3f\n",
+      precision, recall, relation, self, number);
+  EXPECT_GE(precision, 0.98);
+  EXPECT_GE(recall, 0.98);
+  EXPECT_GE(relation, 0.90);
+  EXPECT_GE(self, 0.97);
+  EXPECT_GE(number, 0.99);
+}
+
+}  // namespace
+}  // namespace policygraph
