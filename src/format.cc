@@ -1,6 +1,7 @@
 #include "policygraph/format.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -181,7 +182,7 @@ Json ReferenceToJson(const Reference& r) {
   return j;
 }
 
-std::string FormatReferencesTable(const Corpus& corpus) {
+std::string FormatReferencesTable(const Corpus& corpus, bool explain) {
   std::string out;
   for (const ParsedFile& f : corpus.files) {
     for (const Reference& r : f.references) {
@@ -197,6 +198,17 @@ std::string FormatReferencesTable(const Corpus& corpus) {
       if (!r.target.empty()) {
         out += "  → ";
         out += r.target;
+      }
+      if (explain) {
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f", r.score);
+        out += "  [cue ";
+        out += r.cue.empty() ? "none" : r.cue;
+        out += ", ";
+        out += r.tier;
+        out += " ";
+        out += score;
+        out += "]";
       }
       out += '\n';
     }

@@ -1,6 +1,7 @@
 #include "policygraph/pipeline.h"
 
 #include "policygraph/fold.h"
+#include "policygraph/resolve.h"
 
 namespace policygraph {
 
@@ -73,6 +74,11 @@ Corpus LoadCorpus(const std::vector<std::string>& paths,
     corpus.files.push_back(
         ParseSource(std::move(decoded.source), corpus.diagnostics));
   }
+  Resolution resolution = ResolveReferences(corpus);
+  corpus.externals = std::move(resolution.externals);
+  corpus.diagnostics.insert(corpus.diagnostics.end(),
+                            resolution.diagnostics.begin(),
+                            resolution.diagnostics.end());
   return corpus;
 }
 

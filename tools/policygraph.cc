@@ -28,6 +28,7 @@ struct Options {
   std::string format;
   std::string id;
   bool quiet = false;
+  bool explain = false;
   uint64_t max_file_size = pg::kDefaultMaxFileSize;
 };
 
@@ -127,7 +128,7 @@ int RunRefs(const Options& o) {
       for (const pg::Reference& r : f.references)
         out += pg::ReferenceToJson(r).dump() + "\n";
   } else {
-    out = pg::FormatReferencesTable(corpus);
+    out = pg::FormatReferencesTable(corpus, o.explain);
   }
   int rc = Emit(out);
   return errors ? kExitUsage : rc;
@@ -210,6 +211,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     sub->add_flag("--quiet,-q", options.quiet,
                   "print errors only, no warnings");
+    if (std::string(cmd.name) == "refs")
+      sub->add_flag("--explain", options.explain,
+                    "show, per reference, the cue found and the resolution "
+                    "tier and score that decided its target (table format)");
     sub->add_option("--max-file-size", options.max_file_size,
                     "refuse input files larger than this many bytes")
         ->capture_default_str();

@@ -37,7 +37,8 @@ std::string FormatDirectivesText(const DirectiveTree& tree,
 // "alias_of","target","target_kind"}, null where a field has no value.
 Json ReferenceToJson(const Reference& ref);
 // One reference a line: file:line  relation  cue  surface → target.
-std::string FormatReferencesTable(const Corpus& corpus);
+// With `explain`, each line also shows the resolution tier and score.
+std::string FormatReferencesTable(const Corpus& corpus, bool explain = false);
 
 // "file:line: warning: message [code]" and, when the source is known, the
 // offending line below it, the way a compiler reports.

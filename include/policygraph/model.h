@@ -175,6 +175,20 @@ struct Reference {
   // Filled by the resolve stage.
   std::string target;       // id of the document or external node named
   std::string target_kind;  // "document" or "external"
+  std::string tier;         // what decided it: self, number, title, alias,
+                            // fuzzy, external
+  double score = 0;         // 1 for exact tiers, the similarity for fuzzy
+};
+
+// 外部文件: a document the corpus cites but does not contain.
+struct ExternalNode {
+  std::string id;          // normalized number, or "title:" + normalized title
+  std::string title;       // "" when only a number is known
+  std::string doc_number;  // "" when only a title is known
+  Level level = Level::kUnknown;
+  std::string type;  // law, regulation, rules, plan, scheme, opinion, notice,
+                     // decision, standard, other
+  int mentions = 0;
 };
 
 }  // namespace policygraph

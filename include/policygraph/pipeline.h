@@ -2,7 +2,7 @@
 //
 //   paths ─ListInputFiles→ files ─ReadSourceFile→ SourceText
 //         ─SegmentGazette→ Document[] ─ParseDirectives→ DirectiveTree[]
-//         ─ExtractReferences→ Reference[]
+//         ─ExtractReferences→ Reference[] ─ResolveReferences→ targets
 //
 // LoadCorpus runs the stages that exist so far over every input and keeps
 // going past bad files: each failure is an error diagnostic naming the file,
@@ -41,6 +41,7 @@ struct ParsedFile {
 
 struct Corpus {
   std::vector<ParsedFile> files;
+  std::vector<ExternalNode> externals;  // cited documents not in the corpus
   std::vector<Diagnostic> diagnostics;  // every stage's, in file order
 
   bool HasErrors() const;

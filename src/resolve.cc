@@ -1,0 +1,328 @@
+#include "policygraph/resolve.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <re2/re2.h>
+
+#include "policygraph/fold.h"
+#include "policygraph/pipeline.h"
+#include "policygraph/segment.h"
+
+#include "text_util.h"
+
+namespace policygraph {
+namespace {
+
+using internal::Contains;
+using internal::EndsWith;
+using internal::StartsWith;
+
+std::vector<std::string> CodePoints(std::string_view s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    unsigned char c = s[i];
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
+    out.emplace_back(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+void EraseAll(std::string& s, std::string_view what) {
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at))
+    s.erase(at, what.size());
+}
+
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  for (size_t at = s.find(from); at != std::string::npos;
+       at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
+// A document the resolver can point at, by the keys it is known under.
+struct Candidate {
+  std::string id;
+  std::string canonical;  // CanonicalTitle of the title or attached title
+};
+
+class Resolver {
+ public:
+  explicit Resolver(Corpus& corpus) : corpus_(corpus) {}
+  Resolution Run();
+
+ private:
+  void Index();
+  bool ByNumber(Reference& r) const;
+  bool ByTitle(Reference& r, const std::string& title, const char* tier);
+  bool ByFuzzy(Reference& r, const std::string& title);
+  void ToExternal(Reference& r, const std::string& title);
+  void Pick(Reference& r, std::vector<std::string> ids, const char* tier,
+            double score);
+
+  Corpus& corpus_;
+  bool NumberConflicts(const Reference& r, const std::string& id) const;
+
+  std::unordered_map<std::string, std::string> by_number_;
+  std::unordered_map<std::string, std::string> number_of_;  // id → number
+  std::map<std::string, std::set<std::string>> by_title_;   // folded → ids
+  std::vector<Candidate> candidates_;
+  std::map<std::string, ExternalNode> externals_;
+  std::map<std::string, std::string> external_by_title_;  // title → id
+  Resolution out_;
+};
+
+void Resolver::Index() {
+  for (const ParsedFile& f : corpus_.files) {
+    for (const Document& d : f.documents) {
+      if (!d.doc_number.empty()) by_number_.emplace(d.doc_number, d.id);
+      std::string number =
+          d.doc_number.empty() ? d.decree_number : d.doc_number;
+      if (!number.empty()) number_of_.emplace(d.id, number);
+      if (!d.decree_number.empty()) by_number_.emplace(d.decree_number, d.id);
+      for (const std::string* t : {&d.title, &d.attached_title}) {
+        if (t->empty()) continue;
+        by_title_[FoldForMatch(*t)].insert(d.id);
+        candidates_.push_back({d.id, CanonicalTitle(*t)});
+      }
+    }
+  }
+}
+
+void Resolver::Pick(Reference& r, std::vector<std::string> ids,
+                    const char* tier, double score) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.size() > 1) {
+    std::string list;
+    for (const std::string& id : ids) {
+      if (!list.empty()) list += ", ";
+      list += id;
+    }
+    out_.diagnostics.push_back(
+        {Severity::kWarning, r.file, r.line, "ambiguous-reference",
+         "reference " + r.surface + " matches several documents (" + list +
+             "); taking " + ids.front()});
+  }
+  r.target = ids.front();
+  r.target_kind = "document";
+  r.tier = tier;
+  r.score = score;
+}
+
+bool Resolver::ByNumber(Reference& r) const {
+  if (r.doc_number.empty()) return false;
+  auto it = by_number_.find(r.doc_number);
+  if (it == by_number_.end()) return false;
+  const_cast<Resolver*>(this)->Pick(r, {it->second}, "number", 1);
+  return true;
+}
+
+// A reference that prints a number names the document with that number
+// only: 渝府办发〔2023〕1号 is not its Hechuan counterpart whatever the title.
+bool Resolver::NumberConflicts(const Reference& r,
+                               const std::string& id) const {
+  if (r.doc_number.empty()) return false;
+  auto it = number_of_.find(id);
+  return it != number_of_.end() && it->second != r.doc_number;
+}
+
+bool Resolver::ByTitle(Reference& r, const std::string& title,
+                       const char* tier) {
+  if (title.empty()) return false;
+  auto it = by_title_.find(FoldForMatch(title));
+  if (it == by_title_.end()) return false;
+  std::vector<std::string> ids;
+  for (const std::string& id : it->second)
+    if (!NumberConflicts(r, id)) ids.push_back(id);
+  if (ids.empty()) return false;
+  Pick(r, ids, tier, 1);
+  return true;
+}
+
+// The issuer part of a 关于 title ("" when there is none).
+std::string IssuerPart(const std::string& canonical) {
+  size_t about = canonical.find("关于");
+  return about == std::string::npos ? "" : canonical.substr(0, about);
+}
+
+bool Resolver::ByFuzzy(Reference& r, const std::string& title) {
+  if (title.empty()) return false;
+  std::string canonical = CanonicalTitle(title);
+  double best = 0;
+  std::vector<std::string> ids;
+  for (const Candidate& c : candidates_) {
+    if (NumberConflicts(r, c.id)) continue;
+    // Different issuers never issue one document.
+    if (Contains(canonical, "关于") && Contains(c.canonical, "关于") &&
+        IssuerPart(canonical) != IssuerPart(c.canonical))
+      continue;
+    double score = canonical == c.canonical
+                       ? 1.0
+                       : TitleSimilarity(canonical, c.canonical);
+    if (score < kFuzzyThreshold) continue;
+    if (score > best + 1e-9) {
+      best = score;
+      ids = {c.id};
+    } else if (score > best - 1e-9) {
+      ids.push_back(c.id);
+    }
+  }
+  if (ids.empty()) return false;
+  Pick(r, ids, "fuzzy", best);
+  return true;
+}
+
+void Resolver::ToExternal(Reference& r, const std::string& title) {
+  std::string id;
+  if (!r.doc_number.empty()) {
+    id = r.doc_number;
+  } else if (auto it = external_by_title_.find(FoldForMatch(title));
+             it != external_by_title_.end()) {
+    id = it->second;
+  } else {
+    id = "title:" + title;
+  }
+  ExternalNode& node = externals_[id];
+  if (node.id.empty()) {
+    node.id = id;
+    node.doc_number = r.doc_number;
+    node.title = title;
+  }
+  if (node.title.empty()) node.title = title;
+  ++node.mentions;
+  r.target = id;
+  r.target_kind = "external";
+  r.tier = "external";
+  r.score = 0;
+}
+
+Resolution Resolver::Run() {
+  Index();
+  // A title printed once with its number names the numbered node everywhere.
+  for (const ParsedFile& f : corpus_.files)
+    for (const Reference& r : f.references)
+      if (!r.doc_number.empty() && !r.title.empty() &&
+          !by_number_.count(r.doc_number))
+        external_by_title_.emplace(FoldForMatch(r.title), r.doc_number);
+  for (ParsedFile& f : corpus_.files) {
+    for (Reference& r : f.references) {
+      if (r.self) {
+        Pick(r, {r.doc}, "self", 1);
+        continue;
+      }
+      const std::string& title = r.alias_of.empty() ? r.title : r.alias_of;
+      if (ByNumber(r)) continue;
+      if (ByTitle(r, title, r.alias_of.empty() ? "title" : "alias")) continue;
+      if (ByFuzzy(r, title)) continue;
+      ToExternal(r, title);
+    }
+  }
+  for (auto& [id, node] : externals_) {
+    node.level = ClassifyExternalLevel(node.title, node.doc_number);
+    node.type = ClassifyExternalType(node.title, node.doc_number);
+    out_.externals.push_back(node);
+  }
+  return std::move(out_);
+}
+
+}  // namespace
+
+std::string CanonicalTitle(std::string_view title) {
+  std::string s = FoldForMatch(title);
+  for (std::string_view mark : {"《", "》", "〈", "〉", "\"", "“", "”"})
+    EraseAll(s, mark);
+  EraseAll(s, "的");
+  ReplaceAll(s, "实施方案", "方案");
+  static const RE2* jurisdiction = new RE2(R"(^\p{Han}{1,6}?(?:省|市|自治区))");
+  re2::StringPiece input(s);
+  if (RE2::Consume(&input, *jurisdiction) &&
+      internal::CodePointCount(input) >= 4)
+    s = std::string(input);
+  return s;
+}
+
+// Dice coefficient over character bigrams; 0 when one title merely
+// contains the other (森林法 vs 森林法实施条例 are different documents).
+double TitleSimilarity(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  if (a != b && (Contains(a, b) || Contains(b, a))) return 0;
+  std::vector<std::string> ca = CodePoints(a), cb = CodePoints(b);
+  if (ca.size() < 2 || cb.size() < 2) return a == b ? 1 : 0;
+  std::multiset<std::string> bigrams;
+  for (size_t i = 0; i + 1 < ca.size(); ++i) bigrams.insert(ca[i] + ca[i + 1]);
+  size_t shared = 0;
+  for (size_t i = 0; i + 1 < cb.size(); ++i) {
+    auto it = bigrams.find(cb[i] + cb[i + 1]);
+    if (it == bigrams.end()) continue;
+    bigrams.erase(it);
+    ++shared;
+  }
+  return 2.0 * static_cast<double>(shared) /
+         static_cast<double>(ca.size() - 1 + cb.size() - 1);
+}
+
+Level ClassifyExternalLevel(std::string_view title, std::string_view number) {
+  std::string t = RemoveWhitespace(title);
+  std::string n = RemoveWhitespace(number);
+  for (std::string_view p : {"国务院", "中共中央", "国家", "中华人民共和国",
+                             "全国", "中国", "党中央"})
+    if (StartsWith(t, p) || (p.size() <= 6 && StartsWith(n, p)))
+      return Level::kNational;
+  for (std::string_view p : {"国", "中发", "中办发", "GB", "银发"})
+    if (StartsWith(n, p)) return Level::kNational;
+  // 合川区…, 重庆市石柱县…; not 成渝地区… or 园区.
+  static const RE2* district = new RE2(
+      R"(^(?:重庆市)?\p{Han}{0,5}?([^地社园片景街小])(?:区|县|自治县)[^级])");
+  if (RE2::PartialMatch(t, *district) || StartsWith(n, "合川"))
+    return Level::kDistrict;
+  static const RE2* province = new RE2(R"(^\p{Han}{1,6}?(省|市|自治区))");
+  if (RE2::PartialMatch(t, *province)) return Level::kMunicipal;
+  static const RE2* province_code = new RE2(
+      R"(^[渝京津沪冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵黔云滇藏陕甘青宁新])");
+  if (!n.empty() && RE2::PartialMatch(n, *province_code))
+    return Level::kMunicipal;
+  // Laws and State Council regulations carry no jurisdiction in their name.
+  if (!t.empty() && (EndsWith(t, "法") || EndsWith(t, "条例")))
+    return Level::kNational;
+  return Level::kUnknown;
+}
+
+std::string ClassifyExternalType(std::string_view title,
+                                 std::string_view number) {
+  static const RE2* standard =
+      new RE2(R"(^(GB|HJ|WS|JGJ|CJJ|DB|JT|SL|DL|NY|YY|AQ|MZ|GA|XF))");
+  if (title.empty() && RE2::PartialMatch(number, *standard)) return "standard";
+  std::string t = RemoveWhitespace(title);
+  while (EndsWith(t, "）")) {
+    size_t open = t.rfind("（");
+    if (open == std::string::npos || open == 0) break;
+    t.resize(open);
+  }
+  std::string type = TitleType(t);
+  if (type.empty() && EndsWith(t, "法") && !EndsWith(t, "方法") &&
+      !EndsWith(t, "做法"))
+    return "law";
+  if (type == "条例") return "regulation";
+  if (type == "办法" || type == "规定" || type == "细则" || type == "规则")
+    return "rules";
+  if (type == "规划" || type == "纲要") return "plan";
+  if (type == "方案" || type == "计划" || type == "要点") return "scheme";
+  if (type == "意见") return "opinion";
+  if (type == "通知") return "notice";
+  if (type == "决定") return "decision";
+  if (type == "标准" || RE2::PartialMatch(number, *standard)) return "standard";
+  return "other";
+}
+
+Resolution ResolveReferences(Corpus& corpus) { return Resolver(corpus).Run(); }
+
+}  // namespace policygraph

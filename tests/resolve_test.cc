@@ -1,0 +1,192 @@
+// Resolution of references to corpus documents and external nodes.
+#include "policygraph/resolve.h"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "policygraph/decode.h"
+#include "policygraph/fold.h"
+#include "policygraph/pipeline.h"
+
+namespace policygraph {
+namespace {
+
+// A corpus made of small texts, resolved like LoadCorpus does.
+Corpus Build(const std::vector<std::string>& texts) {
+  Corpus corpus;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    SourceText s;
+    s.path = "t";
+    s.path += std::to_string(i);
+    s.path += ".txt";
+    s.text = texts[i];
+    IndexLines(s);
+    corpus.files.push_back(ParseSource(s, corpus.diagnostics));
+  }
+  Resolution r = ResolveReferences(corpus);
+  corpus.externals = r.externals;
+  corpus.diagnostics.insert(corpus.diagnostics.end(), r.diagnostics.begin(),
+                            r.diagnostics.end());
+  return corpus;
+}
+
+const char kParent[] =
+    "重庆市人民政府\n关于加快推进空天信息产业高质量发展的意见\n\n渝府发〔2023〕"
+    "7号\n\n"
+    "各区县（自治县）人民政府：\n\n正文。\n\n2023年2月28日\n";
+
+std::string Child(const std::string& sentence) {
+  std::string text =
+      "重庆市合川区人民政府\n关于印发合川区空天信息产业行动计划的通知\n\n"
+      "合川府发〔2024〕1号\n\n各镇人民政府：\n\n";
+  text += sentence;
+  text += "\n\n2024年1月5日\n";
+  return text;
+}
+
+TEST(Resolve, NumberWinsOverTitle) {
+  Corpus c = Build(
+      {kParent,
+       Child("根据《某个完全不同的标题》（渝府发〔2023〕7号），制定本计划。")});
+  const Reference& r = c.files[1].references.back();
+  EXPECT_EQ(r.target, "渝府发〔2023〕7号");
+  EXPECT_EQ(r.target_kind, "document");
+  EXPECT_EQ(r.tier, "number");
+}
+
+TEST(Resolve, ExactAndVariantTitlesFindTheDocument) {
+  struct Case {
+    const char* mention;
+    const char* tier;
+  } cases[] = {
+      {"《重庆市人民政府关于加快推进空天信息产业高质量发展的意见》", "title"},
+      {"《重庆市人民政府关于加快推进空天信息产业高质量发展的 意见》", "title"},
+      {"《重庆市人民政府关于加快推进空天信息产业的高质量发展的意见》", "fuzzy"},
+  };
+  for (const Case& k : cases) {
+    Corpus c =
+        Build({kParent, Child(std::string("贯彻落实") + k.mention + "。")});
+    const Reference& r = c.files[1].references.back();
+    EXPECT_EQ(r.target, "渝府发〔2023〕7号") << k.mention;
+    EXPECT_EQ(r.tier, k.tier) << k.mention;
+  }
+}
+
+TEST(Resolve, ContainmentIsNotIdentity) {
+  Corpus c = Build(
+      {kParent,
+       Child("落实《重庆市人民政府关于加快推进空天信息产业高质量发展的意见"
+             "实施细则》。")});
+  EXPECT_EQ(c.files[1].references.back().target_kind, "external");
+}
+
+TEST(Resolve, PrintedNumberOfAnotherDocumentBlocksTitleMatch) {
+  // hechuan-gazette-2023-01.txt line 4813: the municipal notice of the same
+  // subject, cited by number, is not the district one.
+  Corpus c = Build(
+      {kParent,
+       Child("根据《重庆市人民政府关于加快推进空天信息产业高质量发展的意见》"
+             "（渝府发〔2023〕99号），制定本计划。")});
+  const Reference& r = c.files[1].references.back();
+  EXPECT_EQ(r.target_kind, "external");
+  EXPECT_EQ(r.target, "渝府发〔2023〕99号");
+}
+
+TEST(Resolve, EveryMentionOfOneOutsideDocumentLandsOnOneNode) {
+  Corpus c = Build(
+      {Child("根据《成渝地区双城经济圈建设规划纲要》（中发〔2021〕5号）。"),
+       Child("落实《成渝地区双城经济圈建设规划纲要》和《国家综合立体交通网规划"
+             "纲要》。")});
+  std::set<std::string> targets;
+  for (const ParsedFile& f : c.files)
+    for (const Reference& r : f.references)
+      if (r.title == "成渝地区双城经济圈建设规划纲要") targets.insert(r.target);
+  EXPECT_EQ(targets, (std::set<std::string>{"中发〔2021〕5号"}));
+  ASSERT_EQ(c.externals.size(), 2u);  // sorted by id, bytewise
+  EXPECT_EQ(c.externals[0].id, "title:国家综合立体交通网规划纲要");
+  EXPECT_EQ(c.externals[0].level, Level::kNational);
+  EXPECT_EQ(c.externals[0].type, "plan");
+  EXPECT_EQ(c.externals[1].id, "中发〔2021〕5号");
+  EXPECT_EQ(c.externals[1].mentions, 2);
+  EXPECT_EQ(c.externals[1].level, Level::kNational);
+}
+
+TEST(Resolve, TwoDocumentsWithOneTitleIsAWarning) {
+  Corpus c = Build(
+      {kParent,
+       std::string(kParent).replace(std::string(kParent).find("7号"), 4, "8号"),
+       Child("贯彻落实《重庆市人民政府关于加快推进空天信息产业高质量发展的意见"
+             "》。")});
+  const Reference& r = c.files[2].references.back();
+  EXPECT_EQ(r.target, "渝府发〔2023〕7号");  // the smaller id, stable
+  bool warned = false;
+  for (const Diagnostic& d : c.diagnostics)
+    warned |= d.code == "ambiguous-reference";
+  EXPECT_TRUE(warned);
+}
+
+TEST(Resolve, TitleSimilarityRejectsContainmentAndRewardsVariants) {
+  EXPECT_EQ(
+      TitleSimilarity("中华人民共和国森林法", "中华人民共和国森林法实施条例"),
+      0);
+  EXPECT_EQ(CanonicalTitle("重庆市优化营商环境专项行动实施方案（2024-2027年）"),
+            CanonicalTitle("优化营商环境专项行动方案（2024—2027年）"));
+  EXPECT_LT(TitleSimilarity(
+                CanonicalTitle("重庆市合川区妇女发展规划（2021—2030年）"),
+                CanonicalTitle("重庆市合川区儿童发展规划（2021—2030年）")),
+            kFuzzyThreshold);
+}
+
+TEST(Resolve, ClassifiesExternalNodes) {
+  struct Case {
+    const char* title;
+    const char* number;
+    Level level;
+    const char* type;
+  } cases[] = {
+      {"中华人民共和国森林法", "", Level::kNational, "law"},
+      {"森林防火条例", "", Level::kNational, "regulation"},
+      {"重庆市森林防火条例", "", Level::kMunicipal, "regulation"},
+      {"国务院关于开展第五次全国经济普查的通知", "国发〔2022〕22号",
+       Level::kNational, "notice"},
+      {"重庆市应急管理“十四五”规划", "渝府发〔2021〕27号", Level::kMunicipal,
+       "plan"},
+      {"合川区农村公路养护管理办法", "", Level::kDistrict, "rules"},
+      {"成渝地区双城经济圈建设规划纲要", "", Level::kUnknown, "plan"},
+      {"重庆市城市重大火灾风险防治行动计划（2022—2024年）", "",
+       Level::kMunicipal, "scheme"},
+      {"", "GB/T 35547—2017", Level::kNational, "standard"},
+      {"", "川府发〔2023〕12号", Level::kMunicipal, "other"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ClassifyExternalLevel(c.title, c.number), c.level)
+        << c.title << c.number;
+    EXPECT_EQ(ClassifyExternalType(c.title, c.number), c.type)
+        << c.title << c.number;
+  }
+}
+
+// The whole bundled corpus: the cross-gazette basis and the shared hub.
+TEST(Resolve, BundledCorpusLinksTheSatellitePairAndTheChengduChongqingPlan) {
+  Corpus corpus = LoadCorpus({PG_CORPUS_DIR});
+  bool basis = false;
+  std::set<std::string> hub_targets;
+  int hub_mentions = 0;
+  for (const ParsedFile& f : corpus.files) {
+    for (const Reference& r : f.references) {
+      if (r.doc == "渝府办发〔2024〕22号" && r.relation == Relation::kBasis)
+        basis |= r.target == "渝府发〔2023〕7号" && r.target_kind == "document";
+      if (r.title == "成渝地区双城经济圈建设规划纲要") {
+        hub_targets.insert(r.target);
+        ++hub_mentions;
+      }
+    }
+  }
+  EXPECT_TRUE(basis);
+  EXPECT_EQ(hub_targets.size(), 1u);
+  EXPECT_GE(hub_mentions, 5);
+}
+
+}  // namespace
+}  // namespace policygraph
