@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "policygraph/fold.h"
+#include "policygraph/segment.h"
 
 #include "text_util.h"
 
@@ -48,8 +49,9 @@ constexpr std::array<CueWord, 26> kBeforeCues = {{
 }};
 
 // Cue words right after a mention: "《X》同时废止", "《X》印发给你们",
-// "《X》修订立法预备项目", "《X》出台", "《X》立法调研".
-constexpr std::array<CueWord, 8> kAfterCues = {{
+// "《X》修订立法预备项目", "《X》出台", "《X》立法调研".  Not 制定:
+// "根据《A》《B》制定" formulates this document on their basis.
+constexpr std::array<CueWord, 7> kAfterCues = {{
     {"废止", Relation::kRepeals},
     {"印发", Relation::kIssues},
     {"转发", Relation::kIssues},
@@ -57,7 +59,6 @@ constexpr std::array<CueWord, 8> kAfterCues = {{
     {"修订", Relation::kDrafts},
     {"出台", Relation::kDrafts},
     {"起草", Relation::kDrafts},
-    {"制定", Relation::kDrafts},
 }};
 
 // Clause delimiters: a cue acts on the mentions of its own clause only.
@@ -73,7 +74,11 @@ struct Patterns {
       R"(((?:GB|GB/T|GB/Z|HJ|HJ/T|WS|WS/T|JGJ|JGJ/T|CJJ|CJJ/T|DB\d{2}|DB\d{2}/T|)"
       R"(JT/T|JTG|SL|DL/T|NY/T|YY|YY/T|AQ|AQ/T|MZ/T|GA|GA/T|XF|XF/T))\s*)"
       R"(([0-9]{1,6}(?:\.[0-9]{1,3})?)\s*[—–\-－]\s*([0-9]{4}))"};
-  RE2 alias{R"(以下简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
+  RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
+  // 《规划》, 《方案》: a type word alone names this document when no
+  // abbreviation was introduced for it (本规划 in book-title marks).
+  RE2 bare_type{
+      R"(^(规划|方案|办法|意见|通知|条例|细则|纲要|计划|规定|要点|实施方案)$)"};
 };
 
 const Patterns& P() {
@@ -470,6 +475,14 @@ Extraction Extractor::Run() {
                  self_aliases_.end();
         if (r.self) r.relation = Relation::kIssues;
       }
+    }
+    if (r.form == ReferenceForm::kTitle && r.alias_of.empty() &&
+        RE2::FullMatch(r.title, P().bare_type) &&
+        TitleType(doc_.attached_title.empty()
+                      ? doc_.title
+                      : doc_.attached_title) == TitleType(r.title)) {
+      r.self = true;
+      r.relation = Relation::kIssues;
     }
     if (!r.alias.empty()) {
       aliases_.emplace_back(r.alias, r.title);

@@ -111,6 +111,7 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
   } cases[] = {
       {"根据《甲条例》等法律法规，制定本办法。", Relation::kBasis},
       {"依据《甲法》规定。", Relation::kBasis},
+      {"根据《甲建议》《乙建议》制定，主要阐明战略意图。", Relation::kBasis},
       {"认真贯彻落实《甲意见》。", Relation::kImplements},
       {"严格执行《甲条例》。", Relation::kImplements},
       {"按照《甲办法》有关标准建强市级体校。", Relation::kFollows},
@@ -152,6 +153,20 @@ TEST(Extract, AbbreviationResolvesWithinTheDocument) {
   EXPECT_EQ(refs[1].form, ReferenceForm::kAlias);
   EXPECT_EQ(refs[1].alias_of, "合川区钱塘镇石碛村村规划");
   EXPECT_EQ(refs[1].directive, "二");
+}
+
+// hechuan-gazette-2023-01.txt lines 5874 and 5912.
+TEST(Extract, BareTypeWordIsSelfUnlessAnAbbreviation) {
+  auto refs = Refs("申请勘查矿种必须符合《方案》要求。\n", /*notice=*/true);
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_TRUE(refs[0].self);
+  refs = Refs(
+      "编制《矿山地质环境保护与土地复垦方案》（简称“方案”），新设采矿权应在《方"
+      "案》审批后建立。\n",
+      /*notice=*/true);
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_FALSE(refs[1].self);
+  EXPECT_EQ(refs[1].alias_of, "矿山地质环境保护与土地复垦方案");
 }
 
 TEST(Extract, OwnNumberLineIsNoReference) {
