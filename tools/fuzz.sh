@@ -15,8 +15,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${POLICYGRAPH_FUZZ_DIR:-${root}/build-fuzz}"
-seconds="${FUZZ_SECONDS:-12}"
-all_targets=(decode fold segment directives pipeline)
+seconds="${FUZZ_SECONDS:-9}"
+all_targets=(decode fold segment directives extract resolve pipeline)
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   targets=("${all_targets[@]}")
@@ -60,7 +60,7 @@ for target in "${targets[@]}"; do
   # Seeds: decode and pipeline also get other encodings, fold short lines
   # (titles and numbers) instead of whole windows.
   case "${target}" in
-    decode | pipeline) inputs=("${seeds}/text" "${seeds}/encoded") ;;
+    decode | pipeline | resolve) inputs=("${seeds}/text" "${seeds}/encoded") ;;
     fold) inputs=("${seeds}/lines") ;;
     *) inputs=("${seeds}/text") ;;
   esac
