@@ -24,9 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (cut != std::string_view::npos) parts.push_back(input.substr(cut + 1));
   pg::Corpus corpus;
   for (size_t i = 0; i < parts.size(); ++i) {
-    pg::DecodeResult decoded = pg::DecodeText(parts[i], "f" + std::to_string(i));
+    pg::DecodeResult decoded =
+        pg::DecodeText(parts[i], "f" + std::to_string(i));
     if (!decoded.ok) continue;
-    corpus.files.push_back(pg::ParseSource(std::move(decoded.source), corpus.diagnostics));
+    corpus.files.push_back(
+        pg::ParseSource(std::move(decoded.source), corpus.diagnostics));
   }
   pg::Resolution resolution = pg::ResolveReferences(corpus);
   std::set<std::string> externals;
