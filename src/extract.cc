@@ -24,6 +24,10 @@ constexpr std::string_view kClose = "》";
 constexpr size_t kMaxTitleChars = 120;
 // How far a cue after a mention may stand from it ("…》同时废止").
 constexpr size_t kMaxAfterCueBytes = 7 * 3;
+// How far back a cue may stand from its mention (about 100 characters).
+constexpr size_t kMaxClauseBytes = 100 * 3;
+// Unclosed 《 reported one by one per document, then summed up.
+constexpr int kMaxUnclosedWarnings = 5;
 
 struct CueWord {
   std::string_view word;
@@ -189,6 +193,7 @@ class Extractor {
   std::vector<Mention> mentions_;
   std::vector<std::pair<std::string, std::string>> aliases_;  // abbr → title
   std::vector<std::string> self_aliases_;
+  int unclosed_ = 0;
   Extraction out_;
 };
 
@@ -287,11 +292,18 @@ bool Extractor::IsSelf(const std::string& title) const {
   return false;
 }
 
+// The innermost directive holding `line`: the last one starting at or
+// before it, or the nearest of its ancestors that still spans it.
 std::string Extractor::Directive(uint32_t line) const {
-  std::string id;
-  for (const policygraph::Directive& d : tree_.nodes)
-    if (d.line <= line && line <= d.last_line) id = d.id;
-  return id;
+  const auto& nodes = tree_.nodes;
+  auto it = std::upper_bound(
+      nodes.begin(), nodes.end(), line,
+      [](uint32_t l, const policygraph::Directive& d) { return l < d.line; });
+  if (it == nodes.begin()) return "";
+  for (int i = static_cast<int>(it - nodes.begin()) - 1; i >= 0;
+       i = nodes[i].parent)
+    if (nodes[i].last_line >= line) return nodes[i].id;
+  return "";
 }
 
 void Extractor::FindTitles() {
@@ -301,6 +313,7 @@ void Extractor::FindTitles() {
        i = text.find(kOpen, i + kOpen.size())) {
     size_t close = FindClose(i);
     if (close == std::string_view::npos) {
+      if (++unclosed_ > kMaxUnclosedWarnings) continue;
       out_.diagnostics.push_back(
           {Severity::kWarning, doc_.file, src_.LineOf(i), "unclosed-title-mark",
            "《 without a closing 》 in its sentence; not taken as a "
@@ -324,10 +337,12 @@ void Extractor::FindTitles() {
   }
 }
 
+// Title mentions are disjoint and in text order, so their ends are sorted.
 bool Extractor::Covered(uint32_t begin, uint32_t end) const {
-  for (const Mention& m : mentions_)
-    if (begin < m.full_end && m.begin < end) return true;
-  return false;
+  auto it = std::upper_bound(
+      mentions_.begin(), mentions_.end(), begin,
+      [](uint32_t offset, const Mention& m) { return offset < m.full_end; });
+  return it != mentions_.end() && it->begin < end;
 }
 
 void Extractor::FindBareNumbers() {
@@ -397,35 +412,44 @@ void Extractor::FindBareNumbers() {
 // titles (关于印发…) cannot lend it a cue.
 std::string Extractor::ClauseBefore(const Mention& m) const {
   std::string_view text = src_.text;
-  size_t start = begin_;
+  // Cues stand near their mention; a bounded look-back keeps a document of
+  // one endless clause linear.
+  size_t window =
+      m.begin > begin_ + kMaxClauseBytes ? m.begin - kMaxClauseBytes : begin_;
+  while (window < m.begin &&
+         (static_cast<unsigned char>(text[window]) & 0xC0) == 0x80)
+    ++window;
+  std::string_view look = text.substr(window, m.begin - window);
+  size_t start = window;
   for (std::string_view end : kClauseEnds) {
-    size_t at = text.rfind(end, m.begin == 0 ? 0 : m.begin - 1);
-    if (at != std::string_view::npos && at >= begin_ && at < m.begin)
-      start = std::max(start, at + end.size());
+    size_t at = look.rfind(end);
+    if (at != std::string_view::npos)
+      start = std::max(start, window + at + end.size());
   }
+  // Other mentions of the clause are blanked: their titles (关于印发…) must
+  // not lend this one a cue.
+  auto other = std::lower_bound(
+      mentions_.begin(), mentions_.end(), start,
+      [](const Mention& x, size_t offset) { return x.begin < offset; });
   std::string before;
-  for (size_t i = start; i < m.begin;) {
-    bool skipped = false;
-    for (const Mention& other : mentions_) {
-      if (other.begin == i && other.begin != m.begin) {
-        before += "□";
-        i = other.full_end;
-        skipped = true;
-        break;
-      }
-    }
-    if (skipped) continue;
-    before.push_back(text[i++]);
+  size_t i = start;
+  for (; other != mentions_.end() && other->begin < m.begin; ++other) {
+    if (other->begin < i) continue;
+    before.append(text.substr(i, other->begin - i));
+    before += "□";
+    i = std::min<size_t>(other->full_end, m.begin);
   }
+  if (i < m.begin) before.append(text.substr(i, m.begin - i));
   return RemoveWhitespace(before);
 }
 
 std::string Extractor::ClauseAfter(const Mention& m) const {
   std::string_view text = src_.text;
   size_t stop = std::min<size_t>(end_, m.full_end + 4 * kMaxAfterCueBytes);
+  std::string_view look = text.substr(m.full_end, stop - m.full_end);
   for (std::string_view end : kClauseEnds) {
-    size_t at = text.find(end, m.full_end);
-    if (at != std::string_view::npos && at < stop) stop = at;
+    size_t at = look.find(end);
+    if (at != std::string_view::npos) stop = std::min(stop, m.full_end + at);
   }
   return RemoveWhitespace(text.substr(m.full_end, stop - m.full_end));
 }
@@ -458,6 +482,11 @@ void Extractor::Decide(Mention& m) const {
 Extraction Extractor::Run() {
   if (begin_ >= end_) return std::move(out_);
   FindTitles();
+  if (unclosed_ > kMaxUnclosedWarnings)
+    out_.diagnostics.push_back(
+        {Severity::kWarning, doc_.file, doc_.first_line, "unclosed-title-mark",
+         std::to_string(unclosed_ - kMaxUnclosedWarnings) +
+             " more 《 without a closing 》 in this document"});
   FindBareNumbers();
   std::sort(
       mentions_.begin(), mentions_.end(),
