@@ -190,7 +190,7 @@ class DirectiveParser {
                  std::string_view text);
   bool TryAttachment(uint32_t n, const std::string& line);
   int Open(DirectiveKind kind, std::string label, std::string heading,
-           uint32_t n, bool push);
+           uint32_t n);
   void CloseDeeper(int rank, uint32_t n);
   void Close(int node, uint32_t before_line);
   std::string UniqueId(std::string id);
@@ -244,7 +244,7 @@ void DirectiveParser::CloseDeeper(int rank, uint32_t n) {
 }
 
 int DirectiveParser::Open(DirectiveKind kind, std::string label,
-                          std::string heading, uint32_t n, bool push) {
+                          std::string heading, uint32_t n) {
   int parent = stack_.empty() ? -1 : stack_.back();
   std::string prefix = parent >= 0  ? tree_.nodes[parent].id + "."
                        : in_notice_ ? "通知."
@@ -260,7 +260,7 @@ int DirectiveParser::Open(DirectiveKind kind, std::string label,
   int index = static_cast<int>(tree_.nodes.size());
   tree_.nodes.push_back(std::move(d));
   if (parent >= 0) tree_.nodes[parent].children.push_back(index);
-  if (push) stack_.push_back(index);
+  stack_.push_back(index);
   return index;
 }
 
@@ -277,7 +277,7 @@ bool DirectiveParser::TryAttachment(uint32_t n, const std::string& line) {
                     : std::to_string(ParseDigits(number) >= 0
                                          ? ParseDigits(number)
                                          : ChineseNumeralValue(number)));
-  Open(DirectiveKind::kAttachment, label, "", n, true);
+  Open(DirectiveKind::kAttachment, label, "", n);
   return true;
 }
 
@@ -357,7 +357,7 @@ bool DirectiveParser::TryNumbered(uint32_t n, const std::string& line) {
         count += tree_.nodes[c].kind == DirectiveKind::kBullet;
       label = "——" + std::to_string(count);
     }
-    Open(s.kind, label, Heading(rest), n, true);
+    Open(s.kind, label, Heading(rest), n);
     return true;
   }
   return false;
@@ -373,7 +373,7 @@ bool DirectiveParser::TryBox(uint32_t n, const std::string& line) {
   if (value < 0) value = ChineseNumeralValue(number);
   box_is_table_ = false;
   box_ = Open(DirectiveKind::kBox, "专栏" + std::to_string(value),
-              Heading(title), n, true);
+              Heading(title), n);
   return true;
 }
 

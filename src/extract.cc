@@ -129,7 +129,7 @@ std::string ParseNumber(const std::string& text) {
   if (RE2::FullMatch(compact, P().doc_number, &code, &year, &serial))
     return NormalizeDocNumber(compact);
   if (RE2::FullMatch(compact, P().decree, &code, &number))
-    return code + "第" + std::to_string(internal::ParseDigits(number)) + "号";
+    return NormalizeDocNumber(compact);
   if (RE2::FullMatch(compact, P().standard, &code, &number, &year))
     return NormalizeStandard(code, number, year);
   return "";
@@ -246,7 +246,6 @@ void Extractor::ReadParenthesis(Mention& m) const {
   size_t close_len = text.compare(close, 3, "）") == 0 ? 3 : 1;
   bool used = false;
   std::string alias;
-  re2::StringPiece rest(inner);
   if (RE2::PartialMatch(inner, P().alias, &alias)) {
     m.ref.alias = NormalizeTitle(alias);
     used = true;
@@ -270,16 +269,6 @@ void Extractor::ReadParenthesis(Mention& m) const {
   }
   if (used && m.full_end == m.end)
     m.full_end = static_cast<uint32_t>(close + close_len);
-}
-
-// 重庆市合川区新型智慧城市总体建设方案 names the plan titled 合川区新型智慧
-// 城市总体建设方案: a leading province or city name does not change the plan.
-std::string WithoutJurisdiction(std::string folded) {
-  static const RE2* prefix = new RE2(R"(^\p{Han}{1,6}?(?:省|市|自治区))");
-  re2::StringPiece input(folded);
-  if (RE2::Consume(&input, *prefix) && CodePointCount(input) >= 4)
-    return std::string(input);
-  return folded;
 }
 
 bool Extractor::IsSelf(const std::string& title) const {
@@ -356,7 +345,6 @@ void Extractor::FindBareNumbers() {
   };
   std::vector<Found> found;
   auto scan = [&](const RE2& re, ReferenceForm form) {
-    re2::StringPiece input(body.data(), body.size());
     re2::StringPiece match;
     size_t pos = 0;
     while (pos < body.size() &&
@@ -378,8 +366,7 @@ void Extractor::FindBareNumbers() {
         RE2::FullMatch(m, P().decree, &issuer, &n);
         std::string stripped = StripCodePrefix(issuer);
         b += static_cast<uint32_t>(issuer.size() - stripped.size());
-        number =
-            stripped + "第" + std::to_string(internal::ParseDigits(n)) + "号";
+        number = NormalizeDocNumber(m.substr(issuer.size() - stripped.size()));
       } else if (form == ReferenceForm::kStandard) {
         std::string c, n, y;
         RE2::FullMatch(m, P().standard, &c, &n, &y);

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include <re2/re2.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -318,11 +319,26 @@ std::u32string_view WithoutLeadingZeros(std::u32string_view digits) {
 
 }  // namespace
 
+// 重庆市人民政府令第0359号 → 重庆市人民政府令第359号; anything else unchanged.
+std::u32string FoldDecreeNumber(const std::u32string& text) {
+  size_t at = text.rfind(U"令第");
+  if (at == std::u32string::npos || at == 0 || text.size() < at + 4 ||
+      text.back() != U'号')
+    return text;
+  std::u32string_view serial(text.data() + at + 2, text.size() - at - 3);
+  for (char32_t c : serial)
+    if (c < U'0' || c > U'9') return text;
+  std::u32string out = text.substr(0, at + 2);
+  out += WithoutLeadingZeros(serial);
+  out += U'号';
+  return out;
+}
+
 std::string NormalizeDocNumber(std::string_view number) {
   std::u32string text = WithoutWhitespace(DecodeUtf8(number));
   for (char32_t& c : text) c = FoldFullWidthDigit(c);
   DocNumberParts parts;
-  if (!SplitDocNumber(text, parts)) return EncodeUtf8(text);
+  if (!SplitDocNumber(text, parts)) return EncodeUtf8(FoldDecreeNumber(text));
   std::u32string normalized(parts.code);
   normalized += U'〔';
   normalized += parts.year;
@@ -330,6 +346,20 @@ std::string NormalizeDocNumber(std::string_view number) {
   normalized += WithoutLeadingZeros(parts.serial);
   normalized += U'号';
   return EncodeUtf8(normalized);
+}
+
+size_t CodePointCount32(re2::StringPiece text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string WithoutJurisdiction(std::string_view folded) {
+  static const RE2* prefix = new RE2(R"(^\p{Han}{1,6}?(?:省|市|自治区))");
+  re2::StringPiece input(folded.data(), folded.size());
+  if (RE2::Consume(&input, *prefix) && CodePointCount32(input) >= 4)
+    return std::string(input.data(), input.size());
+  return std::string(folded);
 }
 
 std::string RemoveWhitespace(std::string_view text) {

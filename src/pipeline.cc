@@ -15,13 +15,15 @@ const Document* Corpus::FindDocument(std::string_view id,
                                      const ParsedFile** file,
                                      const DirectiveTree** tree) const {
   std::string number = NormalizeDocNumber(id);
-  std::string title =
-      "title:" + NormalizeTitle(id.substr(id.rfind("title:") == 0 ? 6 : 0));
+  // "title:X" and a bare title both find the document titled X.
+  std::string plain_title =
+      NormalizeTitle(id.substr(id.rfind("title:") == 0 ? 6 : 0));
+  std::string title = "title:" + plain_title;
   for (const ParsedFile& f : files) {
     for (size_t i = 0; i < f.documents.size(); ++i) {
       const Document& d = f.documents[i];
       if (d.id != id && d.id != number && d.id != title &&
-          NormalizeTitle(id) != d.title)
+          plain_title != d.title)
         continue;
       if (file) *file = &f;
       if (tree) *tree = &f.directives[i];

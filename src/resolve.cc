@@ -61,7 +61,7 @@ class Resolver {
 
  private:
   void Index();
-  bool ByNumber(Reference& r) const;
+  bool ByNumber(Reference& r);
   bool ByTitle(Reference& r, const std::string& title, const char* tier);
   bool ByFuzzy(Reference& r, const std::string& title);
   void ToExternal(Reference& r, const std::string& title);
@@ -118,11 +118,11 @@ void Resolver::Pick(Reference& r, std::vector<std::string> ids,
   r.score = score;
 }
 
-bool Resolver::ByNumber(Reference& r) const {
+bool Resolver::ByNumber(Reference& r) {
   if (r.doc_number.empty()) return false;
   auto it = by_number_.find(r.doc_number);
   if (it == by_number_.end()) return false;
-  const_cast<Resolver*>(this)->Pick(r, {it->second}, "number", 1);
+  Pick(r, {it->second}, "number", 1);
   return true;
 }
 
@@ -242,12 +242,7 @@ std::string CanonicalTitle(std::string_view title) {
     EraseAll(s, mark);
   EraseAll(s, "的");
   ReplaceAll(s, "实施方案", "方案");
-  static const RE2* jurisdiction = new RE2(R"(^\p{Han}{1,6}?(?:省|市|自治区))");
-  re2::StringPiece input(s);
-  if (RE2::Consume(&input, *jurisdiction) &&
-      internal::CodePointCount(input) >= 4)
-    s = std::string(input);
-  return s;
+  return WithoutJurisdiction(s);
 }
 
 // Dice coefficient over character bigrams; 0 when one title merely

@@ -312,8 +312,7 @@ std::optional<Header> Segmenter::DecreeHeader(uint32_t n) const {
     return std::nullopt;
   }
   h.raw_issuer = issuer;
-  h.decree_number = RemoveWhitespace(issuer) + "令第" +
-                    std::to_string(ParseDigits(number)) + "号";
+  h.decree_number = NormalizeDocNumber(issuer + "令第" + number + "号");
   return h;
 }
 

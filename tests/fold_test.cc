@@ -92,9 +92,22 @@ TEST(NormalizeDocNumber, FoldsBracketsDigitsAndPadding) {
   }
 }
 
-TEST(NormalizeDocNumber, LeavesOtherTextWithWhitespaceRemoved) {
+TEST(NormalizeDocNumber, FoldsDecreeNumbers) {
   const FoldCase kCases[] = {
       {"重庆市人民政府令第 359 号", "重庆市人民政府令第359号"},
+      {"渝府令第０３５６号", "渝府令第356号"},
+      {"重庆市人民政府令 第 0271 号", "重庆市人民政府令第271号"},
+      {"令第5号", "令第5号"},        // no issuer: left alone
+      {"某令第五号", "某令第五号"},  // not digits: left alone
+  };
+  for (const FoldCase& c : kCases) {
+    SCOPED_TRACE(c.input);
+    EXPECT_EQ(NormalizeDocNumber(c.input), c.expected);
+  }
+}
+
+TEST(NormalizeDocNumber, LeavesOtherTextWithWhitespaceRemoved) {
+  const FoldCase kCases[] = {
       {"〔2023〕7号", "〔2023〕7号"},                      // no issuer code
       {"渝府发〔23〕7号", "渝府发〔23〕7号"},              // two-digit year
       {"渝府发〔2023〕号", "渝府发〔2023〕号"},            // no serial
@@ -106,6 +119,17 @@ TEST(NormalizeDocNumber, LeavesOtherTextWithWhitespaceRemoved) {
     SCOPED_TRACE(c.input);
     EXPECT_EQ(NormalizeDocNumber(c.input), c.expected);
   }
+}
+
+TEST(WithoutJurisdiction, DropsALeadingProvinceOrCity) {
+  EXPECT_EQ(WithoutJurisdiction("重庆市合川区新型智慧城市总体建设方案"),
+            "合川区新型智慧城市总体建设方案");
+  EXPECT_EQ(WithoutJurisdiction("四川省人民政府关于甲的通知"),
+            "人民政府关于甲的通知");
+  EXPECT_EQ(WithoutJurisdiction("重庆市规划"),
+            "重庆市规划");  // too little left
+  EXPECT_EQ(WithoutJurisdiction("成渝地区双城经济圈建设规划纲要"),
+            "成渝地区双城经济圈建设规划纲要");
 }
 
 TEST(FoldForMatch, FoldsWidthCaseWhitespaceBracketsDashesAndQuotes) {

@@ -32,9 +32,15 @@ std::string FoldForMatch(std::string_view text);
 std::string NormalizeTitle(std::string_view title);
 
 // A document number as ids show it: 机关代字〔年份〕序号号 with the year in
-// 〔〕, ASCII digits, no zero padding and no whitespace.  Text that is not a
-// document number comes back with only whitespace removed.
+// 〔〕, ASCII digits, no zero padding and no whitespace; a decree number as
+// …令第N号 the same way.  Text that is neither comes back with only
+// whitespace removed.
 std::string NormalizeDocNumber(std::string_view number);
+
+// A folded title without a leading province or city name (重庆市合川区… →
+// 合川区…), so a plan and its mention with or without the prefix compare
+// equal; unchanged when fewer than four characters would remain.
+std::string WithoutJurisdiction(std::string_view folded);
 
 // Removes every Unicode white space character (including U+3000 and NBSP).
 std::string RemoveWhitespace(std::string_view text);
