@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const pg::Document& doc = file.documents[i];
     const pg::DirectiveTree& tree = file.directives[i];
     pg::DocumentToJson(doc, tree.nodes.size()).dump();
-    pg::DirectiveTreeToJson(tree, doc).dump(2);
+    pg::DirectiveTreeToJson(file.source, tree, doc).dump(2);
     FUZZ_CHECK(IsValidUtf8(pg::FormatDirectivesText(tree, doc)),
                "directive outline is not valid UTF-8");
     const pg::ParsedFile* found_file = nullptr;

@@ -187,7 +187,11 @@ class DirectiveParser {
   bool TryPlanTitle(uint32_t n, const std::string& line);
   void CollectNamedPlans();
   int AddBoxItem(uint32_t n, const std::string& category, std::string label,
-                 std::string_view text);
+                 std::string_view text, Span span);
+  Span LineSpan(uint32_t n) const {
+    return {src_.line_starts[n - 1],
+            static_cast<uint32_t>(src_.Line(n).size())};
+  }
   bool TryAttachment(uint32_t n, const std::string& line);
   int Open(DirectiveKind kind, std::string label, std::string heading,
            uint32_t n);
@@ -341,7 +345,7 @@ bool DirectiveParser::TryNumbered(uint32_t n, const std::string& line) {
       } else {
         label = std::to_string(ParseDigits(number));
       }
-      AddBoxItem(n, "", label, rest);
+      AddBoxItem(n, "", label, rest, LineSpan(n));
       return true;
     }
     int rank = Rank(s.kind);
@@ -378,7 +382,8 @@ bool DirectiveParser::TryBox(uint32_t n, const std::string& line) {
 }
 
 int DirectiveParser::AddBoxItem(uint32_t n, const std::string& category,
-                                std::string label, std::string_view text) {
+                                std::string label, std::string_view text,
+                                Span span) {
   Directive d;
   d.kind = DirectiveKind::kBoxItem;
   d.label = category.empty() ? label : category + "." + label;
@@ -386,8 +391,7 @@ int DirectiveParser::AddBoxItem(uint32_t n, const std::string& category,
   d.line = d.last_line = n;
   d.parent = box_;
   d.id = UniqueId(tree_.nodes[box_].id + "." + d.label);
-  uint32_t begin = src_.line_starts[n - 1];
-  d.text = {begin, static_cast<uint32_t>(src_.Line(n).size())};
+  d.text = span;
   int index = static_cast<int>(tree_.nodes.size());
   tree_.nodes[box_].children.push_back(index);
   tree_.nodes.push_back(std::move(d));
@@ -408,7 +412,7 @@ bool DirectiveParser::TryBoxRow(uint32_t n, std::string_view raw) {
     int k = 1;
     for (int c : tree_.nodes[box_].children)
       k += StartsWith(tree_.nodes[c].label, category + ".");
-    AddBoxItem(n, category, std::to_string(k), rest);
+    AddBoxItem(n, category, std::to_string(k), rest, LineSpan(n));
     return true;
   }
   std::vector<std::string> cells = SplitTabs(raw);
@@ -419,20 +423,22 @@ bool DirectiveParser::TryBoxRow(uint32_t n, std::string_view raw) {
       !RE2::FullMatch(category, P().box_category) ||
       RE2::FullMatch(RemoveWhitespace(cells[1]), P().figure))
     return true;  // indicator tables and rules: consumed, not directives
-  std::string body = std::string(raw.substr(raw.find('\t') + 1));
   // Items are the cell's <p> paragraphs; without markup the cell is one item.
-  std::vector<std::string> items;
-  size_t pos = 0;
-  while ((pos = body.find("<p>", pos)) != std::string::npos) {
-    size_t end = body.find("</p>", pos);
-    items.push_back(body.substr(
-        pos + 3, end == std::string::npos ? std::string::npos : end - pos - 3));
-    pos = end == std::string::npos ? body.size() : end + 4;
+  // Each keeps its own byte range, so coverage evidence quotes the item and
+  // not the whole row it shares with its neighbours.
+  const uint32_t line_start = src_.line_starts[n - 1];
+  const size_t body = raw.find('\t') + 1;
+  std::vector<std::pair<size_t, size_t>> items;  // {offset in raw, length}
+  size_t pos = body;
+  while ((pos = raw.find("<p>", pos)) != std::string_view::npos) {
+    size_t end = std::min(raw.find("</p>", pos), raw.size());
+    items.emplace_back(pos + 3, end - pos - 3);
+    pos = std::min(end + 4, raw.size());
   }
-  if (items.empty()) items.push_back(body);
+  if (items.empty()) items.emplace_back(body, raw.size() - body);
   int k = 0;
-  for (const std::string& item : items) {
-    std::string number, rest, text = CleanLine(item);
+  for (const auto& [offset, length] : items) {
+    std::string number, rest, text = CleanLine(raw.substr(offset, length));
     if (text.empty()) continue;
     ++k;
     std::string label = std::to_string(k);
@@ -440,7 +446,9 @@ bool DirectiveParser::TryBoxRow(uint32_t n, std::string_view raw) {
       label = std::to_string(ParseDigits(number));
       text = rest;
     }
-    AddBoxItem(n, category, label, text);
+    AddBoxItem(n, category, label, text,
+               {static_cast<uint32_t>(line_start + offset),
+                static_cast<uint32_t>(length)});
   }
   return true;
 }
@@ -474,8 +482,7 @@ bool DirectiveParser::TryTableRow(uint32_t n, std::string_view raw) {
   d.id = UniqueId(prefix + d.label);
   d.lead_units = SplitUnits(cell(columns_.lead));
   d.deadline = std::string(TrimWhitespace(cell(columns_.deadline)));
-  uint32_t begin = src_.line_starts[n - 1];
-  d.text = {begin, static_cast<uint32_t>(src_.Line(n).size())};
+  d.text = LineSpan(n);
   int index = static_cast<int>(tree_.nodes.size());
   if (table_parent_ >= 0) tree_.nodes[table_parent_].children.push_back(index);
   tree_.nodes.push_back(std::move(d));
@@ -560,6 +567,31 @@ std::vector<int> ActionableDirectives(const DirectiveTree& tree) {
       continue;
     if (d.children.empty() || d.kind == DirectiveKind::kTaskRow)
       out.push_back(i);
+  }
+  return out;
+}
+
+std::string DirectiveText(const SourceText& source, const DirectiveTree& tree,
+                          int index) {
+  const Directive& d = tree.nodes[index];
+  size_t begin = std::min<size_t>(d.text.offset, source.text.size());
+  size_t end = std::min<size_t>(begin + d.text.length, source.text.size());
+  if (!d.children.empty())
+    end = std::clamp<size_t>(tree.nodes[d.children.front()].text.offset, begin,
+                             end);
+  std::string_view text(source.text.data() + begin, end - begin);
+  std::string out;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string line = CleanLine(text.substr(0, nl));
+    for (std::string_view tag : {"<p>", "</p>"})
+      for (size_t p; (p = line.find(tag)) != std::string::npos;)
+        line.erase(p, tag.size());
+    for (char& c : line)
+      if (c == '\t') c = ' ';
+    out += TrimWhitespace(line);
+    text =
+        nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
   }
   return out;
 }

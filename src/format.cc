@@ -18,8 +18,8 @@ std::string Pad(std::string_view text, size_t width) {
   return out;
 }
 
-void AppendDirective(const DirectiveTree& tree, const Document& doc, int index,
-                     Json& array) {
+void AppendDirective(const SourceText& source, const DirectiveTree& tree,
+                     const Document& doc, int index, Json& array) {
   const Directive& d = tree.nodes[index];
   Json j;
   j["id"] = d.id;
@@ -33,8 +33,9 @@ void AppendDirective(const DirectiveTree& tree, const Document& doc, int index,
     j["lead_units"] = d.lead_units;
     j["deadline"] = OrNull(d.deadline);
   }
+  j["text"] = DirectiveText(source, tree, index);
   Json children = Json::array();
-  for (int c : d.children) AppendDirective(tree, doc, c, children);
+  for (int c : d.children) AppendDirective(source, tree, doc, c, children);
   j["children"] = std::move(children);
   array.push_back(std::move(j));
 }
@@ -124,14 +125,15 @@ std::string FormatDocumentsTable(const Corpus& corpus) {
   return out;
 }
 
-Json DirectiveTreeToJson(const DirectiveTree& tree, const Document& doc) {
+Json DirectiveTreeToJson(const SourceText& source, const DirectiveTree& tree,
+                         const Document& doc) {
   Json j;
   j["document"] = doc.id;
   j["title"] = doc.title;
   j["file"] = doc.file;
   Json roots = Json::array();
   for (int i = 0; i < static_cast<int>(tree.nodes.size()); ++i)
-    if (tree.nodes[i].parent < 0) AppendDirective(tree, doc, i, roots);
+    if (tree.nodes[i].parent < 0) AppendDirective(source, tree, doc, i, roots);
   j["directives"] = std::move(roots);
   return j;
 }

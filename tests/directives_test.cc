@@ -130,6 +130,33 @@ TEST(Directives, ReadsBoxRowsAsItemsOfTheAction) {
             "北斗联合创新实验室");
 }
 
+// Items sharing one box row keep their own words; a parent's own text stops
+// where its first child begins.
+TEST(Directives, DirectiveTextIsTheDirectivesOwnWords) {
+  Parsed p = Parse(
+      "(一) 卫星互联网产业筑基行动\n\n"
+      "面向卫星互联网产业发展，加快建设\n地面基础设施。\n\n"
+      "1. 建设卫星互联网基础设施。推进运控中心建设。\n\n"
+      "专栏1 重点建设任务\n\n"
+      "<p>重大项目</p>\t<p>1. 运营服务平台项目。构建数据中心。</p> "
+      "<p>2. 应用标准构建项目。实现自主可控。</p>\n");
+  auto text = [&](const std::string& id) {
+    const Directive* d = Find(p.tree, id);
+    EXPECT_NE(d, nullptr) << id;
+    return d ? DirectiveText(p.source, p.tree,
+                             static_cast<int>(d - p.tree.nodes.data()))
+             : std::string();
+  };
+  EXPECT_EQ(text("（一）"),
+            "(一) 卫星互联网产业筑基行动面向卫星互联网产业发展，加快建设"
+            "地面基础设施。");
+  EXPECT_EQ(text("（一）.1"), "1. 建设卫星互联网基础设施。推进运控中心建设。");
+  EXPECT_EQ(text("（一）.专栏1.重大项目.1"),
+            "1. 运营服务平台项目。构建数据中心。");
+  EXPECT_EQ(text("（一）.专栏1.重大项目.2"),
+            "2. 应用标准构建项目。实现自主可控。");
+}
+
 TEST(Directives, IndicatorTablesInBoxesAreNoDirectives) {
   Parsed p = Parse(
       "（三）主要目标\n\n专栏1 2021—2030年妇女发展主要指标\n\n"

@@ -106,15 +106,17 @@ int RunDirectives(const Options& o) {
   pg::Corpus corpus = Load(o);
   bool errors = Report(corpus, o.quiet);
   const pg::DirectiveTree* tree = nullptr;
-  const pg::Document* doc = corpus.FindDocument(o.id, nullptr, &tree);
+  const pg::ParsedFile* file = nullptr;
+  const pg::Document* doc = corpus.FindDocument(o.id, &file, &tree);
   if (!doc) {
     std::cerr << "policygraph: error: no document with id '" << o.id
               << "' in the input; `policygraph documents` lists the ids\n";
     return kExitUsage;
   }
-  std::string out = o.format == "json"
-                        ? pg::DirectiveTreeToJson(*tree, *doc).dump(2) + "\n"
-                        : pg::FormatDirectivesText(*tree, *doc);
+  std::string out =
+      o.format == "json"
+          ? pg::DirectiveTreeToJson(file->source, *tree, *doc).dump(2) + "\n"
+          : pg::FormatDirectivesText(*tree, *doc);
   int rc = Emit(out);
   return errors ? kExitUsage : rc;
 }

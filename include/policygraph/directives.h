@@ -34,6 +34,12 @@ DirectiveTree ParseDirectives(const SourceText& source, const Document& doc);
 // the headings that only group them.
 std::vector<int> ActionableDirectives(const DirectiveTree& tree);
 
+// The directive's own words: its text up to its first child, lines joined
+// without separators (Chinese needs none; a paragraph broken over lines
+// reads whole again), box-cell markup and emphasis removed.
+std::string DirectiveText(const SourceText& source, const DirectiveTree& tree,
+                          int index);
+
 }  // namespace policygraph
 
 #endif  // POLICYGRAPH_DIRECTIVES_H_

@@ -26,8 +26,10 @@ Json DocumentsToJson(const Corpus& corpus);
 std::string FormatDocumentsTable(const Corpus& corpus);
 
 // Nested tree: {"document", "directives": [{"id","label","kind","heading",
-// "file","line","last_line", ["lead_units","deadline"], "children":[…]}]}
-Json DirectiveTreeToJson(const DirectiveTree& tree, const Document& doc);
+// "file","line","last_line", ["lead_units","deadline"], "text",
+// "children":[…]}]}; "text" is the directive's own words (DirectiveText).
+Json DirectiveTreeToJson(const SourceText& source, const DirectiveTree& tree,
+                         const Document& doc);
 // Indented outline, one directive a line: "  二.（一）  L382  建设…".
 std::string FormatDirectivesText(const DirectiveTree& tree,
                                  const Document& doc);
