@@ -154,14 +154,8 @@ class Extractor {
     if (!doc.attached_title.empty()) {
       self_titles_.push_back(FoldForMatch(doc.attached_title));
       // One notice may issue several plans: "《甲规划》和《乙规划》".
-      std::string folded = FoldForMatch(doc.attached_title);
-      size_t start = 0;
-      for (size_t at = folded.find("和"); at != std::string::npos;
-           at = folded.find("和", at + 3)) {
-        self_titles_.push_back(folded.substr(start, at - start));
-        start = at + 3;
-      }
-      if (start > 0) self_titles_.push_back(folded.substr(start));
+      for (std::string& plan : JoinedTitles(self_titles_.back()))
+        self_titles_.push_back(std::move(plan));
     }
   }
 

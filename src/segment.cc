@@ -429,17 +429,7 @@ void Segmenter::FillDecreeTitle(Document& doc) const {
 // or better the 《…》 the notice body names when it is that title's tail
 // (转发区民政局《合川区…方案》 → 合川区…方案).
 void Segmenter::FillAttachedTitle(Document& doc) const {
-  size_t verb = std::string::npos;
-  for (std::string_view v : {"印发", "转发"}) {
-    size_t at = doc.title.rfind(v);
-    if (at != std::string::npos && (verb == std::string::npos || at > verb))
-      verb = at;
-  }
-  if (verb == std::string::npos || !Contains(doc.title, "关于")) return;
-  std::string_view rest = std::string_view(doc.title).substr(verb + 6);
-  size_t de = rest.rfind("的");
-  if (de == std::string_view::npos) return;
-  std::string part = NormalizeTitle(rest.substr(0, de));
+  std::string part = IssuedTitle(doc.title);
   if (part.empty()) return;
   doc.attached_title = part;
   std::string folded_part = FoldForMatch(part);
@@ -556,14 +546,58 @@ std::string TitleType(std::string_view title) {
   if (EndsWith(t, "》")) t.resize(t.size() - 3);
   // A trailing （试行）/（2021—2025年） qualifies the type, it is not one.
   while (EndsWith(t, "）") || EndsWith(t, ")")) {
-    size_t open = std::max(
-        t.rfind("（"), t.rfind("(") == std::string::npos ? 0 : t.rfind("("));
+    // Folded titles (FoldForMatch) carry ASCII brackets, normalized ones
+    // full-width: take whichever opens last.
+    const size_t full = t.rfind("（");
+    const size_t half = t.rfind("(");
+    const size_t open = full == std::string::npos   ? half
+                        : half == std::string::npos ? full
+                                                    : std::max(full, half);
     if (open == std::string::npos || open == 0) break;
     t.resize(open);
   }
   for (const auto& [suffix, type] : kTitleTypes)
     if (EndsWith(t, suffix)) return std::string(type);
   return "";
+}
+
+std::string IssuedTitle(std::string_view title) {
+  if (!Contains(title, "关于")) return "";
+  size_t verb = std::string_view::npos;
+  for (std::string_view v : {"印发", "转发"}) {
+    size_t at = title.rfind(v);
+    if (at != std::string_view::npos &&
+        (verb == std::string_view::npos || at > verb))
+      verb = at;
+  }
+  if (verb == std::string_view::npos) return "";
+  std::string_view rest = title.substr(verb + 6);
+  size_t de = rest.rfind("的");
+  if (de == std::string_view::npos) return "";
+  return NormalizeTitle(rest.substr(0, de));
+}
+
+std::vector<std::string> JoinedTitles(std::string_view title) {
+  constexpr std::string_view kAnd = "和";
+  constexpr std::string_view kComma = "、";
+  std::vector<std::string> parts;
+  std::string type;
+  size_t start = 0;
+  for (size_t at = 0;; at += kAnd.size()) {
+    at = std::min(title.find(kAnd, at), title.find(kComma, at));
+    if (at == std::string_view::npos) break;
+    // A piece that is no complete title (国民经济 of 国民经济和社会发展规划)
+    // grows to the next joint.  Pieces of different types are parts of one
+    // title (第十四个五年规划和二〇三五年远景目标纲要), hence one type for all.
+    std::string piece_type = TitleType(title.substr(start, at - start));
+    if (piece_type.empty() || (!type.empty() && piece_type != type)) continue;
+    type = piece_type;
+    parts.emplace_back(title.substr(start, at - start));
+    start = at + kAnd.size();
+  }
+  if (parts.empty() || TitleType(title.substr(start)) != type) return {};
+  parts.emplace_back(title.substr(start));
+  return parts;
 }
 
 Level ClassifyIssuerLevel(std::string_view issuer) {

@@ -287,9 +287,54 @@ TEST(Segment, ReadsTypeFromTitleEnding) {
       {"合川区健全重特大疾病医疗保险和救助制度实施方案（试行）", "方案"},
       {"重庆市优化营商环境专项行动方案（2024—2027年）", "方案"},
       {"《重庆市道路运输管理条例》", "条例"},
+      // Regression: a folded title's ASCII brackets hid its type.
+      {"重庆市妇女发展规划(2021-2030年)", "规划"},
       {"空天信息产业", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(TitleType(c.title), c.type) << c.title;
+}
+
+TEST(Segment, IssuedTitleIsThePlanANoticeIssues) {
+  struct Case {
+    const char* title;
+    const char* issued;
+  } cases[] = {
+      {"重庆市人民政府办公厅关于印发《重庆市优化营商环境专项行动方案 "
+       "(2024—2027年)》的通知",
+       "重庆市优化营商环境专项行动方案（2024—2027年）"},
+      {"国务院办公厅关于印发中国反对拐卖人口行动计划（2021—2030年）的通知",
+       "中国反对拐卖人口行动计划（2021—2030年）"},
+      {"重庆市人民政府关于加快推进空天信息产业高质量发展的意见", ""},
+      {"印发重庆市某某方案的通知", ""},  // no 关于: not a notice title
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(IssuedTitle(c.title), c.issued) << c.title;
+}
+
+TEST(Segment, JoinedTitlesSplitOnlyBetweenCompleteTitles) {
+  using Titles = std::vector<std::string>;
+  struct Case {
+    const char* title;
+    Titles plans;
+  } cases[] = {
+      {"重庆市合川区妇女发展规划（2021—2030年）和重庆市合川区儿童发展规划"
+       "（2021—2030年）",
+       {"重庆市合川区妇女发展规划（2021—2030年）",
+        "重庆市合川区儿童发展规划（2021—2030年）"}},
+      // Folded for matching, as extract compares titles.
+      {"合川区妇女发展规划(2021-2030年)和合川区儿童发展规划(2021-2030年)",
+       {"合川区妇女发展规划(2021-2030年)", "合川区儿童发展规划(2021-2030年)"}},
+      {"甲区道路规划、甲区水利规划和甲区电力规划",
+       {"甲区道路规划", "甲区水利规划", "甲区电力规划"}},
+      // 和 inside one title.
+      {"重庆市国民经济和社会发展第十五个五年规划纲要", {}},
+      {"合川区入河排污口排查整治和监督管理工作方案", {}},
+      {"合川区健全重特大疾病医疗保险和救助制度实施方案（试行）", {}},
+      {"合川区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", {}},
+      {"合川区露天焚烧管控工作方案", {}},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(JoinedTitles(c.title), c.plans) << c.title;
 }
 
 }  // namespace

@@ -52,6 +52,17 @@ Segmentation SegmentGazette(const SourceText& source);
 Level ClassifyIssuerLevel(std::string_view issuer);
 // The document type a title ends with: 通知, 意见, 办法 … ("" when none).
 std::string TitleType(std::string_view title);
+// The plan a 印发/转发 notice issues: the normalized title between the last
+// verb and the last 的 (…关于印发《X》的通知 → X); "" for any other title.
+std::string IssuedTitle(std::string_view title);
+// The plans of a title that joins several with 和 or 、, each a complete
+// title of one type:
+//   甲区妇女发展规划（2021—2030年）和甲区儿童发展规划（2021—2030年）
+//     → {甲区妇女发展规划（2021—2030年）, 甲区儿童发展规划（2021—2030年）}
+// Empty when the title names one document, as 国民经济和社会发展规划 or
+// 第十四个五年规划和二〇三五年远景目标纲要 do.  Works on normalized and on
+// folded (FoldForMatch) titles alike.
+std::vector<std::string> JoinedTitles(std::string_view title);
 
 }  // namespace policygraph
 

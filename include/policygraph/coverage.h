@@ -1,0 +1,86 @@
+// policygraph — coverage: which directives of a parent document are carried
+// out by the documents that implement it, and by which of their directives.
+//
+// Alignment works on Chinese text without word segmentation.  Every
+// directive (its own words plus, at a quarter of the weight, the words of
+// the action or section heading it sits under) becomes a vector of
+// character unigrams and bigrams weighted by TF-IDF, with document
+// frequencies counted over the directives being aligned: the words the
+// parent and its implementers all share (卫星互联网 in a satellite plan,
+// 加快/推动/建设 everywhere) weigh little, the distinctive task phrases,
+// named projects and platforms weigh most.  Candidates come from an
+// inverted index over the parent's n-grams, so the cost grows with the
+// postings touched, not with parent × child pairs.
+//
+// The score of a (child, parent) pair is the cosine of the child's own
+// words with the parent directive plus a quarter of the cosine of its
+// heading context, divided by 1.25, so it lies in [0, 1].  A child
+// directive is aligned to a parent directive when that score is at least
+// kAlignThreshold and at least kNearBest of the best score the child
+// reaches against any parent directive: implementation is paraphrase, and
+// each child task usually carries out one or two parent tasks.
+#ifndef POLICYGRAPH_COVERAGE_H_
+#define POLICYGRAPH_COVERAGE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policygraph/model.h"
+
+namespace policygraph {
+
+struct Corpus;
+
+// Chosen on the development pair 渝府发〔2023〕7号 → 渝府办发〔2024〕22号
+// (see README, "Accuracy"); the same for every pair.
+inline constexpr double kAlignThreshold = 0.10;
+inline constexpr double kNearBest = 0.7;
+
+// The directives coverage aligns: leaves and task rows, without the goal
+// statements and guiding principles (一、总体要求, 工作目标 …) that only
+// frame the tasks.
+std::vector<int> CoverageDirectives(const DirectiveTree& tree);
+
+struct Implementation {
+  std::string document;  // id of the implementing document
+  std::string id;        // directive path inside it
+  std::string file;
+  uint32_t line = 0;
+  std::string heading;
+  double score = 0;
+  std::string evidence;  // the shared phrases that weighed most, "、"-joined
+  std::vector<std::string> lead_units;
+  std::string deadline;
+};
+
+struct DirectiveCoverage {
+  std::string id;  // directive path inside the parent
+  std::string label;
+  std::string file;
+  uint32_t line = 0;
+  std::string heading;
+  std::vector<std::string> lead_units;
+  std::string deadline;
+  std::vector<Implementation> implemented_by;  // best score first
+};
+
+struct CoverageReport {
+  std::string parent;  // document id
+  std::string parent_title;
+  std::vector<std::string> children;          // implementing document ids
+  std::vector<DirectiveCoverage> directives;  // parent's, in document order
+  size_t covered = 0;
+  size_t total = 0;
+  double Ratio() const { return total ? double(covered) / total : 0.0; }
+};
+
+// Aligns the coverage directives of `parent` with those of `children`
+// (document ids as FindDocument accepts them).  Unknown ids are skipped;
+// the caller checks them first.
+CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
+                               const std::vector<std::string>& children);
+
+}  // namespace policygraph
+
+#endif  // POLICYGRAPH_COVERAGE_H_

@@ -1,0 +1,180 @@
+// policygraph — the policy-relationship graph.
+//
+// A directed multigraph (Boost.Graph adjacency_list) behind a small facade:
+// nodes are documents of the corpus, external documents they cite and the
+// directives of each document; edges are the relations of model.h, each
+// with the evidence that made it (the file and line of the mention, the
+// surface text, the cue word).
+//
+//   Corpus ─BuildGraph→ PolicyGraph ─TraceLineage / FindOrphans / export
+//
+// Node and edge ids are strong types so a vertex number cannot be mistaken
+// for an index into a Corpus vector.  Iteration order is insertion order,
+// and BuildGraph inserts in corpus order (sorted files, document order), so
+// everything derived from the graph is deterministic.
+#ifndef POLICYGRAPH_GRAPH_H_
+#define POLICYGRAPH_GRAPH_H_
+
+#include <bitset>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policygraph/coverage.h"
+#include "policygraph/model.h"
+
+namespace policygraph {
+
+struct Corpus;
+
+enum class NodeKind {
+  kDocument,   // 语料中的文件
+  kExternal,   // 被引用但语料中没有的文件
+  kDirective,  // 条目
+};
+std::string_view NodeKindName(NodeKind kind);
+
+// A vertex of the graph.  Compare and hash by value; never build one from a
+// number that did not come from this graph.
+struct NodeId {
+  uint32_t value = 0;
+  friend bool operator==(NodeId, NodeId) = default;
+  friend auto operator<=>(NodeId, NodeId) = default;
+};
+
+struct GraphNode {
+  std::string id;  // document id, external id, or "<doc id>#<directive id>"
+  NodeKind kind = NodeKind::kDocument;
+  std::string title;  // what a reader calls it: the attached plan title of
+                      // a 印发 notice, the heading of a directive
+  // 发文字号, or the 令号 of a decree.
+  std::string doc_number;
+  Level level = Level::kUnknown;
+  std::string type;  // 通知/意见/… for documents, law/plan/… for externals,
+                     // the directive kind for directives
+  std::string date;      // YYYY-MM-DD or ""
+  std::string issuer;    // documents only
+  std::string file;      // "" for externals
+  uint32_t line = 0;     // first line of a document or directive
+  std::string document;  // directives: id of the document that holds them
+  int mentions = 0;      // externals: how often the corpus cites them
+};
+
+// Why an edge exists.  For reference edges, where the first mention is and
+// what it says; for counterparts, the shared core title; for alignments,
+// the shared phrases.
+struct Evidence {
+  std::string file;
+  uint32_t line = 0;
+  std::string text;
+};
+
+struct GraphEdge {
+  Relation relation = Relation::kMentions;
+  Evidence evidence;
+  std::string cue;     // the cue word of a reference edge, or ""
+  double score = 1.0;  // alignment similarity; 1 for every other relation
+  int count = 1;       // how many mentions this edge stands for
+};
+
+// A set of relations, for filtered views of the graph.
+class RelationSet {
+ public:
+  RelationSet() = default;
+  RelationSet(std::initializer_list<Relation> relations);
+  static RelationSet All();
+  bool Has(Relation r) const { return bits_.test(static_cast<size_t>(r)); }
+  void Add(Relation r) { bits_.set(static_cast<size_t>(r)); }
+  bool Empty() const { return bits_.none(); }
+
+ private:
+  std::bitset<16> bits_;
+};
+
+// Parses "basis,implements" (names as RelationName prints them).  Returns
+// nullopt and sets `error` on an unknown name.
+std::optional<RelationSet> ParseRelationSet(std::string_view list,
+                                            std::string* error);
+
+class PolicyGraph {
+ public:
+  struct EdgeRef {
+    NodeId source;
+    NodeId target;
+    const GraphEdge* edge;
+  };
+
+  PolicyGraph();
+  ~PolicyGraph();
+  PolicyGraph(PolicyGraph&&) noexcept;
+  PolicyGraph& operator=(PolicyGraph&&) noexcept;
+
+  // Adds a node, or returns the existing one with the same id unchanged.
+  NodeId AddNode(GraphNode node);
+  // Adds an edge; an edge with the same source, target and relation is
+  // merged into the first one (its count grows by edge.count, its evidence
+  // stays the first mention's), so parallel edges differ in relation.
+  // Both ends must come from AddNode (an edge to an unknown node is
+  // dropped).
+  void AddEdge(NodeId source, NodeId target, GraphEdge edge);
+
+  std::optional<NodeId> FindNode(std::string_view id) const;
+  // `id` must come from this graph.
+  const GraphNode& Node(NodeId id) const;
+  size_t NodeCount() const;
+  size_t EdgeCount() const;
+
+  // All nodes in insertion order.
+  std::vector<NodeId> Nodes() const;
+  // Edges out of / into a node whose relation is in `relations`, in
+  // insertion order.
+  std::vector<EdgeRef> OutEdges(NodeId node, RelationSet relations) const;
+  std::vector<EdgeRef> InEdges(NodeId node, RelationSet relations) const;
+  // Every edge, in insertion order.
+  std::vector<EdgeRef> Edges() const;
+
+  // Breadth-first search from `start` over edges whose relation is in
+  // `relations` (forwards along edges, or backwards when `reverse`), at
+  // most `max_depth` steps.  Returns every node reached with the edge it
+  // was first reached by, in BFS order; `start` is not included.  Edges
+  // are tried in insertion order, so the first edge between two nodes
+  // wins; nothing beyond `max_depth` is expanded, and cycles are safe.
+  struct Reached {
+    NodeId node;
+    EdgeRef via;  // via.source / via.target as stored in the graph
+    NodeId from;  // the node one step closer to `start`
+    int depth = 0;
+  };
+  std::vector<Reached> Search(NodeId start, RelationSet relations, bool reverse,
+                              int max_depth) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Nodes, in this order: every document (corpus order), every external
+// node, every directive ("<doc id>#<directive id>", part_of its parent
+// directive or its document).  Edges: one per (citing document, target,
+// relation) of the resolved non-self references, with the first mention as
+// evidence; counterparts lower → higher (FindCounterparts over
+// CounterpartCandidates, evidence "core: …"); and, for every parent
+// document with implementing documents in the corpus, the aligned pairs of
+// MeasureCoverage, child directive → parent directive with their score.
+// Those coverage reports, one per such parent in corpus order, go to
+// `coverage` when it is given.
+PolicyGraph BuildGraph(const Corpus& corpus,
+                       std::vector<CoverageReport>* coverage = nullptr);
+
+// Documents of the corpus linked to `parent` by implements, basis, follows
+// or counterpart edges (into the parent), in graph order, without `parent`.
+std::vector<std::string> ImplementingDocuments(const PolicyGraph& graph,
+                                               std::string_view parent);
+
+}  // namespace policygraph
+
+#endif  // POLICYGRAPH_GRAPH_H_

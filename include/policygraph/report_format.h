@@ -1,0 +1,62 @@
+// policygraph — printing the analyses: lineage, coverage and orphan reports
+// as JSON values, text for people, CSV for spreadsheets and DOT.  Nothing
+// here touches the file system; output is byte-stable for the same report.
+#ifndef POLICYGRAPH_REPORT_FORMAT_H_
+#define POLICYGRAPH_REPORT_FORMAT_H_
+
+#include <string>
+
+#include "policygraph/coverage.h"
+#include "policygraph/format.h"
+#include "policygraph/lineage.h"
+#include "policygraph/orphans.h"
+
+namespace policygraph {
+
+// {"root","title","level","ancestors":[{"id","title","doc_number","kind",
+//  "level","date","relation","cue","evidence":{"file","line","text"},
+//  "depth","parent"}],"descendants":[…]}
+Json LineageToJson(const LineageReport& report);
+// An indented tree per direction, one node a line with the evidence under
+// it, so a reader can follow every step back to the text.
+std::string FormatLineageText(const LineageReport& report);
+// A DOT digraph of the root and every step, edges labelled by relation.
+std::string FormatLineageDot(const LineageReport& report);
+
+// {"parent","children":[…],"directives":[{"id","label","file","line",
+//  "heading","implemented_by":[{"id","file","line","heading","score"}]}],
+//  "covered","total"}; implemented_by ids are "<doc id>#<directive id>".
+Json CoverageToJson(const CoverageReport& report);
+std::string FormatCoverageText(const CoverageReport& report);
+// One row per parent directive × implementing directive (a row with empty
+// child columns for an uncovered one).  Cells that a spreadsheet would run
+// as a formula (= + - @ first) are quoted with a leading apostrophe.
+std::string FormatCoverageCsv(const CoverageReport& report);
+
+// {"counts":{"uncovered":n,"draft":n,"dangling":n,"repealed":n,
+//  "anachronism":n,"isolated":n},"orphans":[{"kind","document","subject",
+//  "title","file","line","detail"}]}: every kind is counted, even at 0;
+// null for a field an orphan does not have (the subject of an isolated
+// document); ill-formed UTF-8 becomes U+FFFD so dump() cannot throw.
+Json OrphansToJson(const OrphanReport& report);
+// A summary line, then a section per kind ("draft 未出台的文件 (4)") with
+// one orphan a line, "  file:line  document  subject  title — detail"
+// (empty fields left out, control characters made harmless), or
+// "  (none)".
+std::string FormatOrphansText(const OrphanReport& report);
+// Header row kind,document,subject,title,file,line,detail, then one row
+// per orphan in report order.  Rows end in LF, which every spreadsheet
+// reads; no BOM (the CLI adds one when it writes a file).
+std::string FormatOrphansCsv(const OrphanReport& report);
+
+// RFC 4180 cell: quoted when it holds a comma, quote, CR or LF, a quote
+// doubled inside.  A cell a spreadsheet would run as a formula (first
+// character = + - @, tab or CR) gets a leading apostrophe and quotes:
+// "=SUM(A1)" → "'=SUM(A1)" with the quotes.  Control characters other than
+// tab, CR and LF, and ill-formed UTF-8, become U+FFFD (a visible mark
+// rather than a silent loss); everything else, U+2028 included, is kept.
+std::string CsvCell(std::string_view text);
+
+}  // namespace policygraph
+
+#endif  // POLICYGRAPH_REPORT_FORMAT_H_

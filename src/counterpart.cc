@@ -1,0 +1,233 @@
+#include "policygraph/counterpart.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <unordered_map>
+
+#include <re2/re2.h>
+
+#include "policygraph/fold.h"
+#include "policygraph/pipeline.h"
+#include "policygraph/segment.h"
+
+#include "text_util.h"
+
+namespace policygraph {
+namespace {
+
+using internal::CodePointCount;
+using internal::EndsWith;
+using internal::StartsWith;
+
+// Fewer characters than this say too little to tell two policies apart
+// (工作方案, 实施意见).
+constexpr size_t kMinCoreChars = 6;
+
+// Words that open a title only to say whose it is (全区安全生产…,
+// 国家综合立体交通网…, 中华人民共和国…法).
+constexpr std::array<std::string_view, 8> kReachWords = {
+    "中华人民共和国", "全区", "全市", "全县", "全省", "全国", "国家", "中国"};
+
+// X区 names that are areas, not jurisdictions: 成渝地区双城经济圈,
+// 城乡社区服务体系, 禁采区, 高新技术产业开发区 and the like.
+constexpr std::array<std::string_view, 32> kAreaSuffixes = {
+    "地区", "社区", "园区", "景区", "城区", "山区", "库区", "林区",
+    "矿区", "片区", "小区", "街区", "校区", "辖区", "牧区", "灾区",
+    "禁区", "采区", "湾区", "老区", "市区", "郊区", "镇区", "港区",
+    "范区", "发区", "护区", "能区", "聚区", "验区", "作区", "济区"};
+
+// A "jurisdiction" holding one of these is the start of a sentence:
+// 全面开展区县级…, 成立合川区…委员会, 印发合川区…规划, 加快推进县城….
+constexpr std::array<std::string_view, 20> kVerbs = {
+    "开展", "推进", "加快", "推动", "促进", "加强", "建设",
+    "做好", "支持", "实施", "深化", "健全", "完善", "优化",
+    "印发", "转发", "公布", "调整", "成立", "制定"};
+
+// Words whose first character ends what looks like a jurisdiction: 区域,
+// 县城, 市场 … are not 区, 县, 市 followed by a subject.
+constexpr std::array<std::string_view, 16> kSplitWords = {
+    "区域", "区划", "区级", "县域", "县城", "县级", "市场", "市民",
+    "市政", "市容", "市级", "市域", "市长", "省级", "省长", "省域"};
+
+bool HoldsVerb(std::string_view prefix) {
+  for (std::string_view verb : kVerbs)
+    if (prefix.find(verb) != std::string_view::npos) return true;
+  return false;
+}
+
+// Whether cutting between `prefix` and `rest` would split a word.  Every
+// word of kSplitWords is two three-byte characters.
+bool SplitsWord(std::string_view prefix, std::string_view rest) {
+  for (std::string_view word : kSplitWords)
+    if (EndsWith(prefix, word.substr(0, 3)) && StartsWith(rest, word.substr(3)))
+      return true;
+  return false;
+}
+
+// A prefix the patterns matched that is no jurisdiction after all.
+bool IsFalseJurisdiction(std::string_view prefix, std::string_view rest) {
+  return HoldsVerb(prefix) || SplitsWord(prefix, rest);
+}
+
+// Strips one leading 全区/国家/… word; `title` unchanged when none.
+std::string_view WithoutReachWord(std::string_view title) {
+  for (std::string_view word : kReachWords)
+    if (StartsWith(title, word)) return title.substr(word.size());
+  return title;
+}
+
+// Strips one leading province or city (fold.h's WithoutJurisdiction),
+// unless what it took reads as a word: 城市 of 城市更新, 智慧城市 of
+// 新型智慧城市建设方案.  A real name has two characters or more before
+// 省/市, and the few ending in 城 (晋城市, 聊城市) have just two.
+std::string_view WithoutProvinceOrCity(std::string_view title) {
+  const std::string rest = WithoutJurisdiction(title);
+  if (rest.size() == title.size()) return title;
+  std::string_view prefix = title.substr(0, title.size() - rest.size());
+  std::string_view after = title.substr(prefix.size());
+  const size_t chars = CodePointCount(prefix);
+  if (chars < 3 || IsFalseJurisdiction(prefix, after)) return title;
+  if (chars > 3 && (EndsWith(prefix, "城市") || EndsWith(prefix, "都市")))
+    return title;
+  return after;
+}
+
+// Strips one leading district or county: 合川区, 石柱土家族自治县.
+std::string_view WithoutDistrict(std::string_view title) {
+  static const RE2* district =
+      new RE2(R"(^(\p{Han}{2,8}?自治县|\p{Han}{2,4}?(?:区|县)))");
+  re2::StringPiece input(title.data(), title.size());
+  re2::StringPiece match;
+  if (!RE2::PartialMatch(input, *district, &match)) return title;
+  std::string_view prefix(match.data(), match.size());
+  std::string_view after = title.substr(prefix.size());
+  for (std::string_view area : kAreaSuffixes)
+    if (EndsWith(prefix, area)) return title;
+  if (IsFalseJurisdiction(prefix, after)) return title;
+  return after;
+}
+
+std::string_view WithoutOneJurisdiction(std::string_view title) {
+  std::string_view rest = WithoutReachWord(title);
+  if (rest.size() == title.size()) rest = WithoutProvinceOrCity(title);
+  if (rest.size() == title.size()) rest = WithoutDistrict(title);
+  return rest;
+}
+
+// Orders levels by reach; 0 for a level that never pairs.
+int LevelRank(Level level) {
+  switch (level) {
+    case Level::kDistrict:
+    case Level::kDepartment:
+      return 1;
+    case Level::kMunicipal:
+      return 2;
+    case Level::kNational:
+      return 3;
+    case Level::kUnknown:
+      return 0;
+  }
+  return 0;
+}
+
+void AddTitle(std::vector<std::string>& titles, std::string title) {
+  if (title.empty()) return;
+  if (std::find(titles.begin(), titles.end(), title) != titles.end()) return;
+  titles.push_back(std::move(title));
+}
+
+// A title and, when it joins several plans, each of them.
+void AddTitleAndPlans(std::vector<std::string>& titles,
+                      const std::string& title) {
+  AddTitle(titles, title);
+  for (std::string& plan : JoinedTitles(title))
+    AddTitle(titles, std::move(plan));
+}
+
+}  // namespace
+
+std::string CoreTitle(std::string_view title) {
+  std::string_view core = title;
+  // The issuer says nothing about the subject: 重庆市人民政府关于X的意见
+  // and 合川区人民政府关于X的意见 are about one X.
+  size_t about = core.find("关于");
+  if (about != std::string_view::npos) core = core.substr(about + 6);
+  for (std::string_view rest = WithoutOneJurisdiction(core);
+       rest.size() != core.size(); rest = WithoutOneJurisdiction(core))
+    core = rest;
+  if (CodePointCount(core) < kMinCoreChars) return "";
+  return std::string(core);
+}
+
+std::vector<Counterpart> FindCounterparts(
+    const std::vector<CounterpartCandidate>& candidates) {
+  // core → candidates having a title with that core, each once.
+  std::unordered_map<std::string, std::vector<size_t>> by_core;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (LevelRank(candidates[i].level) == 0) continue;
+    for (const std::string& title : candidates[i].titles) {
+      std::string core = CoreTitle(title);
+      if (core.empty()) continue;
+      std::vector<size_t>& group = by_core[core];
+      if (group.empty() || group.back() != i) group.push_back(i);
+    }
+  }
+  std::vector<Counterpart> pairs;
+  for (const auto& [core, group] : by_core) {
+    for (size_t a = 0; a < group.size(); ++a) {
+      for (size_t b = a + 1; b < group.size(); ++b) {
+        const CounterpartCandidate& x = candidates[group[a]];
+        const CounterpartCandidate& y = candidates[group[b]];
+        const int rx = LevelRank(x.level);
+        const int ry = LevelRank(y.level);
+        if (rx == ry || x.id == y.id) continue;
+        pairs.push_back(rx < ry ? Counterpart{x.id, y.id, core}
+                                : Counterpart{y.id, x.id, core});
+      }
+    }
+  }
+  // Hash order never reaches the output: sort, then keep each pair once
+  // with its smallest core.
+  auto key = [](const Counterpart& c) {
+    return std::tie(c.lower, c.higher, c.core);
+  };
+  std::sort(pairs.begin(), pairs.end(),
+            [&](const Counterpart& l, const Counterpart& r) {
+              return key(l) < key(r);
+            });
+  pairs.erase(std::unique(pairs.begin(), pairs.end(),
+                          [](const Counterpart& l, const Counterpart& r) {
+                            return l.lower == r.lower && l.higher == r.higher;
+                          }),
+              pairs.end());
+  return pairs;
+}
+
+std::vector<CounterpartCandidate> CounterpartCandidates(const Corpus& corpus) {
+  std::vector<CounterpartCandidate> candidates;
+  for (const ParsedFile& file : corpus.files) {
+    for (const Document& doc : file.documents) {
+      CounterpartCandidate c;
+      c.id = doc.id;
+      c.level = doc.level;
+      AddTitleAndPlans(c.titles, doc.attached_title.empty()
+                                     ? doc.title
+                                     : doc.attached_title);
+      candidates.push_back(std::move(c));
+    }
+  }
+  for (const ExternalNode& ext : corpus.externals) {
+    CounterpartCandidate c;
+    c.id = ext.id;
+    c.level = ext.level;
+    AddTitleAndPlans(c.titles, ext.title);
+    // Known only as "…关于印发X的通知": X is what a local plan localizes.
+    std::string issued = IssuedTitle(ext.title);
+    if (!issued.empty()) AddTitleAndPlans(c.titles, issued);
+    if (!c.titles.empty()) candidates.push_back(std::move(c));
+  }
+  return candidates;
+}
+
+}  // namespace policygraph

@@ -1,0 +1,359 @@
+#include "policygraph/coverage.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "policygraph/directives.h"
+#include "policygraph/fold.h"
+#include "policygraph/pipeline.h"
+
+namespace policygraph {
+namespace {
+
+// The action or section heading a child directive sits under weighs this
+// much beside its own words: "智能网联汽车空天信息赋能行动" tells which parent
+// task a terse box item serves.
+constexpr double kContextWeight = 0.25;
+// A gram in more than this share of the parent's directives (and in more
+// than kMinPostings of them) does not propose candidates; it still counts
+// in the exact score of the candidates the rarer grams found.
+constexpr double kCommonShare = 0.1;
+constexpr size_t kMinPostings = 32;
+constexpr size_t kEvidencePhrases = 3;
+
+// 一、总体要求 / （一）指导思想 / 工作目标: frames the tasks, is not one.
+bool IsGoalStatement(const Directive& d) {
+  static const RE2* goal = new RE2(
+      "(?:总体要求|指导思想|基本原则|工作原则|总体思路|总体思路(?:与|和)目标|"
+      "(?:主要|工作|发展|总体|行动|规划)?目标(?:任务)?|适用范围|编制依据|"
+      "规划背景|发展基础|发展环境|现实基础)[。：:]?");
+  return RE2::FullMatch(d.heading, *goal);
+}
+
+bool UnderGoalStatement(const DirectiveTree& tree, int index) {
+  for (int i = index; i >= 0; i = tree.nodes[i].parent)
+    if (IsGoalStatement(tree.nodes[i])) return true;
+  return false;
+}
+
+// The numbering marker says where a directive is, not what it asks.
+std::string WithoutMarker(const std::string& text) {
+  static const RE2* marker = new RE2(
+      R"(^\s*(?:专栏\s*\d+|第[一二三四五六七八九十百零〇\d]+[篇章节条]|)"
+      R"([（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|)"
+      R"([一二三四五六七八九十]+、)\s*)");
+  re2::StringPiece input(text);
+  RE2::Consume(&input, *marker);
+  return std::string(input.data(), input.size());
+}
+
+using Gram = uint64_t;                                // one or two code points
+using Vector = std::vector<std::pair<Gram, double>>;  // sorted by gram
+
+Gram MakeGram(UChar32 a, UChar32 b) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) |
+         static_cast<uint32_t>(b);
+}
+
+// Character unigrams and bigrams of every run of letters, digits and
+// ideographs; punctuation breaks runs, so no gram spans two clauses.
+std::unordered_map<Gram, int> CountGrams(const std::string& text) {
+  std::string folded = FoldForMatch(WithoutMarker(text));
+  std::unordered_map<Gram, int> counts;
+  const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
+  int32_t length = static_cast<int32_t>(folded.size());
+  UChar32 previous = -1;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || !u_isalnum(c)) {
+      previous = -1;
+      continue;
+    }
+    ++counts[MakeGram(0, c)];
+    if (previous >= 0) ++counts[MakeGram(previous, c)];
+    previous = c;
+  }
+  return counts;
+}
+
+struct Item {
+  const ParsedFile* file = nullptr;
+  const Document* doc = nullptr;
+  const DirectiveTree* tree = nullptr;
+  int index = -1;
+  std::string text;     // own words, marker kept (for evidence)
+  std::string context;  // own words of the nearest grouping ancestor
+  std::unordered_map<Gram, int> grams;
+  Vector own, ctx;
+};
+
+// Nearest ancestor that is an action or section rather than a 专栏 box or
+// an attachment: its heading and intro say what the items under it serve.
+int GroupingAncestor(const DirectiveTree& tree, int index) {
+  for (int p = tree.nodes[index].parent; p >= 0; p = tree.nodes[p].parent) {
+    DirectiveKind k = tree.nodes[p].kind;
+    if (k != DirectiveKind::kBox && k != DirectiveKind::kAttachment) return p;
+  }
+  return -1;
+}
+
+void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
+                  std::vector<Item>& items) {
+  const DirectiveTree& tree = file.directives[doc_index];
+  for (int index : CoverageDirectives(tree)) {
+    Item item;
+    item.file = &file;
+    item.doc = &file.documents[doc_index];
+    item.tree = &tree;
+    item.index = index;
+    item.text = DirectiveText(file.source, tree, index);
+    int group = with_context ? GroupingAncestor(tree, index) : -1;
+    if (group >= 0) item.context = DirectiveText(file.source, tree, group);
+    item.grams = CountGrams(item.text);
+    items.push_back(std::move(item));
+  }
+}
+
+Vector Weigh(const std::unordered_map<Gram, int>& counts,
+             const std::unordered_map<Gram, double>& idf, double unseen_idf) {
+  Vector v;
+  v.reserve(counts.size());
+  double norm = 0;
+  for (const auto& [gram, count] : counts) {
+    auto it = idf.find(gram);
+    double w =
+        (1 + std::log(count)) * (it == idf.end() ? unseen_idf : it->second);
+    if (w <= 0) continue;
+    v.emplace_back(gram, w);
+    norm += w * w;
+  }
+  norm = std::sqrt(norm);
+  for (auto& [gram, w] : v) w /= norm;
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+double Dot(const Vector& a, const Vector& b) {
+  double sum = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      sum += a[i++].second * b[j++].second;
+    }
+  }
+  return sum;
+}
+
+std::u32string ToCodePoints(const std::string& text) {
+  std::u32string out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string ToUtf8(const std::u32string& text) {
+  std::string out;
+  for (char32_t c : text) {
+    char buffer[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, c, error);
+    if (!error) out.append(buffer, n);
+  }
+  return out;
+}
+
+// The phrases that made the match: the shared bigrams that weighed most,
+// each grown to the longest stretch of the child's text the parent also
+// contains.  Readers check an alignment by these.
+std::string Evidence(const Item& child, const Item& parent) {
+  std::vector<std::pair<double, Gram>> shared;
+  for (size_t i = 0, j = 0; i < child.own.size() && j < parent.own.size();) {
+    if (child.own[i].first < parent.own[j].first) {
+      ++i;
+    } else if (parent.own[j].first < child.own[i].first) {
+      ++j;
+    } else {
+      if (child.own[i].first >> 32)  // bigrams only
+        shared.emplace_back(-child.own[i].second * parent.own[j].second,
+                            child.own[i].first);
+      ++i, ++j;
+    }
+  }
+  std::sort(shared.begin(), shared.end());
+  std::u32string c = ToCodePoints(FoldForMatch(WithoutMarker(child.text)));
+  std::u32string p = ToCodePoints(FoldForMatch(WithoutMarker(parent.text)));
+  std::vector<std::u32string> phrases;
+  for (const auto& [weight, gram] : shared) {
+    if (phrases.size() == kEvidencePhrases) break;
+    std::u32string bigram = {static_cast<char32_t>(gram >> 32),
+                             static_cast<char32_t>(gram & 0xFFFFFFFF)};
+    bool known = false;
+    for (const std::u32string& phrase : phrases)
+      known = known || phrase.find(bigram) != std::u32string::npos;
+    size_t at = c.find(bigram);
+    if (known || at == std::u32string::npos) continue;
+    size_t begin = at, end = at + 2;
+    auto alnum = [](char32_t ch) {
+      return u_isalnum(static_cast<UChar32>(ch));
+    };
+    while (end < c.size() && alnum(c[end]) &&
+           p.find(c.substr(begin, end + 1 - begin)) != std::u32string::npos)
+      ++end;
+    while (begin > 0 && alnum(c[begin - 1]) &&
+           p.find(c.substr(begin - 1, end - begin + 1)) != std::u32string::npos)
+      --begin;
+    phrases.push_back(c.substr(begin, end - begin));
+  }
+  std::string out;
+  for (const std::u32string& phrase : phrases) {
+    if (!out.empty()) out += "、";
+    out += ToUtf8(phrase);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<int> CoverageDirectives(const DirectiveTree& tree) {
+  std::vector<int> out;
+  for (int index : ActionableDirectives(tree))
+    if (!UnderGoalStatement(tree, index)) out.push_back(index);
+  return out;
+}
+
+CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
+                               const std::vector<std::string>& children) {
+  CoverageReport report;
+  const ParsedFile* parent_file = nullptr;
+  const DirectiveTree* parent_tree = nullptr;
+  const Document* parent_doc =
+      corpus.FindDocument(parent, &parent_file, &parent_tree);
+  if (!parent_doc) return report;
+  report.parent = parent_doc->id;
+  report.parent_title = parent_doc->attached_title.empty()
+                            ? parent_doc->title
+                            : parent_doc->attached_title;
+
+  std::vector<Item> parents, kids;
+  CollectItems(*parent_file, parent_tree - parent_file->directives.data(),
+               false, parents);
+  for (const std::string& id : children) {
+    const ParsedFile* file = nullptr;
+    const DirectiveTree* tree = nullptr;
+    const Document* doc = corpus.FindDocument(id, &file, &tree);
+    if (!doc || doc == parent_doc) continue;
+    if (std::find(report.children.begin(), report.children.end(), doc->id) !=
+        report.children.end())
+      continue;
+    report.children.push_back(doc->id);
+    CollectItems(*file, tree - file->directives.data(), true, kids);
+  }
+
+  // Document frequencies over the directives being aligned: what the
+  // parent and its implementers all say is what distinguishes nothing.
+  std::unordered_map<Gram, double> idf;
+  for (const std::vector<Item>* side : {&parents, &kids})
+    for (const Item& item : *side)
+      for (const auto& entry : item.grams) idf[entry.first] += 1;
+  const double n = static_cast<double>(parents.size() + kids.size());
+  for (auto& [gram, df] : idf) df = std::log((n + 1) / (df + 1));
+  const double unseen_idf = std::log(n + 1);
+  for (Item& item : parents) item.own = Weigh(item.grams, idf, unseen_idf);
+  for (Item& item : kids) {
+    item.own = Weigh(item.grams, idf, unseen_idf);
+    if (!item.context.empty())
+      item.ctx = Weigh(CountGrams(item.context), idf, unseen_idf);
+  }
+
+  // Inverted index of the parent's grams; grams most parent directives
+  // share only add to scores, they do not propose candidates.
+  std::unordered_map<Gram, std::vector<int>> postings;
+  for (int i = 0; i < static_cast<int>(parents.size()); ++i)
+    for (const auto& entry : parents[i].own) postings[entry.first].push_back(i);
+  const size_t common = std::max(
+      kMinPostings, static_cast<size_t>(kCommonShare * parents.size()));
+
+  for (const Item& parent_item : parents) {
+    const Directive& d = parent_tree->nodes[parent_item.index];
+    DirectiveCoverage entry;
+    entry.id = d.id;
+    entry.label = d.label;
+    entry.file = parent_doc->file;
+    entry.line = d.line;
+    entry.heading = d.heading;
+    entry.lead_units = d.lead_units;
+    entry.deadline = d.deadline;
+    report.directives.push_back(std::move(entry));
+  }
+
+  std::vector<char> seen(parents.size(), 0);
+  std::vector<int> candidates;
+  std::vector<std::pair<int, double>> scores;
+  for (const Item& kid : kids) {
+    candidates.clear();
+    for (const Vector* v : {&kid.own, &kid.ctx})
+      for (const auto& entry : *v) {
+        auto it = postings.find(entry.first);
+        if (it == postings.end() || it->second.size() > common) continue;
+        for (int p : it->second)
+          if (!seen[p]) seen[p] = 1, candidates.push_back(p);
+      }
+    scores.clear();
+    double best = 0;
+    for (int p : candidates) {
+      seen[p] = 0;
+      // Divided by the weights' sum so a score stays within [0, 1].
+      double s = (Dot(kid.own, parents[p].own) +
+                  kContextWeight * Dot(kid.ctx, parents[p].own)) /
+                 (1 + kContextWeight);
+      scores.emplace_back(p, s);
+      best = std::max(best, s);
+    }
+    for (const auto& [p, s] : scores) {
+      if (s < kAlignThreshold || s < kNearBest * best) continue;
+      const Directive& d = kid.tree->nodes[kid.index];
+      Implementation impl;
+      impl.document = kid.doc->id;
+      impl.id = d.id;
+      impl.file = kid.doc->file;
+      impl.line = d.line;
+      impl.heading = d.heading;
+      impl.score = s;
+      impl.evidence = Evidence(kid, parents[p]);
+      impl.lead_units = d.lead_units;
+      impl.deadline = d.deadline;
+      report.directives[p].implemented_by.push_back(std::move(impl));
+    }
+  }
+
+  for (DirectiveCoverage& entry : report.directives) {
+    // Best score first; ties in document order (kids were collected in
+    // order, and stable_sort keeps it).
+    std::stable_sort(entry.implemented_by.begin(), entry.implemented_by.end(),
+                     [](const Implementation& a, const Implementation& b) {
+                       return a.score > b.score;
+                     });
+    report.covered += !entry.implemented_by.empty();
+  }
+  report.total = report.directives.size();
+  return report;
+}
+
+}  // namespace policygraph

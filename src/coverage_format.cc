@@ -1,0 +1,122 @@
+// Coverage reports as the JSON contract of the coverage command, a text an
+// auditor reads top to bottom, and one CSV row per aligned pair.
+#include <cmath>
+#include <cstdio>
+
+#include "policygraph/report_format.h"
+
+namespace policygraph {
+namespace {
+
+// Scores print with three decimals everywhere, so JSON, text and CSV agree
+// and output stays byte-stable across platforms' float printing.
+double Rounded(double score) { return std::round(score * 1000) / 1000; }
+
+std::string ScoreText(double score) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.3f", Rounded(score));
+  return buffer;
+}
+
+std::string Joined(const std::vector<std::string>& items,
+                   const std::string& separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace
+
+Json CoverageToJson(const CoverageReport& report) {
+  Json j;
+  j["parent"] = report.parent;
+  j["title"] = report.parent_title;
+  j["children"] = report.children;
+  Json directives = Json::array();
+  for (const DirectiveCoverage& d : report.directives) {
+    Json entry;
+    entry["id"] = d.id;
+    entry["label"] = d.label;
+    entry["file"] = d.file;
+    entry["line"] = d.line;
+    entry["heading"] = d.heading;
+    if (!d.lead_units.empty()) entry["lead_units"] = d.lead_units;
+    if (!d.deadline.empty()) entry["deadline"] = d.deadline;
+    Json by = Json::array();
+    for (const Implementation& impl : d.implemented_by) {
+      Json i;
+      i["id"] = impl.document + "#" + impl.id;
+      i["file"] = impl.file;
+      i["line"] = impl.line;
+      i["heading"] = impl.heading;
+      i["score"] = Rounded(impl.score);
+      i["evidence"] = impl.evidence;
+      if (!impl.lead_units.empty()) i["lead_units"] = impl.lead_units;
+      if (!impl.deadline.empty()) i["deadline"] = impl.deadline;
+      by.push_back(std::move(i));
+    }
+    entry["implemented_by"] = std::move(by);
+    directives.push_back(std::move(entry));
+  }
+  j["directives"] = std::move(directives);
+  j["covered"] = report.covered;
+  j["total"] = report.total;
+  return j;
+}
+
+std::string FormatCoverageText(const CoverageReport& report) {
+  std::string out = report.parent + "  " + report.parent_title + "\n";
+  out += "implemented by: " +
+         (report.children.empty() ? std::string("(no document)")
+                                  : Joined(report.children, ", ")) +
+         "\n";
+  char ratio[64];
+  std::snprintf(ratio, sizeof ratio, "covered %zu of %zu directives (%.0f%%)\n",
+                report.covered, report.total, 100 * report.Ratio());
+  out += ratio;
+  for (const DirectiveCoverage& d : report.directives) {
+    out += "\n" + d.id + "  L" + std::to_string(d.line) + "  " + d.heading;
+    if (!d.lead_units.empty())
+      out += "  [牵头: " + Joined(d.lead_units, "、") + "]";
+    out += "\n";
+    if (d.implemented_by.empty()) out += "    — not implemented\n";
+    for (const Implementation& impl : d.implemented_by) {
+      out += "    " + ScoreText(impl.score) + "  " + impl.document + " " +
+             impl.id + "  L" + std::to_string(impl.line) + "  " + impl.heading +
+             "\n";
+      if (!impl.evidence.empty())
+        out += "           shared: " + impl.evidence + "\n";
+    }
+  }
+  return out;
+}
+
+std::string FormatCoverageCsv(const CoverageReport& report) {
+  std::string out =
+      "parent,parent_directive,parent_line,parent_heading,parent_lead_units,"
+      "parent_deadline,child,child_directive,child_line,child_heading,score,"
+      "evidence,child_lead_units,child_deadline\n";
+  for (const DirectiveCoverage& d : report.directives) {
+    std::string left = CsvCell(report.parent) + "," + CsvCell(d.id) + "," +
+                       std::to_string(d.line) + "," + CsvCell(d.heading) + "," +
+                       CsvCell(Joined(d.lead_units, "、")) + "," +
+                       CsvCell(d.deadline);
+    if (d.implemented_by.empty()) {
+      out += left + ",,,,,,,,\n";
+      continue;
+    }
+    for (const Implementation& impl : d.implemented_by) {
+      out += left + "," + CsvCell(impl.document) + "," + CsvCell(impl.id) +
+             "," + std::to_string(impl.line) + "," + CsvCell(impl.heading) +
+             "," + ScoreText(impl.score) + "," + CsvCell(impl.evidence) + "," +
+             CsvCell(Joined(impl.lead_units, "、")) + "," +
+             CsvCell(impl.deadline) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace policygraph

@@ -1,0 +1,482 @@
+#include "policygraph/graph.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/property_map/property_map.hpp>
+#include <boost/range/iterator_range.hpp>
+
+#include "policygraph/counterpart.h"
+#include "policygraph/fold.h"
+#include "policygraph/pipeline.h"
+
+namespace policygraph {
+namespace {
+
+// vecS vertices make a vertex descriptor its insertion index, which is what
+// NodeId holds; vecS out/in lists keep each node's edges in insertion order.
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                          GraphNode, GraphEdge>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+constexpr std::array<Relation, 10> kRelations = {
+    Relation::kBasis,    Relation::kImplements,  Relation::kFollows,
+    Relation::kIssues,   Relation::kRepeals,     Relation::kDrafts,
+    Relation::kMentions, Relation::kCounterpart, Relation::kPartOf,
+    Relation::kAligned,
+};
+
+// What ImplementingDocuments follows into a parent: the documents that
+// rest on it, carry it out or localize it.
+const RelationSet& ImplementingRelations() {
+  static const RelationSet relations = {Relation::kImplements, Relation::kBasis,
+                                        Relation::kFollows,
+                                        Relation::kCounterpart};
+  return relations;
+}
+
+std::string ValidRelationNames() {
+  std::string names;
+  for (Relation r : kRelations) {
+    if (!names.empty()) names += ", ";
+    names += RelationName(r);
+  }
+  return names;
+}
+
+std::optional<Relation> RelationFromName(std::string_view name) {
+  for (Relation r : kRelations)
+    if (RelationName(r) == name) return r;
+  return std::nullopt;
+}
+
+struct EdgeKey {
+  Vertex source;
+  Vertex target;
+  Relation relation;
+  friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
+};
+
+struct EdgeKeyHash {
+  size_t operator()(const EdgeKey& k) const noexcept {
+    size_t h = std::hash<Vertex>()(k.source);
+    h = h * 1000003 ^ std::hash<Vertex>()(k.target);
+    return h * 31 ^ static_cast<size_t>(k.relation);
+  }
+};
+
+// Hides the edges a search must not walk: relations outside the set, and
+// every edge out of a node already at the depth limit, so the search stops
+// expanding there instead of walking the rest of the graph unrecorded.
+// `View` is the graph as walked (reversed or not); the filter asks it for
+// the walking direction's source.
+template <typename View>
+class StepFilter {
+ public:
+  StepFilter() = default;
+  StepFilter(const View* view, RelationSet relations,
+             const std::vector<int>* depth, int max_depth)
+      : view_(view),
+        relations_(relations),
+        depth_(depth),
+        max_depth_(max_depth) {}
+
+  template <typename E>
+  bool operator()(const E& e) const {
+    return relations_.Has((*view_)[e].relation) &&
+           (*depth_)[boost::source(e, *view_)] < max_depth_;
+  }
+
+ private:
+  const View* view_ = nullptr;
+  RelationSet relations_;
+  const std::vector<int>* depth_ = nullptr;
+  int max_depth_ = 0;
+};
+
+// Records each node when BFS first reaches it, with the tree edge that
+// reached it; tree edges come in discovery order.
+class StepRecorder : public boost::default_bfs_visitor {
+ public:
+  StepRecorder(bool reverse, std::vector<int>* depth,
+               std::vector<PolicyGraph::Reached>* reached)
+      : reverse_(reverse), depth_(depth), reached_(reached) {}
+
+  template <typename E, typename G>
+  void tree_edge(const E& e, const G& g) const {
+    const Vertex from = boost::source(e, g);
+    const Vertex to = boost::target(e, g);
+    const int depth = (*depth_)[from] + 1;
+    (*depth_)[to] = depth;
+    // A reversed walk crosses the stored edge from its target.
+    PolicyGraph::EdgeRef via{
+        NodeId{static_cast<uint32_t>(reverse_ ? to : from)},
+        NodeId{static_cast<uint32_t>(reverse_ ? from : to)}, &g[e]};
+    reached_->push_back({NodeId{static_cast<uint32_t>(to)}, via,
+                         NodeId{static_cast<uint32_t>(from)}, depth});
+  }
+
+ private:
+  bool reverse_;
+  std::vector<int>* depth_;
+  std::vector<PolicyGraph::Reached>* reached_;
+};
+
+template <typename View>
+std::vector<PolicyGraph::Reached> BreadthFirst(const View& view, Vertex start,
+                                               RelationSet relations,
+                                               bool reverse, int max_depth) {
+  const size_t n = boost::num_vertices(view);
+  std::vector<int> depth(n, -1);
+  depth[start] = 0;
+  std::vector<PolicyGraph::Reached> reached;
+  boost::filtered_graph<View, StepFilter<View>> walked(
+      view, StepFilter<View>(&view, relations, &depth, max_depth));
+  std::vector<boost::default_color_type> colors(n);
+  boost::breadth_first_search(
+      walked, start,
+      boost::visitor(StepRecorder(reverse, &depth, &reached))
+          .color_map(boost::make_iterator_property_map(
+              colors.begin(), boost::get(boost::vertex_index, view))));
+  return reached;
+}
+
+}  // namespace
+
+std::string_view NodeKindName(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kDocument:
+      return "document";
+    case NodeKind::kExternal:
+      return "external";
+    case NodeKind::kDirective:
+      return "directive";
+  }
+  return "document";
+}
+
+RelationSet::RelationSet(std::initializer_list<Relation> relations) {
+  for (Relation r : relations) Add(r);
+}
+
+RelationSet RelationSet::All() {
+  RelationSet all;
+  for (Relation r : kRelations) all.Add(r);
+  return all;
+}
+
+std::optional<RelationSet> ParseRelationSet(std::string_view list,
+                                            std::string* error) {
+  RelationSet set;
+  size_t start = 0;
+  while (true) {
+    size_t comma = list.find(',', start);
+    std::string_view name = TrimWhitespace(list.substr(
+        start, comma == std::string_view::npos ? comma : comma - start));
+    std::optional<Relation> relation = RelationFromName(name);
+    if (!relation) {
+      if (error) {
+        *error = name.empty() ? std::string("empty relation name")
+                              : "unknown relation '" + std::string(name) + "'";
+        *error += " (valid: " + ValidRelationNames() + ")";
+      }
+      return std::nullopt;
+    }
+    set.Add(*relation);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return set;
+}
+
+struct PolicyGraph::Impl {
+  Graph graph;
+  std::unordered_map<std::string, Vertex> by_id;
+  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> by_key;
+  std::vector<Edge> edges;  // insertion order
+
+  EdgeRef Ref(const Edge& e) const {
+    return {NodeId{static_cast<uint32_t>(boost::source(e, graph))},
+            NodeId{static_cast<uint32_t>(boost::target(e, graph))}, &graph[e]};
+  }
+};
+
+PolicyGraph::PolicyGraph() : impl_(std::make_unique<Impl>()) {}
+PolicyGraph::~PolicyGraph() = default;
+PolicyGraph::PolicyGraph(PolicyGraph&&) noexcept = default;
+PolicyGraph& PolicyGraph::operator=(PolicyGraph&&) noexcept = default;
+
+NodeId PolicyGraph::AddNode(GraphNode node) {
+  auto found = impl_->by_id.find(node.id);
+  if (found != impl_->by_id.end())
+    return NodeId{static_cast<uint32_t>(found->second)};
+  std::string id = node.id;
+  Vertex v = boost::add_vertex(std::move(node), impl_->graph);
+  impl_->by_id.emplace(std::move(id), v);
+  return NodeId{static_cast<uint32_t>(v)};
+}
+
+void PolicyGraph::AddEdge(NodeId source, NodeId target, GraphEdge edge) {
+  // adjacency_list would grow the vertex set to fit an unknown index,
+  // inventing nodes without ids; such an edge is dropped instead.
+  const size_t n = boost::num_vertices(impl_->graph);
+  assert(source.value < n && target.value < n);
+  if (source.value >= n || target.value >= n) return;
+  EdgeKey key{source.value, target.value, edge.relation};
+  auto found = impl_->by_key.find(key);
+  if (found != impl_->by_key.end()) {
+    impl_->graph[found->second].count += edge.count;
+    return;
+  }
+  Edge e =
+      boost::add_edge(source.value, target.value, std::move(edge), impl_->graph)
+          .first;
+  impl_->by_key.emplace(key, e);
+  impl_->edges.push_back(e);
+}
+
+std::optional<NodeId> PolicyGraph::FindNode(std::string_view id) const {
+  auto found = impl_->by_id.find(std::string(id));
+  if (found == impl_->by_id.end()) return std::nullopt;
+  return NodeId{static_cast<uint32_t>(found->second)};
+}
+
+const GraphNode& PolicyGraph::Node(NodeId id) const {
+  assert(id.value < boost::num_vertices(impl_->graph));
+  return impl_->graph[id.value];
+}
+
+size_t PolicyGraph::NodeCount() const {
+  return boost::num_vertices(impl_->graph);
+}
+
+size_t PolicyGraph::EdgeCount() const { return impl_->edges.size(); }
+
+std::vector<NodeId> PolicyGraph::Nodes() const {
+  std::vector<NodeId> nodes;
+  nodes.reserve(NodeCount());
+  for (Vertex v : boost::make_iterator_range(boost::vertices(impl_->graph)))
+    nodes.push_back(NodeId{static_cast<uint32_t>(v)});
+  return nodes;
+}
+
+std::vector<PolicyGraph::EdgeRef> PolicyGraph::OutEdges(
+    NodeId node, RelationSet relations) const {
+  std::vector<EdgeRef> out;
+  for (const Edge& e :
+       boost::make_iterator_range(boost::out_edges(node.value, impl_->graph)))
+    if (relations.Has(impl_->graph[e].relation)) out.push_back(impl_->Ref(e));
+  return out;
+}
+
+std::vector<PolicyGraph::EdgeRef> PolicyGraph::InEdges(
+    NodeId node, RelationSet relations) const {
+  std::vector<EdgeRef> in;
+  for (const Edge& e :
+       boost::make_iterator_range(boost::in_edges(node.value, impl_->graph)))
+    if (relations.Has(impl_->graph[e].relation)) in.push_back(impl_->Ref(e));
+  return in;
+}
+
+std::vector<PolicyGraph::EdgeRef> PolicyGraph::Edges() const {
+  std::vector<EdgeRef> all;
+  all.reserve(impl_->edges.size());
+  for (const Edge& e : impl_->edges) all.push_back(impl_->Ref(e));
+  return all;
+}
+
+std::vector<PolicyGraph::Reached> PolicyGraph::Search(NodeId start,
+                                                      RelationSet relations,
+                                                      bool reverse,
+                                                      int max_depth) const {
+  if (max_depth <= 0 || start.value >= NodeCount()) return {};
+  const Graph& g = impl_->graph;
+  if (reverse)
+    return BreadthFirst(boost::make_reverse_graph(g), start.value, relations,
+                        true, max_depth);
+  return BreadthFirst(g, start.value, relations, false, max_depth);
+}
+
+namespace {
+
+GraphNode DocumentNode(const Document& doc) {
+  GraphNode node;
+  node.id = doc.id;
+  node.kind = NodeKind::kDocument;
+  node.title = doc.attached_title.empty() ? doc.title : doc.attached_title;
+  // A decree has no 发文字号; its 令号 is what people quote instead.
+  node.doc_number = doc.doc_number.empty() ? doc.decree_number : doc.doc_number;
+  node.level = doc.level;
+  node.type = doc.type;
+  node.date = doc.date;
+  node.issuer = doc.issuer;
+  node.file = doc.file;
+  node.line = doc.first_line;
+  return node;
+}
+
+GraphNode ExternalGraphNode(const ExternalNode& ext) {
+  GraphNode node;
+  node.id = ext.id;
+  node.kind = NodeKind::kExternal;
+  node.title = ext.title;
+  node.doc_number = ext.doc_number;
+  node.level = ext.level;
+  node.type = ext.type;
+  node.mentions = ext.mentions;
+  return node;
+}
+
+std::string DirectiveNodeId(std::string_view doc_id,
+                            std::string_view directive_id) {
+  std::string id(doc_id);
+  id += '#';
+  id += directive_id;
+  return id;
+}
+
+// Directive nodes, each part_of its parent directive or its document.
+void AddDirectives(PolicyGraph& graph, const Document& doc,
+                   const DirectiveTree& tree) {
+  const std::optional<NodeId> doc_node = graph.FindNode(doc.id);
+  std::vector<NodeId> nodes;
+  nodes.reserve(tree.nodes.size());
+  for (const Directive& d : tree.nodes) {
+    GraphNode node;
+    node.id = DirectiveNodeId(doc.id, d.id);
+    node.kind = NodeKind::kDirective;
+    node.title = d.heading;
+    node.level = doc.level;
+    node.type = DirectiveKindName(d.kind);
+    node.date = doc.date;
+    node.file = doc.file;
+    node.line = d.line;
+    node.document = doc.id;
+    NodeId self = graph.AddNode(std::move(node));
+    nodes.push_back(self);
+    // Children follow their parent in `tree.nodes`, so the parent's node
+    // already exists.
+    std::optional<NodeId> up = doc_node;
+    if (d.parent >= 0 && static_cast<size_t>(d.parent) < nodes.size())
+      up = nodes[d.parent];
+    if (!up || *up == self) continue;
+    GraphEdge edge;
+    edge.relation = Relation::kPartOf;
+    edge.evidence = {doc.file, d.line, ""};
+    graph.AddEdge(self, *up, std::move(edge));
+  }
+}
+
+void AddReferences(PolicyGraph& graph, const ParsedFile& file) {
+  for (const Reference& r : file.references) {
+    if (r.self || r.target.empty() || r.target == r.doc) continue;
+    std::optional<NodeId> source = graph.FindNode(r.doc);
+    std::optional<NodeId> target = graph.FindNode(r.target);
+    if (!source || !target) continue;
+    GraphEdge edge;
+    edge.relation = r.relation;
+    edge.evidence = {r.file, r.line, r.surface};
+    edge.cue = r.cue;
+    graph.AddEdge(*source, *target, std::move(edge));
+  }
+}
+
+void AddCounterparts(PolicyGraph& graph, const Corpus& corpus) {
+  for (const Counterpart& c : FindCounterparts(CounterpartCandidates(corpus))) {
+    std::optional<NodeId> lower = graph.FindNode(c.lower);
+    std::optional<NodeId> higher = graph.FindNode(c.higher);
+    if (!lower || !higher) continue;
+    const GraphNode& node = graph.Node(*lower);
+    GraphEdge edge;
+    edge.relation = Relation::kCounterpart;
+    if (node.kind == NodeKind::kDocument) {
+      edge.evidence.file = node.file;
+      edge.evidence.line = node.line;
+    }
+    edge.evidence.text = "core: " + c.core;
+    graph.AddEdge(*lower, *higher, std::move(edge));
+  }
+}
+
+// Aligned directive pairs of one parent document and its implementers.
+void AddAlignments(PolicyGraph& graph, const std::string& parent,
+                   const CoverageReport& report) {
+  for (const DirectiveCoverage& d : report.directives) {
+    std::optional<NodeId> to = graph.FindNode(DirectiveNodeId(parent, d.id));
+    if (!to) continue;
+    for (const Implementation& impl : d.implemented_by) {
+      std::optional<NodeId> from =
+          graph.FindNode(DirectiveNodeId(impl.document, impl.id));
+      if (!from) continue;
+      GraphEdge edge;
+      edge.relation = Relation::kAligned;
+      edge.evidence = {impl.file, impl.line, impl.evidence};
+      edge.score = impl.score;
+      graph.AddEdge(*from, *to, std::move(edge));
+    }
+  }
+}
+
+}  // namespace
+
+PolicyGraph BuildGraph(const Corpus& corpus,
+                       std::vector<CoverageReport>* coverage) {
+  PolicyGraph graph;
+  for (const ParsedFile& file : corpus.files)
+    for (const Document& doc : file.documents) graph.AddNode(DocumentNode(doc));
+  for (const ExternalNode& ext : corpus.externals)
+    graph.AddNode(ExternalGraphNode(ext));
+  for (const ParsedFile& file : corpus.files)
+    for (size_t i = 0; i < file.documents.size() && i < file.directives.size();
+         ++i)
+      AddDirectives(graph, file.documents[i], file.directives[i]);
+  for (const ParsedFile& file : corpus.files) AddReferences(graph, file);
+  AddCounterparts(graph, corpus);
+
+  // Two documents sharing an id are one node; measure that parent once.
+  std::unordered_set<std::string> measured;
+  for (const ParsedFile& file : corpus.files) {
+    for (const Document& doc : file.documents) {
+      if (!measured.insert(doc.id).second) continue;
+      std::vector<std::string> children = ImplementingDocuments(graph, doc.id);
+      if (children.empty()) continue;
+      CoverageReport report = MeasureCoverage(corpus, doc.id, children);
+      AddAlignments(graph, doc.id, report);
+      if (coverage) coverage->push_back(std::move(report));
+    }
+  }
+  return graph;
+}
+
+std::vector<std::string> ImplementingDocuments(const PolicyGraph& graph,
+                                               std::string_view parent) {
+  std::optional<NodeId> node = graph.FindNode(parent);
+  if (!node) node = graph.FindNode(NormalizeDocNumber(parent));
+  if (!node) return {};
+  std::vector<NodeId> sources;
+  for (const PolicyGraph::EdgeRef& e :
+       graph.InEdges(*node, ImplementingRelations())) {
+    if (e.source == *node) continue;
+    if (graph.Node(e.source).kind != NodeKind::kDocument) continue;
+    sources.push_back(e.source);
+  }
+  std::sort(sources.begin(), sources.end());
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+  std::vector<std::string> ids;
+  ids.reserve(sources.size());
+  for (NodeId id : sources) ids.push_back(graph.Node(id).id);
+  return ids;
+}
+
+}  // namespace policygraph

@@ -1,0 +1,54 @@
+#include "safe_text.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <unicode/utf8.h>
+
+namespace policygraph::internal {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+bool IsLineBreakOrTab(UChar32 c) { return c == '\t' || c == '\r' || c == '\n'; }
+
+bool IsControl(UChar32 c) {
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
+}
+
+// What a well-formed code point becomes: itself, a space or U+FFFD.
+std::string_view Replacement(UChar32 c, TextUse use) {
+  if (use == TextUse::kJson || !IsControl(c)) return {};
+  if (!IsLineBreakOrTab(c)) return kReplacement;
+  return use == TextUse::kOneLine ? std::string_view(" ") : std::string_view();
+}
+
+}  // namespace
+
+std::string SafeText(std::string_view text, TextUse use) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  // Report fields are far below 2 GiB; a longer input is cut rather than
+  // overflowing ICU's int32 index.
+  const int32_t length =
+      static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      out += kReplacement;
+      continue;
+    }
+    std::string_view replaced = Replacement(c, use);
+    if (!replaced.empty()) {
+      out += replaced;
+      continue;
+    }
+    out.append(text.data() + start, static_cast<size_t>(i - start));
+  }
+  return out;
+}
+
+}  // namespace policygraph::internal

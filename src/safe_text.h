@@ -1,0 +1,35 @@
+// Internal: text made safe for the place it is printed in.
+//
+// Report fields come from gazettes and, through the library API, from any
+// caller, so an exporter cannot assume valid UTF-8 or the absence of
+// control characters.  nlohmann::json throws on invalid UTF-8, a stray
+// ESC rewrites a terminal, a NUL truncates a spreadsheet cell; each
+// exporter passes its strings through SafeText for its medium.
+#ifndef POLICYGRAPH_SRC_SAFE_TEXT_H_
+#define POLICYGRAPH_SRC_SAFE_TEXT_H_
+
+#include <string>
+#include <string_view>
+
+namespace policygraph::internal {
+
+enum class TextUse {
+  // JSON escapes every control character itself: only ill-formed UTF-8
+  // is replaced.
+  kJson,
+  // A CSV cell: tab, CR and LF stay (quoting carries them); every other
+  // C0 control, DEL and every C1 control becomes U+FFFD.
+  kCsvCell,
+  // One line of text output: tab, CR and LF become a space, every other
+  // control character U+FFFD.
+  kOneLine,
+};
+
+// `text` with each maximal ill-formed UTF-8 subsequence, and the control
+// characters `use` forbids, replaced by U+FFFD (a visible mark rather than
+// silent loss).  Everything else, U+2028/U+2029 included, is kept as is.
+std::string SafeText(std::string_view text, TextUse use);
+
+}  // namespace policygraph::internal
+
+#endif  // POLICYGRAPH_SRC_SAFE_TEXT_H_

@@ -1,0 +1,238 @@
+// Core titles and counterparts: the same policy at another level.
+#include "policygraph/counterpart.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "policygraph/pipeline.h"
+
+namespace policygraph {
+namespace {
+
+const Corpus& BundledCorpus() {
+  static const Corpus* corpus = new Corpus(LoadCorpus({PG_CORPUS_DIR}));
+  return *corpus;
+}
+
+TEST(CoreTitle, RemovesIssuerAndJurisdictionsOnly) {
+  struct Case {
+    const char* title;
+    const char* core;
+  } cases[] = {
+      // Leading jurisdictions, one or several.
+      {"合川区2023年高层建筑消防安全“除险清患”专项行动工作方案",
+       "2023年高层建筑消防安全“除险清患”专项行动工作方案"},
+      {"重庆市2023年高层建筑消防安全“除险清患”专项行动工作方案",
+       "2023年高层建筑消防安全“除险清患”专项行动工作方案"},
+      {"重庆市合川区妇女发展规划（2021—2030年）",
+       "妇女发展规划（2021—2030年）"},
+      {"四川省成都市成华区城市更新行动计划", "城市更新行动计划"},
+      {"石柱土家族自治县乡村振兴发展规划", "乡村振兴发展规划"},
+      {"国家综合立体交通网规划纲要", "综合立体交通网规划纲要"},
+      {"中华人民共和国统计法实施条例", "统计法实施条例"},
+      {"全区2023年安全生产工作要点", "2023年安全生产工作要点"},
+      {"中国妇女发展纲要（2021—2030年）", "妇女发展纲要（2021—2030年）"},
+      // The issuer and 关于 say who, not what.
+      {"重庆市人民政府关于加快推进空天信息产业高质量发展的意见",
+       "加快推进空天信息产业高质量发展的意见"},
+      {"重庆市合川区人民政府关于做好第五次全国经济普查工作的通知",
+       "做好第五次全国经济普查工作的通知"},
+      // Years and year ranges are part of the policy.
+      {"重庆市医疗保障“十四五”规划（2021—2025年）",
+       "医疗保障“十四五”规划（2021—2025年）"},
+      {"2023年全区安全生产与自然灾害防治工作要点",
+       "2023年全区安全生产与自然灾害防治工作要点"},
+      // Areas and words that only look like jurisdictions stay.
+      {"成渝地区双城经济圈建设规划纲要", "成渝地区双城经济圈建设规划纲要"},
+      {"重庆市成渝地区双城经济圈建设规划纲要",
+       "成渝地区双城经济圈建设规划纲要"},
+      {"合川区城乡社区服务体系建设实施方案（2021—2025年）",
+       "城乡社区服务体系建设实施方案（2021—2025年）"},
+      {"重庆市城市更新提升“十四五”行动计划", "城市更新提升“十四五”行动计划"},
+      {"合川区新型智慧城市总体建设方案（2022—2026年）",
+       "新型智慧城市总体建设方案（2022—2026年）"},
+      {"重庆市规划和自然资源局关于全面开展区县级矿产资源规划编制工作的通知",
+       "全面开展区县级矿产资源规划编制工作的通知"},
+      {"重庆市合川区人民政府办公室关于成立合川区地方志编纂委员会的通知",
+       "成立合川区地方志编纂委员会的通知"},
+      {"加快推进县城城镇化建设的意见", "加快推进县城城镇化建设的意见"},
+      // Too little left to tell policies apart.
+      {"重庆市工作方案", ""},
+      {"中华人民共和国安全生产法", ""},
+      {"合川区人民政府关于印发的通知", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(CoreTitle(c.title), c.core) << c.title;
+}
+
+CounterpartCandidate Candidate(const std::string& id, Level level,
+                               std::vector<std::string> titles) {
+  CounterpartCandidate c;
+  c.id = id;
+  c.level = level;
+  c.titles = std::move(titles);
+  return c;
+}
+
+std::vector<std::string> PairNames(const std::vector<Counterpart>& pairs) {
+  std::vector<std::string> names;
+  for (const Counterpart& p : pairs) names.push_back(p.lower + ">" + p.higher);
+  return names;
+}
+
+TEST(FindCounterparts, PairsEqualCoresAcrossLevelsLowerToHigher) {
+  std::vector<CounterpartCandidate> candidates = {
+      Candidate("n", Level::kNational, {"国家乡村振兴发展规划（2021—2025年）"}),
+      Candidate("m", Level::kMunicipal,
+                {"重庆市乡村振兴发展规划（2021—2025年）"}),
+      Candidate("d1", Level::kDistrict,
+                {"合川区乡村振兴发展规划（2021—2025年）"}),
+      Candidate("d2", Level::kDistrict,
+                {"永川区乡村振兴发展规划（2021—2025年）"}),
+      Candidate("u", Level::kUnknown, {"乡村振兴发展规划（2021—2025年）"}),
+      Candidate("old", Level::kMunicipal,
+                {"重庆市乡村振兴发展规划（2016—2020年）"}),
+      Candidate("other", Level::kMunicipal, {"重庆市生态环境保护规划"}),
+  };
+  std::vector<Counterpart> pairs = FindCounterparts(candidates);
+  // No pair between the two districts, none with the unknown level, none
+  // across year ranges.
+  EXPECT_EQ(PairNames(pairs),
+            (std::vector<std::string>{"d1>m", "d1>n", "d2>m", "d2>n", "m>n"}));
+  ASSERT_FALSE(pairs.empty());
+  EXPECT_EQ(pairs[0].core, "乡村振兴发展规划（2021—2025年）");
+}
+
+TEST(FindCounterparts, DistrictAndDepartmentAreOneLevel) {
+  std::vector<CounterpartCandidate> candidates = {
+      Candidate("dept", Level::kDepartment, {"重庆市露天焚烧管控工作方案"}),
+      Candidate("dist", Level::kDistrict, {"合川区露天焚烧管控工作方案"}),
+  };
+  EXPECT_TRUE(FindCounterparts(candidates).empty());
+}
+
+TEST(FindCounterparts, ReportsEachPairOnceWhateverTheTitles) {
+  std::vector<CounterpartCandidate> candidates = {
+      Candidate("b", Level::kMunicipal,
+                {"重庆市妇女发展规划（2021—2030年）",
+                 "重庆市儿童发展规划（2021—2030年）"}),
+      Candidate("a", Level::kDistrict,
+                {"合川区妇女发展规划（2021—2030年）",
+                 "合川区儿童发展规划（2021—2030年）",
+                 "重庆市合川区儿童发展规划（2021—2030年）"}),
+  };
+  std::vector<Counterpart> pairs = FindCounterparts(candidates);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].lower, "a");
+  EXPECT_EQ(pairs[0].higher, "b");
+  // The smallest shared core, so the choice does not depend on hashing.
+  EXPECT_EQ(pairs[0].core, "儿童发展规划（2021—2030年）");
+}
+
+TEST(FindCounterparts, OutputIsSortedWhateverTheInputOrder) {
+  std::vector<CounterpartCandidate> candidates;
+  for (int i = 9; i >= 0; --i) {
+    std::string n = std::to_string(i);
+    candidates.push_back(Candidate("d" + n, Level::kDistrict,
+                                   {"合川区第" + n + "号专项行动工作方案"}));
+    candidates.push_back(Candidate("m" + n, Level::kMunicipal,
+                                   {"重庆市第" + n + "号专项行动工作方案"}));
+  }
+  std::vector<Counterpart> pairs = FindCounterparts(candidates);
+  ASSERT_EQ(pairs.size(), 10u);
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const std::string n = std::to_string(i);
+    EXPECT_EQ(pairs[i].lower, std::string("d").append(n));
+    EXPECT_EQ(pairs[i].higher, std::string("m").append(n));
+  }
+}
+
+const Counterpart* FindPair(const std::vector<Counterpart>& pairs,
+                            const std::string& lower,
+                            const std::string& higher) {
+  for (const Counterpart& p : pairs)
+    if (p.lower == lower && p.higher == higher) return &p;
+  return nullptr;
+}
+
+TEST(FindCounterparts, LinksTheFireSafetyPlansThatDoNotCiteEachOther) {
+  const Corpus& corpus = BundledCorpus();
+  for (const ParsedFile& f : corpus.files) {
+    for (const Reference& r : f.references) {
+      bool cites = (r.doc == "合川府办发〔2023〕23号" &&
+                    r.target == "渝府办发〔2023〕18号") ||
+                   (r.doc == "渝府办发〔2023〕18号" &&
+                    r.target == "合川府办发〔2023〕23号");
+      EXPECT_FALSE(cites) << r.file << ":" << r.line;
+    }
+  }
+  std::vector<Counterpart> pairs =
+      FindCounterparts(CounterpartCandidates(corpus));
+  const Counterpart* fire =
+      FindPair(pairs, "合川府办发〔2023〕23号", "渝府办发〔2023〕18号");
+  ASSERT_NE(fire, nullptr);
+  EXPECT_EQ(fire->core, "2023年高层建筑消防安全“除险清患”专项行动工作方案");
+  // One notice issuing two plans has a counterpart for each.
+  EXPECT_NE(FindPair(pairs, "合川府发〔2023〕6号",
+                     "title:重庆市妇女发展规划（2021—2030年）"),
+            nullptr);
+  EXPECT_NE(FindPair(pairs, "合川府发〔2023〕6号",
+                     "title:重庆市儿童发展规划（2021—2030年）"),
+            nullptr);
+}
+
+TEST(FindCounterparts, CorpusPairsCrossLevelsAndAreSortedAndUnique) {
+  const Corpus& corpus = BundledCorpus();
+  std::vector<CounterpartCandidate> candidates = CounterpartCandidates(corpus);
+  std::map<std::string, Level> level;
+  for (const CounterpartCandidate& c : candidates) level[c.id] = c.level;
+  auto rank = [](Level l) {
+    return l == Level::kNational ? 3 : l == Level::kMunicipal ? 2 : 1;
+  };
+  std::vector<Counterpart> pairs = FindCounterparts(candidates);
+  ASSERT_GE(pairs.size(), 10u);
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const Counterpart& p = pairs[i];
+    EXPECT_NE(level[p.lower], Level::kUnknown) << p.lower;
+    EXPECT_LT(rank(level[p.lower]), rank(level[p.higher]))
+        << p.lower << " → " << p.higher;
+    EXPECT_EQ(CoreTitle(p.core), p.core) << "a core is its own core";
+    if (i > 0) {
+      const Counterpart& q = pairs[i - 1];
+      EXPECT_LT(std::tie(q.lower, q.higher), std::tie(p.lower, p.higher));
+    }
+  }
+}
+
+TEST(CounterpartCandidates, CarryDocumentsPlansAndIssuedTitles) {
+  std::vector<CounterpartCandidate> candidates =
+      CounterpartCandidates(BundledCorpus());
+  auto find = [&](const std::string& id) -> const CounterpartCandidate* {
+    for (const CounterpartCandidate& c : candidates)
+      if (c.id == id) return &c;
+    return nullptr;
+  };
+  const CounterpartCandidate* two_plans = find("合川府发〔2023〕6号");
+  ASSERT_NE(two_plans, nullptr);
+  EXPECT_EQ(two_plans->titles,
+            (std::vector<std::string>{
+                "重庆市合川区妇女发展规划（2021—2030年）和重庆市合川区儿童"
+                "发展规划（2021—2030年）",
+                "重庆市合川区妇女发展规划（2021—2030年）",
+                "重庆市合川区儿童发展规划（2021—2030年）"}));
+  // An external notice known only by its wrapper title also goes by the
+  // plan it issues.
+  const CounterpartCandidate* notice = find("渝府办发〔2022〕124号");
+  ASSERT_NE(notice, nullptr);
+  EXPECT_NE(std::find(notice->titles.begin(), notice->titles.end(),
+                      "重庆市入河排污口排查整治和监督管理工作方案"),
+            notice->titles.end());
+}
+
+}  // namespace
+}  // namespace policygraph

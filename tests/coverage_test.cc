@@ -1,0 +1,167 @@
+// Coverage: directive alignment on small parent/child pairs made to isolate
+// one rule, and on the corpus against the hand-checked links of
+// tests/data/gold/directives.json (渝府发〔2023〕7号 → 渝府办发〔2024〕22号).
+#include "policygraph/coverage.h"
+
+#include <fstream>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "policygraph/pipeline.h"
+
+namespace policygraph {
+namespace {
+
+const Corpus& BundledCorpus() {
+  static const Corpus* corpus = new Corpus(LoadCorpus({PG_CORPUS_DIR}));
+  return *corpus;
+}
+
+// Two one-document texts through the real pipeline: a municipal opinion
+// and a district plan that carries out some of its tasks in other words.
+Corpus PairCorpus(const std::string& parent_body,
+                  const std::string& child_body) {
+  std::vector<Diagnostic> diagnostics;
+  Corpus corpus;
+  auto add = [&](const std::string& path, const std::string& text) {
+    SourceText source;
+    source.path = path;
+    source.text = text;
+    IndexLines(source);
+    corpus.files.push_back(ParseSource(std::move(source), diagnostics));
+  };
+  add("parent.txt",
+      "重庆市人民政府\n关于推进某某产业发展的意见\n\n渝府发〔2023〕7号\n\n"
+      "各区县（自治县）人民政府：\n\n" +
+          parent_body);
+  add("child.txt",
+      "重庆市合川区人民政府\n关于推进某某产业发展的实施意见\n\n"
+      "合川府发〔2023〕9号\n\n各镇人民政府：\n\n" +
+          child_body);
+  return corpus;
+}
+
+const DirectiveCoverage* FindDirective(const CoverageReport& report,
+                                       const std::string& id) {
+  for (const DirectiveCoverage& d : report.directives)
+    if (d.id == id) return &d;
+  return nullptr;
+}
+
+TEST(Coverage, GoalStatementsAreNotDirectives) {
+  Corpus corpus = PairCorpus(
+      "一、总体要求\n\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导"
+      "。\n\n"
+      "（二）主要目标。到2025年产业规模达到500亿元。\n\n"
+      "二、重点任务\n\n（三）建设北斗地基增强网。完善基准站布局。\n\n"
+      "（四）培育卫星制造企业。引进火箭发射制造企业。\n",
+      "一、工作目标\n\n到2025年建成示范区。\n\n二、主要任务\n\n"
+      "（一）完善北斗地基增强基准站。新建基准站5座。\n");
+  CoverageReport report =
+      MeasureCoverage(corpus, "渝府发〔2023〕7号", {"合川府发〔2023〕9号"});
+  std::vector<std::string> ids;
+  for (const DirectiveCoverage& d : report.directives) ids.push_back(d.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"二.（三）", "二.（四）"}));
+  EXPECT_EQ(report.children, (std::vector<std::string>{"合川府发〔2023〕9号"}));
+}
+
+TEST(Coverage, AlignsParaphraseAndNamesTheSharedPhrases) {
+  Corpus corpus = PairCorpus(
+      "一、重点任务\n\n"
+      "（一）建设北斗地基增强网。实施北斗地基增强网工程，构建导航增强一张网。\n"
+      "\n"
+      "（二）培育商业火箭产业。引进培育商业火箭研发制造企业，建设火箭总装基地。"
+      "\n\n"
+      "（三）建立联席会议制度。由市长任召集人，定期研究部署工作。\n",
+      "一、主要任务\n\n"
+      "（一）完善导航增强系统。推动基准站纳入北斗地基增强全国一张网。\n\n"
+      "（二）发展商业航天。支持商业火箭研发制造企业落户，建设总装测试厂房。\n");
+  CoverageReport report =
+      MeasureCoverage(corpus, "渝府发〔2023〕7号", {"合川府发〔2023〕9号"});
+  ASSERT_EQ(report.total, 3u);
+  const DirectiveCoverage* beidou = FindDirective(report, "一.（一）");
+  const DirectiveCoverage* rocket = FindDirective(report, "一.（二）");
+  const DirectiveCoverage* council = FindDirective(report, "一.（三）");
+  ASSERT_TRUE(beidou && rocket && council);
+  ASSERT_EQ(beidou->implemented_by.size(), 1u);
+  EXPECT_EQ(beidou->implemented_by[0].id, "一.（一）");
+  EXPECT_EQ(beidou->implemented_by[0].document, "合川府发〔2023〕9号");
+  EXPECT_NE(beidou->implemented_by[0].evidence.find("北斗地基增强"),
+            std::string::npos)
+      << beidou->implemented_by[0].evidence;
+  ASSERT_EQ(rocket->implemented_by.size(), 1u);
+  EXPECT_EQ(rocket->implemented_by[0].id, "一.（二）");
+  EXPECT_GE(rocket->implemented_by[0].score, kAlignThreshold);
+  EXPECT_TRUE(council->implemented_by.empty());
+  EXPECT_EQ(report.covered, 2u);
+  EXPECT_NEAR(report.Ratio(), 2.0 / 3.0, 1e-9);
+}
+
+TEST(Coverage, NoChildrenMeansNothingCovered) {
+  Corpus corpus = PairCorpus("一、任务\n\n（一）建设平台。建设数据平台。\n",
+                             "一、任务\n\n（一）建设平台。\n");
+  CoverageReport report = MeasureCoverage(corpus, "渝府发〔2023〕7号", {});
+  EXPECT_EQ(report.total, 1u);
+  EXPECT_EQ(report.covered, 0u);
+  EXPECT_TRUE(MeasureCoverage(corpus, "no-such-id", {}).directives.empty());
+}
+
+struct GoldLinks {
+  std::set<std::pair<std::string, std::string>> links;  // (parent, child)
+  std::vector<std::string> orphans;
+};
+
+GoldLinks ReadGold() {
+  std::ifstream in(std::string(PG_TEST_DATA) + "/gold/directives.json");
+  nlohmann::json gold = nlohmann::json::parse(in);
+  const nlohmann::json& pair = gold["pairs"][0];
+  GoldLinks out;
+  for (const auto& link : pair["links"])
+    for (const auto& child : link["child"])
+      out.links.emplace(link["parent"].get<std::string>(),
+                        child.get<std::string>());
+  for (const auto& orphan : pair["orphans"]) out.orphans.push_back(orphan);
+  return out;
+}
+
+// The parent's ids are tree paths (二.（一）); the annotation writes the
+// item label alone (（一）).
+std::string Label(const std::string& id) {
+  size_t dot = id.rfind('.');
+  return dot == std::string::npos ? id : id.substr(dot + 1);
+}
+
+// The figures the README reports.  The floors sit just under today's
+// measurement so a regression fails; they are not the 0.80 target,
+// which lexical alignment does not reach on this pair (see README).
+TEST(CoverageCorpus, DevelopmentPairAgainstHandCheckedLinks) {
+  GoldLinks gold = ReadGold();
+  CoverageReport report = MeasureCoverage(BundledCorpus(), "渝府发〔2023〕7号",
+                                          {"渝府办发〔2024〕22号"});
+  ASSERT_EQ(report.total, 15u);
+  std::set<std::pair<std::string, std::string>> found;
+  std::vector<std::string> orphans;
+  for (const DirectiveCoverage& d : report.directives) {
+    for (const Implementation& impl : d.implemented_by)
+      found.emplace(Label(d.id), impl.id);
+    if (d.implemented_by.empty()) orphans.push_back(Label(d.id));
+  }
+  size_t hits = 0;
+  for (const auto& link : found) hits += gold.links.count(link);
+  double precision = found.empty() ? 0 : double(hits) / found.size();
+  double recall = double(hits) / gold.links.size();
+  RecordProperty("precision", std::to_string(precision));
+  RecordProperty("recall", std::to_string(recall));
+  std::cout << "links " << found.size() << ", gold " << gold.links.size()
+            << ", precision " << precision << ", recall " << recall << "\n";
+  EXPECT_GE(precision, 0.67);
+  EXPECT_GE(recall, 0.58);
+  for (const std::string& orphan : gold.orphans)
+    EXPECT_NE(std::find(orphans.begin(), orphans.end(), orphan), orphans.end())
+        << orphan << " is the annotated orphan";
+}
+
+}  // namespace
+}  // namespace policygraph

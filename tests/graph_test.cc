@@ -1,0 +1,417 @@
+// The PolicyGraph facade on small hand-made graphs, and BuildGraph on the
+// bundled corpus.
+#include "policygraph/graph.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "policygraph/pipeline.h"
+
+namespace policygraph {
+namespace {
+
+const Corpus& BundledCorpus() {
+  static const Corpus* corpus = new Corpus(LoadCorpus({PG_CORPUS_DIR}));
+  return *corpus;
+}
+
+struct BuiltGraph {
+  PolicyGraph graph;
+  std::vector<CoverageReport> coverage;
+};
+
+const BuiltGraph& CorpusGraph() {
+  static const BuiltGraph* built = [] {
+    auto* b = new BuiltGraph;
+    b->graph = BuildGraph(BundledCorpus(), &b->coverage);
+    return b;
+  }();
+  return *built;
+}
+
+NodeId AddDoc(PolicyGraph& g, const std::string& id,
+              Level level = Level::kDistrict) {
+  GraphNode node;
+  node.id = id;
+  node.title = id + " title";
+  node.level = level;
+  return g.AddNode(node);
+}
+
+GraphEdge MakeEdge(Relation relation, uint32_t line = 1,
+                   const std::string& text = "") {
+  GraphEdge edge;
+  edge.relation = relation;
+  edge.evidence = {"f.txt", line, text};
+  return edge;
+}
+
+std::vector<std::string> ReachedIds(
+    const PolicyGraph& g, const std::vector<PolicyGraph::Reached>& r) {
+  std::vector<std::string> ids;
+  for (const PolicyGraph::Reached& x : r) ids.push_back(g.Node(x.node).id);
+  return ids;
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+TEST(PolicyGraph, AddNodeKeepsTheFirstNodeOfAnId) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  GraphNode again;
+  again.id = "A";
+  again.title = "another title";
+  EXPECT_EQ(g.AddNode(again), a);
+  NodeId b = AddDoc(g, "B");
+  EXPECT_NE(a, b);
+  EXPECT_EQ(g.NodeCount(), 2u);
+  EXPECT_EQ(g.Node(a).title, "A title");
+  ASSERT_TRUE(g.FindNode("B").has_value());
+  EXPECT_EQ(*g.FindNode("B"), b);
+  EXPECT_FALSE(g.FindNode("C").has_value());
+  EXPECT_EQ(g.Nodes(), (std::vector<NodeId>{a, b}));
+}
+
+TEST(PolicyGraph, MergesEdgesOfOneSourceTargetAndRelation) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis, 10, "first"));
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis, 20, "second"));
+  g.AddEdge(a, b, MakeEdge(Relation::kImplements, 30, "third"));
+  ASSERT_EQ(g.EdgeCount(), 2u);
+  std::vector<PolicyGraph::EdgeRef> edges = g.Edges();
+  EXPECT_EQ(edges[0].edge->relation, Relation::kBasis);
+  EXPECT_EQ(edges[0].edge->count, 2);
+  EXPECT_EQ(edges[0].edge->evidence.line, 10u);
+  EXPECT_EQ(edges[0].edge->evidence.text, "first");
+  EXPECT_EQ(edges[1].edge->relation, Relation::kImplements);
+  EXPECT_EQ(edges[1].edge->count, 1);
+  EXPECT_EQ(edges[1].source, a);
+  EXPECT_EQ(edges[1].target, b);
+}
+
+TEST(PolicyGraph, InAndOutEdgesKeepOnlyTheAskedRelations) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  NodeId c = AddDoc(g, "C");
+  g.AddEdge(a, b, MakeEdge(Relation::kMentions));
+  g.AddEdge(a, c, MakeEdge(Relation::kBasis));
+  g.AddEdge(a, b, MakeEdge(Relation::kImplements));
+  g.AddEdge(c, b, MakeEdge(Relation::kBasis));
+
+  std::vector<PolicyGraph::EdgeRef> all = g.OutEdges(a, RelationSet::All());
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].edge->relation, Relation::kMentions);  // insertion order
+  EXPECT_EQ(all[1].edge->relation, Relation::kBasis);
+  EXPECT_EQ(all[2].edge->relation, Relation::kImplements);
+
+  std::vector<PolicyGraph::EdgeRef> basis =
+      g.OutEdges(a, RelationSet{Relation::kBasis});
+  ASSERT_EQ(basis.size(), 1u);
+  EXPECT_EQ(basis[0].target, c);
+
+  std::vector<PolicyGraph::EdgeRef> into_b =
+      g.InEdges(b, RelationSet{Relation::kBasis, Relation::kImplements});
+  ASSERT_EQ(into_b.size(), 2u);
+  EXPECT_EQ(into_b[0].source, a);
+  EXPECT_EQ(into_b[0].edge->relation, Relation::kImplements);
+  EXPECT_EQ(into_b[1].source, c);
+  EXPECT_TRUE(g.InEdges(a, RelationSet::All()).empty());
+  EXPECT_TRUE(g.OutEdges(a, RelationSet{}).empty());
+}
+
+TEST(PolicyGraph, SearchStopsAtMaxDepth) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  NodeId c = AddDoc(g, "C");
+  NodeId d = AddDoc(g, "D");
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis));
+  g.AddEdge(b, c, MakeEdge(Relation::kBasis));
+  g.AddEdge(c, d, MakeEdge(Relation::kBasis));
+
+  std::vector<PolicyGraph::Reached> two =
+      g.Search(a, RelationSet::All(), false, 2);
+  EXPECT_EQ(ReachedIds(g, two), (std::vector<std::string>{"B", "C"}));
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[1].depth, 2);
+  EXPECT_EQ(two[1].from, b);
+  EXPECT_EQ(two[1].via.source, b);
+  EXPECT_EQ(two[1].via.target, c);
+  EXPECT_EQ(ReachedIds(g, g.Search(a, RelationSet::All(), false, 10)),
+            (std::vector<std::string>{"B", "C", "D"}));
+  EXPECT_TRUE(g.Search(a, RelationSet::All(), false, 0).empty());
+}
+
+TEST(PolicyGraph, ReverseSearchWalksEdgesBackwards) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  NodeId c = AddDoc(g, "C");
+  g.AddEdge(a, b, MakeEdge(Relation::kImplements, 5));
+  g.AddEdge(b, c, MakeEdge(Relation::kImplements, 6));
+
+  std::vector<PolicyGraph::Reached> up =
+      g.Search(c, RelationSet::All(), true, 10);
+  EXPECT_EQ(ReachedIds(g, up), (std::vector<std::string>{"B", "A"}));
+  ASSERT_EQ(up.size(), 2u);
+  // The edge is reported as stored: A → B, reached from B.
+  EXPECT_EQ(up[1].from, b);
+  EXPECT_EQ(up[1].via.source, a);
+  EXPECT_EQ(up[1].via.target, b);
+  EXPECT_EQ(up[1].via.edge->evidence.line, 5u);
+  EXPECT_TRUE(g.Search(c, RelationSet::All(), false, 10).empty());
+}
+
+TEST(PolicyGraph, SearchSurvivesCyclesAndLeavesOutTheStart) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  NodeId c = AddDoc(g, "C");
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis));
+  g.AddEdge(b, c, MakeEdge(Relation::kBasis));
+  g.AddEdge(c, a, MakeEdge(Relation::kBasis));
+  g.AddEdge(a, a, MakeEdge(Relation::kFollows));
+  EXPECT_EQ(ReachedIds(g, g.Search(a, RelationSet::All(), false, 100)),
+            (std::vector<std::string>{"B", "C"}));
+  EXPECT_EQ(ReachedIds(g, g.Search(a, RelationSet::All(), true, 100)),
+            (std::vector<std::string>{"C", "B"}));
+}
+
+TEST(PolicyGraph, SearchIsBreadthFirstAndFollowsOnlyTheRelationSet) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  NodeId c = AddDoc(g, "C");
+  NodeId d = AddDoc(g, "D");
+  NodeId e = AddDoc(g, "E");
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis));
+  g.AddEdge(b, d, MakeEdge(Relation::kBasis));
+  g.AddEdge(a, c, MakeEdge(Relation::kImplements));
+  g.AddEdge(c, d, MakeEdge(Relation::kImplements));
+  g.AddEdge(a, e, MakeEdge(Relation::kMentions));
+
+  std::vector<PolicyGraph::Reached> r =
+      g.Search(a, {Relation::kBasis, Relation::kImplements}, false, 10);
+  EXPECT_EQ(ReachedIds(g, r), (std::vector<std::string>{"B", "C", "D"}));
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[2].depth, 2);
+  EXPECT_EQ(r[2].from, b);  // first reached through B, the earlier edge
+  EXPECT_EQ(ReachedIds(g, g.Search(a, {Relation::kImplements}, false, 10)),
+            (std::vector<std::string>{"C", "D"}));
+  EXPECT_EQ(ReachedIds(g, g.Search(a, {Relation::kMentions}, false, 10)),
+            (std::vector<std::string>{"E"}));
+}
+
+TEST(PolicyGraph, MovedGraphKeepsItsNodesAndEdges) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis));
+  PolicyGraph moved = std::move(g);
+  EXPECT_EQ(moved.NodeCount(), 2u);
+  ASSERT_EQ(moved.Edges().size(), 1u);
+  EXPECT_EQ(moved.Node(moved.Edges()[0].target).id, "B");
+}
+
+TEST(RelationSet, ParsesNamesAsRelationNamePrintsThem) {
+  std::string error;
+  std::optional<RelationSet> set =
+      ParseRelationSet("basis, implements,counterpart", &error);
+  ASSERT_TRUE(set.has_value()) << error;
+  EXPECT_TRUE(set->Has(Relation::kBasis));
+  EXPECT_TRUE(set->Has(Relation::kImplements));
+  EXPECT_TRUE(set->Has(Relation::kCounterpart));
+  EXPECT_FALSE(set->Has(Relation::kFollows));
+  EXPECT_FALSE(set->Has(Relation::kMentions));
+
+  RelationSet all = RelationSet::All();
+  for (Relation r : {Relation::kBasis, Relation::kMentions, Relation::kPartOf,
+                     Relation::kAligned}) {
+    EXPECT_TRUE(all.Has(r));
+    std::optional<RelationSet> one = ParseRelationSet(RelationName(r), &error);
+    ASSERT_TRUE(one.has_value()) << RelationName(r);
+    EXPECT_TRUE(one->Has(r));
+  }
+  EXPECT_TRUE(RelationSet().Empty());
+}
+
+TEST(RelationSet, UnknownNameIsAnErrorNamingItAndTheValidOnes) {
+  std::string error;
+  EXPECT_FALSE(ParseRelationSet("basis,cites", &error).has_value());
+  EXPECT_NE(error.find("'cites'"), std::string::npos) << error;
+  EXPECT_NE(error.find("implements"), std::string::npos) << error;
+  EXPECT_NE(error.find("aligned"), std::string::npos) << error;
+  error.clear();
+  EXPECT_FALSE(ParseRelationSet("basis,", &error).has_value());
+  EXPECT_NE(error.find("empty"), std::string::npos) << error;
+  EXPECT_FALSE(ParseRelationSet("Basis", nullptr).has_value());
+}
+
+TEST(PolicyGraph, NodeKindNames) {
+  EXPECT_EQ(NodeKindName(NodeKind::kDocument), "document");
+  EXPECT_EQ(NodeKindName(NodeKind::kExternal), "external");
+  EXPECT_EQ(NodeKindName(NodeKind::kDirective), "directive");
+}
+
+TEST(BuildGraph, HasOneNodePerDocumentExternalAndDirective) {
+  const Corpus& corpus = BundledCorpus();
+  const PolicyGraph& g = CorpusGraph().graph;
+  std::set<std::string> documents;
+  size_t directives = 0;
+  for (const ParsedFile& f : corpus.files) {
+    for (const Document& d : f.documents) documents.insert(d.id);
+    for (const DirectiveTree& t : f.directives) directives += t.nodes.size();
+  }
+  std::map<NodeKind, size_t> kinds;
+  for (NodeId n : g.Nodes()) ++kinds[g.Node(n).kind];
+  EXPECT_GT(documents.size(), 30u);
+  EXPECT_EQ(kinds[NodeKind::kDocument], documents.size());
+  EXPECT_EQ(kinds[NodeKind::kExternal], corpus.externals.size());
+  EXPECT_EQ(kinds[NodeKind::kDirective], directives);
+  EXPECT_EQ(g.NodeCount(),
+            documents.size() + corpus.externals.size() + directives);
+
+  // Documents come first, in corpus order; a 印发 notice is called by the
+  // plan it issues.
+  const GraphNode& first = g.Node(g.Nodes().front());
+  EXPECT_EQ(first.id, corpus.files[0].documents[0].id);
+  const GraphNode& plan = g.Node(*g.FindNode("合川府发〔2023〕2号"));
+  EXPECT_EQ(plan.title, "合川区综合立体交通网规划纲要（2021—2035年）");
+  EXPECT_EQ(plan.level, Level::kDistrict);
+  EXPECT_TRUE(EndsWith(plan.file, "hechuan-gazette-2023-01.txt"));
+  EXPECT_GT(plan.line, 0u);
+}
+
+TEST(BuildGraph, EveryDirectiveIsPartOfExactlyOneNode) {
+  const PolicyGraph& g = CorpusGraph().graph;
+  for (NodeId n : g.Nodes()) {
+    const GraphNode& node = g.Node(n);
+    if (node.kind != NodeKind::kDirective) continue;
+    std::vector<PolicyGraph::EdgeRef> up =
+        g.OutEdges(n, RelationSet{Relation::kPartOf});
+    ASSERT_EQ(up.size(), 1u) << node.id;
+    const GraphNode& parent = g.Node(up[0].target);
+    EXPECT_TRUE(parent.id == node.document ||
+                parent.id.rfind(node.document + "#", 0) == 0)
+        << node.id << " part of " << parent.id;
+    EXPECT_EQ(node.id.rfind(node.document + "#", 0), 0u) << node.id;
+  }
+}
+
+TEST(BuildGraph, LinksTheActionPlanToTheOpinionItIsBasedOn) {
+  const PolicyGraph& g = CorpusGraph().graph;
+  std::optional<NodeId> plan = g.FindNode("渝府办发〔2024〕22号");
+  std::optional<NodeId> opinion = g.FindNode("渝府发〔2023〕7号");
+  ASSERT_TRUE(plan && opinion);
+  std::vector<PolicyGraph::EdgeRef> basis =
+      g.OutEdges(*plan, RelationSet{Relation::kBasis});
+  auto it = std::find_if(basis.begin(), basis.end(),
+                         [&](const auto& e) { return e.target == *opinion; });
+  ASSERT_NE(it, basis.end());
+  EXPECT_EQ(it->edge->cue, "根据");
+  EXPECT_TRUE(EndsWith(it->edge->evidence.file, "cq-gazette-2024-06.txt"));
+  EXPECT_GT(it->edge->evidence.line, 0u);
+  EXPECT_NE(it->edge->evidence.text.find("渝府发〔2023〕7号"),
+            std::string::npos);
+}
+
+TEST(BuildGraph, ReferenceEdgesCountEveryNonSelfResolvedMention) {
+  const Corpus& corpus = BundledCorpus();
+  const PolicyGraph& g = CorpusGraph().graph;
+  int mentions = 0;
+  for (const ParsedFile& f : corpus.files)
+    for (const Reference& r : f.references)
+      mentions += !r.self && !r.target.empty() && r.target != r.doc;
+  const RelationSet cues = {Relation::kBasis,   Relation::kImplements,
+                            Relation::kFollows, Relation::kIssues,
+                            Relation::kRepeals, Relation::kDrafts,
+                            Relation::kMentions};
+  int counted = 0;
+  for (const PolicyGraph::EdgeRef& e : g.Edges()) {
+    if (!cues.Has(e.edge->relation)) continue;
+    counted += e.edge->count;
+    EXPECT_NE(e.source, e.target) << g.Node(e.source).id;
+    EXPECT_EQ(g.Node(e.source).kind, NodeKind::kDocument);
+  }
+  EXPECT_GT(mentions, 100);
+  EXPECT_EQ(counted, mentions);
+}
+
+TEST(BuildGraph, ImplementingDocumentsFollowBasisAndCounterpartEdges) {
+  const PolicyGraph& g = CorpusGraph().graph;
+  std::vector<std::string> of_opinion =
+      ImplementingDocuments(g, "渝府发〔2023〕7号");
+  EXPECT_NE(
+      std::find(of_opinion.begin(), of_opinion.end(), "渝府办发〔2024〕22号"),
+      of_opinion.end());
+  EXPECT_EQ(
+      std::find(of_opinion.begin(), of_opinion.end(), "渝府发〔2023〕7号"),
+      of_opinion.end());
+  // Neither fire-safety plan cites the other; the counterpart edge links
+  // them.
+  std::vector<std::string> of_fire_plan =
+      ImplementingDocuments(g, "渝府办发〔2023〕18号");
+  EXPECT_EQ(of_fire_plan, (std::vector<std::string>{"合川府办发〔2023〕23号"}));
+  EXPECT_TRUE(ImplementingDocuments(g, "no such document").empty());
+}
+
+TEST(BuildGraph, AlignsDirectivesOfEveryImplementedParent) {
+  const BuiltGraph& built = CorpusGraph();
+  const PolicyGraph& g = built.graph;
+  ASSERT_FALSE(built.coverage.empty());
+  std::set<std::string> parents;
+  for (const CoverageReport& report : built.coverage) {
+    EXPECT_TRUE(parents.insert(report.parent).second) << report.parent;
+    EXPECT_EQ(report.children, ImplementingDocuments(g, report.parent));
+  }
+  EXPECT_TRUE(parents.count("渝府发〔2023〕7号"));
+  EXPECT_TRUE(parents.count("渝府办发〔2023〕18号"));
+
+  size_t aligned = 0;
+  for (const PolicyGraph::EdgeRef& e : g.Edges()) {
+    if (e.edge->relation != Relation::kAligned) continue;
+    ++aligned;
+    const GraphNode& child = g.Node(e.source);
+    const GraphNode& parent = g.Node(e.target);
+    EXPECT_EQ(child.kind, NodeKind::kDirective);
+    EXPECT_EQ(parent.kind, NodeKind::kDirective);
+    EXPECT_TRUE(parents.count(parent.document)) << parent.id;
+    EXPECT_GT(e.edge->score, 0.0);
+    EXPECT_LE(e.edge->score, 1.0 + 1e-9);
+  }
+  size_t implementations = 0;
+  for (const CoverageReport& report : built.coverage)
+    for (const DirectiveCoverage& d : report.directives)
+      implementations += d.implemented_by.size();
+  EXPECT_GT(aligned, 0u);
+  EXPECT_EQ(aligned, implementations);
+}
+
+TEST(BuildGraph, IsDeterministic) {
+  PolicyGraph again = BuildGraph(BundledCorpus());
+  const PolicyGraph& g = CorpusGraph().graph;
+  ASSERT_EQ(again.NodeCount(), g.NodeCount());
+  ASSERT_EQ(again.EdgeCount(), g.EdgeCount());
+  std::vector<PolicyGraph::EdgeRef> a = again.Edges();
+  std::vector<PolicyGraph::EdgeRef> b = g.Edges();
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(again.Node(a[i].source).id, g.Node(b[i].source).id);
+    EXPECT_EQ(again.Node(a[i].target).id, g.Node(b[i].target).id);
+    EXPECT_EQ(a[i].edge->relation, b[i].edge->relation);
+    EXPECT_EQ(a[i].edge->count, b[i].edge->count);
+  }
+}
+
+}  // namespace
+}  // namespace policygraph
