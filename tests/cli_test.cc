@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -178,6 +179,88 @@ TEST_F(Cli, FolderIsSearchedRecursivelyForTexts) {
   nlohmann::json docs = nlohmann::json::parse(r.out);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0]["file"], "gazettes/2023/a.txt");
+}
+
+TEST_F(Cli, LineageOfHechuanTransportPlanReachesMunicipalAndNationalPlans) {
+  ToolRun r = Tool("lineage 合川府发〔2023〕2号 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["root"], "合川府发〔2023〕2号");
+  std::set<std::string> reached;
+  for (const auto& step : j["ancestors"]) {
+    reached.insert(step["title"].get<std::string>());
+    EXPECT_GT(step["evidence"]["line"].get<int>(), 0) << step.dump();
+  }
+  EXPECT_TRUE(reached.count("重庆市综合立体交通网规划纲要（2021—2035年）"));
+  EXPECT_TRUE(reached.count("国家综合立体交通网规划纲要"));
+  // The text form names both, and the DOT form is one digraph.
+  ToolRun text = Tool("lineage 合川府发〔2023〕2号");
+  EXPECT_NE(text.out.find("国家综合立体交通网规划纲要"), std::string::npos);
+  ToolRun dot = Tool("lineage 合川府发〔2023〕2号 --format dot");
+  EXPECT_EQ(dot.out.rfind("digraph", 0), 0u) << dot.out.substr(0, 80);
+}
+
+TEST_F(Cli, LineageRejectsUnknownIdsAndRelations) {
+  ToolRun r = Tool("lineage 渝府发〔1999〕1号");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("渝府发〔1999〕1号"), std::string::npos) << r.err;
+  ToolRun bad = Tool("lineage 合川府发〔2023〕2号 --relations basis,nonsense");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("nonsense"), std::string::npos) << bad.err;
+  ToolRun two = Tool("lineage 合川府发〔2023〕2号 --up --down");
+  EXPECT_EQ(two.exit_code, 2);
+}
+
+TEST_F(Cli, CoverageFindsImplementersByItselfAndFollowsTheContract) {
+  ToolRun r = Tool("coverage 渝府发〔2023〕7号 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(r.out);
+  EXPECT_EQ(j["parent"], "渝府发〔2023〕7号");
+  EXPECT_EQ(j["children"], nlohmann::json::array({"渝府办发〔2024〕22号"}));
+  EXPECT_EQ(j["total"], 15);
+  EXPECT_EQ(j["directives"].size(), 15u);
+  size_t covered = 0;
+  for (const auto& d : j["directives"]) {
+    for (const char* key : {"id", "label", "file", "line", "heading"})
+      EXPECT_TRUE(d.contains(key)) << key;
+    covered += !d["implemented_by"].empty();
+    for (const auto& impl : d["implemented_by"]) {
+      EXPECT_EQ(impl["id"].get<std::string>().rfind("渝府办发〔2024〕22号#", 0),
+                0u);
+      EXPECT_GE(impl["score"].get<double>(), 0.0);
+      EXPECT_LE(impl["score"].get<double>(), 1.0);
+    }
+  }
+  EXPECT_EQ(j["covered"].get<size_t>(), covered);
+}
+
+TEST_F(Cli, CoverageOfUncitedCounterpartAndCsvForm) {
+  // Neither fire-safety plan cites the other: the pair is found through
+  // their shared core title.
+  ToolRun r = Tool("coverage 渝府办发〔2023〕18号 --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("parent,parent_directive,", 0), 0u);
+  EXPECT_NE(r.out.find("合川府办发〔2023〕23号"), std::string::npos);
+  ToolRun bad = Tool("coverage 渝府发〔2023〕7号 --child 渝府发〔1999〕1号");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--child"), std::string::npos) << bad.err;
+}
+
+TEST_F(Cli, OrphansFailOnExitsOneOnlyWhenAsked) {
+  ToolRun plain = Tool("orphans --format json");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  nlohmann::json j = nlohmann::json::parse(plain.out);
+  bool thirteen = false;
+  for (const auto& o : j["orphans"])
+    thirteen |=
+        o["kind"] == "uncovered" && o["document"] == "渝府发〔2023〕7号" &&
+        o["subject"].get<std::string>().find("（十三）") != std::string::npos;
+  EXPECT_TRUE(thirteen) << "the annotated orphan （十三） is listed";
+  EXPECT_EQ(Tool("orphans --fail-on uncovered").exit_code, 1);
+  EXPECT_EQ(Tool("orphans --fail-on orphans").exit_code, 1);
+  ToolRun bad = Tool("orphans --fail-on everything");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("everything"), std::string::npos) << bad.err;
 }
 
 }  // namespace

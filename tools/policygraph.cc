@@ -8,19 +8,27 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "policygraph/coverage.h"
+#include "policygraph/fold.h"
 #include "policygraph/format.h"
+#include "policygraph/graph.h"
+#include "policygraph/lineage.h"
+#include "policygraph/orphans.h"
 #include "policygraph/pipeline.h"
+#include "policygraph/report_format.h"
 
 namespace pg = policygraph;
 
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitFound = 1;
 constexpr int kExitUsage = 2;
 
 struct Options {
@@ -30,6 +38,14 @@ struct Options {
   bool quiet = false;
   bool explain = false;
   uint64_t max_file_size = pg::kDefaultMaxFileSize;
+  // lineage
+  bool up = false, down = false, both = false;
+  int depth = 10;
+  std::string relations;
+  // coverage
+  std::vector<std::string> children;
+  // orphans
+  std::string fail_on;
 };
 
 // The bundled corpus: next to the sources in a build tree, under share/
@@ -136,12 +152,152 @@ int RunRefs(const Options& o) {
   return errors ? kExitUsage : rc;
 }
 
+// A document id as the user typed it, or an external node's id
+// ("title:…" or a number the corpus only cites).
+std::optional<pg::NodeId> FindRoot(const pg::Corpus& corpus,
+                                   const pg::PolicyGraph& graph,
+                                   const std::string& id) {
+  if (const pg::Document* doc = corpus.FindDocument(id, nullptr, nullptr))
+    return graph.FindNode(doc->id);
+  if (auto node = graph.FindNode(id)) return node;
+  if (auto node = graph.FindNode(pg::NormalizeDocNumber(id))) return node;
+  return graph.FindNode("title:" + pg::NormalizeTitle(id));
+}
+
+int RunLineage(const Options& o) {
+  pg::LineageOptions lineage;
+  if (o.up + o.down + o.both > 1) {
+    std::cerr << "policygraph: error: give at most one of --up, --down, "
+                 "--both\n";
+    return kExitUsage;
+  }
+  lineage.direction = o.down   ? pg::LineageDirection::kDown
+                      : o.both ? pg::LineageDirection::kBoth
+                               : pg::LineageDirection::kUp;
+  lineage.max_depth = o.depth;
+  if (!o.relations.empty()) {
+    std::string error;
+    auto relations = pg::ParseRelationSet(o.relations, &error);
+    if (!relations) {
+      std::cerr << "policygraph: error: --relations: " << error << "\n";
+      return kExitUsage;
+    }
+    lineage.relations = *relations;
+  }
+  pg::Corpus corpus = Load(o);
+  bool errors = Report(corpus, o.quiet);
+  pg::PolicyGraph graph = pg::BuildGraph(corpus);
+  std::optional<pg::NodeId> root = FindRoot(corpus, graph, o.id);
+  if (!root) {
+    std::cerr << "policygraph: error: no document or cited document with id '"
+              << o.id << "'; `policygraph documents` lists the ids\n";
+    return kExitUsage;
+  }
+  pg::LineageReport report = pg::TraceLineage(graph, *root, lineage);
+  std::string out = o.format == "json"
+                        ? pg::LineageToJson(report).dump(2) + "\n"
+                    : o.format == "dot" ? pg::FormatLineageDot(report)
+                                        : pg::FormatLineageText(report);
+  int rc = Emit(out);
+  return errors ? kExitUsage : rc;
+}
+
+int RunCoverage(const Options& o) {
+  pg::Corpus corpus = Load(o);
+  bool errors = Report(corpus, o.quiet);
+  const pg::Document* parent = corpus.FindDocument(o.id, nullptr, nullptr);
+  if (!parent) {
+    std::cerr << "policygraph: error: no document with id '" << o.id
+              << "' in the input; `policygraph documents` lists the ids\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> children;
+  for (const std::string& child : o.children) {
+    const pg::Document* doc = corpus.FindDocument(child, nullptr, nullptr);
+    if (!doc) {
+      std::cerr << "policygraph: error: --child: no document with id '" << child
+                << "' in the input\n";
+      return kExitUsage;
+    }
+    children.push_back(doc->id);
+  }
+  if (o.children.empty()) {
+    pg::PolicyGraph graph = pg::BuildGraph(corpus);
+    children = pg::ImplementingDocuments(graph, parent->id);
+    if (children.empty() && !o.quiet)
+      std::cerr << "policygraph: note: no document of the input implements, "
+                   "rests on, follows or localizes "
+                << parent->id << "; name one with --child\n";
+  }
+  pg::CoverageReport report = pg::MeasureCoverage(corpus, parent->id, children);
+  std::string out = o.format == "json"
+                        ? pg::CoverageToJson(report).dump(2) + "\n"
+                    : o.format == "csv" ? pg::FormatCoverageCsv(report)
+                                        : pg::FormatCoverageText(report);
+  int rc = Emit(out);
+  return errors ? kExitUsage : rc;
+}
+
+// --fail-on: "orphans" (any kind) or a comma list of kinds.
+std::optional<std::vector<pg::OrphanKind>> ParseFailOn(const std::string& list,
+                                                       std::string* error) {
+  const std::vector<pg::OrphanKind> all = {
+      pg::OrphanKind::kUncovered,   pg::OrphanKind::kDraft,
+      pg::OrphanKind::kDangling,    pg::OrphanKind::kRepealed,
+      pg::OrphanKind::kAnachronism, pg::OrphanKind::kIsolated};
+  std::vector<pg::OrphanKind> kinds;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = std::min(list.find(',', start), list.size());
+    std::string name = list.substr(start, comma - start);
+    start = comma + 1;
+    if (name.empty()) continue;
+    if (name == "orphans" || name == "any") return all;
+    bool known = false;
+    for (pg::OrphanKind k : all)
+      if (pg::OrphanKindName(k) == name) kinds.push_back(k), known = true;
+    if (!known) {
+      *error = "unknown kind '" + name +
+               "' (orphans, uncovered, draft, "
+               "dangling, repealed, anachronism, isolated)";
+      return std::nullopt;
+    }
+  }
+  return kinds;
+}
+
+int RunOrphans(const Options& o) {
+  std::string error;
+  auto fail_on = ParseFailOn(o.fail_on, &error);
+  if (!fail_on) {
+    std::cerr << "policygraph: error: --fail-on: " << error << "\n";
+    return kExitUsage;
+  }
+  pg::Corpus corpus = Load(o);
+  bool errors = Report(corpus, o.quiet);
+  std::vector<pg::CoverageReport> coverage;
+  pg::PolicyGraph graph = pg::BuildGraph(corpus, &coverage);
+  pg::OrphanReport report = pg::FindOrphans(corpus, graph, coverage);
+  std::string out = o.format == "json"
+                        ? pg::OrphansToJson(report).dump(2) + "\n"
+                    : o.format == "csv" ? pg::FormatOrphansCsv(report)
+                                        : pg::FormatOrphansText(report);
+  int rc = Emit(out);
+  if (errors) return kExitUsage;
+  if (rc != kExitOk) return rc;
+  for (pg::OrphanKind k : *fail_on)
+    if (report.Count(k) > 0) return kExitFound;
+  return kExitOk;
+}
+
 struct Command {
   const char* name;
   const char* help;
   std::vector<std::string> formats;  // first is the default
   bool takes_id;
   std::function<int(const Options&)> handler;
+  // Flags only this command has.
+  std::function<void(CLI::App*, Options&)> add_flags = nullptr;
 };
 
 const std::vector<Command>& Commands() {
@@ -166,7 +322,59 @@ const std::vector<Command>& Commands() {
        "mentions)",
        {"table", "jsonl"},
        false,
-       RunRefs},
+       RunRefs,
+       [](CLI::App* sub, Options& o) {
+         sub->add_flag("--explain", o.explain,
+                       "show, per reference, the cue found and the "
+                       "resolution tier and score that decided its target "
+                       "(table format)");
+       }},
+      {"lineage",
+       "Trace where a document comes from (--up: what it rests on or "
+       "implements, transitively, up to laws and national plans) and what "
+       "comes of it (--down), with the evidence line of every step",
+       {"text", "json", "dot"},
+       true,
+       RunLineage,
+       [](CLI::App* sub, Options& o) {
+         sub->add_flag("--up", o.up, "ancestors only (the default)");
+         sub->add_flag("--down", o.down, "descendants only");
+         sub->add_flag("--both", o.both, "ancestors and descendants");
+         sub->add_option("--depth", o.depth, "at most this many steps")
+             ->check(CLI::Range(1, 1000))
+             ->capture_default_str();
+         sub->add_option("--relations", o.relations,
+                         "comma list of relations to follow (default: "
+                         "basis,implements,follows,counterpart,issues; also "
+                         "drafts, mentions, repeals)");
+       }},
+      {"coverage",
+       "For each directive of a parent document, which directives of its "
+       "implementing documents carry it out, with a similarity score and "
+       "the shared phrases, and the parent's coverage ratio",
+       {"text", "json", "csv"},
+       true,
+       RunCoverage,
+       [](CLI::App* sub, Options& o) {
+         sub->add_option("--child", o.children,
+                         "implementing document(s) to align (default: the "
+                         "documents linked to the parent by implements, "
+                         "basis, follows or counterpart)");
+       }},
+      {"orphans",
+       "List what a policy chain left behind: parent directives nobody "
+       "implements, documents to be drafted that never appear, dangling "
+       "references, references to repealed documents, anachronisms and "
+       "isolated documents",
+       {"text", "json", "csv"},
+       false,
+       RunOrphans,
+       [](CLI::App* sub, Options& o) {
+         sub->add_option("--fail-on", o.fail_on,
+                         "exit 1 when orphans of these kinds are found: "
+                         "orphans (any) or a comma list of uncovered, draft, "
+                         "dangling, repealed, anachronism, isolated");
+       }},
   };
   return kCommands;
 }
@@ -183,6 +391,9 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  policygraph documents --format json\n"
       "  policygraph directives 渝府发〔2023〕7号\n"
+      "  policygraph lineage 合川府发〔2023〕2号\n"
+      "  policygraph coverage 渝府发〔2023〕7号 --format csv\n"
+      "  policygraph orphans --fail-on uncovered\n"
       "  policygraph documents gazettes/ --format table\n\n"
       "Exit codes: 0 ok, 1 findings asked for with --fail-on, 2 usage or I/O "
       "error (bad flags, missing or unreadable input, failed write)"};
@@ -213,10 +424,7 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     sub->add_flag("--quiet,-q", options.quiet,
                   "print errors only, no warnings");
-    if (std::string(cmd.name) == "refs")
-      sub->add_flag("--explain", options.explain,
-                    "show, per reference, the cue found and the resolution "
-                    "tier and score that decided its target (table format)");
+    if (cmd.add_flags) cmd.add_flags(sub, options);
     sub->add_option("--max-file-size", options.max_file_size,
                     "refuse input files larger than this many bytes")
         ->capture_default_str();
