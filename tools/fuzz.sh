@@ -2,10 +2,10 @@
 # Builds the libFuzzer targets with clang and runs each one briefly.
 #
 #   tools/fuzz.sh [TARGET...]      # default: decode fold segment directives
-#                                  #          pipeline
+#                                  #          extract resolve pipeline graph
 #
-# Each target runs $FUZZ_SECONDS seconds (default 12, so about a minute for
-# all five) from the seed corpus (fuzz/seed.py over corpus/chongqing), the
+# Each target runs $FUZZ_SECONDS seconds (default 9, so a little over a
+# minute for all eight) from the seed corpus (fuzz/seed.py over corpus/chongqing), the
 # inputs it found before and tests/data/fuzz-regressions/, with the domain
 # dictionary fuzz/dict/policygraph.dict.  The build tree is
 # $POLICYGRAPH_FUZZ_DIR (default build-fuzz/); crash, timeout and
@@ -16,7 +16,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${POLICYGRAPH_FUZZ_DIR:-${root}/build-fuzz}"
 seconds="${FUZZ_SECONDS:-9}"
-all_targets=(decode fold segment directives extract resolve pipeline)
+all_targets=(decode fold segment directives extract resolve pipeline graph)
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   targets=("${all_targets[@]}")
@@ -60,7 +60,7 @@ for target in "${targets[@]}"; do
   # Seeds: decode and pipeline also get other encodings, fold short lines
   # (titles and numbers) instead of whole windows.
   case "${target}" in
-    decode | pipeline | resolve) inputs=("${seeds}/text" "${seeds}/encoded") ;;
+    decode | pipeline | resolve | graph) inputs=("${seeds}/text" "${seeds}/encoded") ;;
     fold) inputs=("${seeds}/lines") ;;
     *) inputs=("${seeds}/text") ;;
   esac
