@@ -30,8 +30,17 @@ void CheckNode(const pg::DirectiveTree& tree, int index,
              "a directive ends before it starts or after its document");
   FUZZ_CHECK(uint64_t{d.text.offset} + d.text.length <= source.text.size(),
              "a directive's text span runs past the source");
-  FUZZ_CHECK(d.text.offset == source.line_starts[d.line - 1],
-             "a directive's text span does not start at its line");
+  // A box item shares its row with its neighbours, so its span starts
+  // inside the line; every other directive starts at its line.
+  FUZZ_CHECK(d.kind == pg::DirectiveKind::kBoxItem
+                 ? source.LineOf(d.text.offset) == d.line
+                 : d.text.offset == source.line_starts[d.line - 1],
+             "a directive's text span does not start on its line");
+  FUZZ_CHECK(d.text.length == 0 || source.LineOf(d.text.offset + d.text.length -
+                                                 1) <= d.last_line,
+             "a directive's text span runs past its last line");
+  FUZZ_CHECK(IsValidUtf8(pg::DirectiveText(source, tree, index)),
+             "a directive's text is not valid UTF-8");
   for (const std::string* s : {&d.id, &d.label, &d.heading, &d.deadline})
     FUZZ_CHECK(IsValidUtf8(*s), "a directive string is not valid UTF-8");
   for (const std::string& unit : d.lead_units)

@@ -5,7 +5,8 @@
 #                                  #          extract resolve pipeline graph
 #
 # Each target runs $FUZZ_SECONDS seconds (default 9, so a little over a
-# minute for all eight) from the seed corpus (fuzz/seed.py over corpus/chongqing), the
+# minute for all eight; an input slower than $FUZZ_TIMEOUT seconds, default
+# 10, counts as a hang) from the seed corpus (fuzz/seed.py over corpus/chongqing), the
 # inputs it found before and tests/data/fuzz-regressions/, with the domain
 # dictionary fuzz/dict/policygraph.dict.  The build tree is
 # $POLICYGRAPH_FUZZ_DIR (default build-fuzz/); crash, timeout and
@@ -72,7 +73,8 @@ for target in "${targets[@]}"; do
   echo "fuzz.sh: ${target}_fuzz for ${seconds}s"
   status=0
   "${build_dir}/fuzz/${target}_fuzz" -max_total_time="${seconds}" \
-    -dict="${root}/fuzz/dict/policygraph.dict" -max_len=65536 -timeout=10 \
+    -dict="${root}/fuzz/dict/policygraph.dict" -max_len=65536 \
+    -timeout="${FUZZ_TIMEOUT:-10}" \
     -rss_limit_mb=2048 -artifact_prefix="${crashes}/${target}-" \
     -print_final_stats=1 "${work}" "${inputs[@]}" >"${log}" 2>&1 ||
     status=$?
