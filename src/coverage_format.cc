@@ -28,6 +28,26 @@ std::string Joined(const std::vector<std::string>& items,
   return out;
 }
 
+void AppendCoverageRows(const CoverageReport& report, std::string& out) {
+  for (const DirectiveCoverage& d : report.directives) {
+    std::string left = CsvCell(report.parent) + "," + CsvCell(d.id) + "," +
+                       std::to_string(d.line) + "," + CsvCell(d.heading) + "," +
+                       CsvCell(Joined(d.lead_units, "、")) + "," +
+                       CsvCell(d.deadline);
+    if (d.implemented_by.empty()) {
+      out += left + ",,,,,,,,\n";
+      continue;
+    }
+    for (const Implementation& impl : d.implemented_by) {
+      out += left + "," + CsvCell(impl.document) + "," + CsvCell(impl.id) +
+             "," + std::to_string(impl.line) + "," + CsvCell(impl.heading) +
+             "," + ScoreText(impl.score) + "," + CsvCell(impl.evidence) + "," +
+             CsvCell(Joined(impl.lead_units, "、")) + "," +
+             CsvCell(impl.deadline) + "\n";
+    }
+  }
+}
+
 }  // namespace
 
 Json CoverageToJson(const CoverageReport& report) {
@@ -95,27 +115,15 @@ std::string FormatCoverageText(const CoverageReport& report) {
 }
 
 std::string FormatCoverageCsv(const CoverageReport& report) {
+  return FormatCoverageCsv(std::vector<CoverageReport>{report});
+}
+
+std::string FormatCoverageCsv(const std::vector<CoverageReport>& reports) {
   std::string out =
       "parent,parent_directive,parent_line,parent_heading,parent_lead_units,"
       "parent_deadline,child,child_directive,child_line,child_heading,score,"
       "evidence,child_lead_units,child_deadline\n";
-  for (const DirectiveCoverage& d : report.directives) {
-    std::string left = CsvCell(report.parent) + "," + CsvCell(d.id) + "," +
-                       std::to_string(d.line) + "," + CsvCell(d.heading) + "," +
-                       CsvCell(Joined(d.lead_units, "、")) + "," +
-                       CsvCell(d.deadline);
-    if (d.implemented_by.empty()) {
-      out += left + ",,,,,,,,\n";
-      continue;
-    }
-    for (const Implementation& impl : d.implemented_by) {
-      out += left + "," + CsvCell(impl.document) + "," + CsvCell(impl.id) +
-             "," + std::to_string(impl.line) + "," + CsvCell(impl.heading) +
-             "," + ScoreText(impl.score) + "," + CsvCell(impl.evidence) + "," +
-             CsvCell(Joined(impl.lead_units, "、")) + "," +
-             CsvCell(impl.deadline) + "\n";
-    }
-  }
+  for (const CoverageReport& report : reports) AppendCoverageRows(report, out);
   return out;
 }
 

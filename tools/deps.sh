@@ -19,6 +19,7 @@ PACKAGES=(
   libre2-dev
   libgraphviz-dev
   graphviz
+  fonts-noto-cjk
   nlohmann-json3-dev
   libicu-dev
   libgtest-dev
@@ -29,6 +30,8 @@ PACKAGES=(
   clang
   libclang-rt-14-dev
   python3
+  python3-networkx
+  python3-igraph
 )
 
 IsInstalled() {

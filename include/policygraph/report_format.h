@@ -5,6 +5,7 @@
 #define POLICYGRAPH_REPORT_FORMAT_H_
 
 #include <string>
+#include <vector>
 
 #include "policygraph/coverage.h"
 #include "policygraph/format.h"
@@ -48,6 +49,17 @@ std::string FormatOrphansText(const OrphanReport& report);
 // per orphan in report order.  Rows end in LF, which every spreadsheet
 // reads; no BOM (the CLI adds one when it writes a file).
 std::string FormatOrphansCsv(const OrphanReport& report);
+
+// Every parent's rows under one header line (the build's coverage.csv).
+std::string FormatCoverageCsv(const std::vector<CoverageReport>& reports);
+
+// The audit report (report.md): corpus summary, documents by level and
+// issuer, most-cited documents, lineage chains from district or department
+// documents up to municipal and national ones, coverage per parent with a
+// bar, and the orphans.  Long lists are cut at 200 rows.
+std::string FormatAuditMarkdown(const Corpus& corpus, const PolicyGraph& graph,
+                                const std::vector<CoverageReport>& coverage,
+                                const OrphanReport& orphans);
 
 // RFC 4180 cell: quoted when it holds a comma, quote, CR or LF, a quote
 // doubled inside.  A cell a spreadsheet would run as a formula (first

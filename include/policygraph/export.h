@@ -1,0 +1,64 @@
+// policygraph — the graph for other tools: node-link JSON (networkx, D3),
+// Cytoscape.js elements, GraphML (typed, no list-valued attributes), DOT
+// built through Graphviz's cgraph and SVG/PNG rendered through gvc.
+//
+// Exporters take a PolicyGraph and print all of it; SelectView makes the
+// smaller graph a diagram or a neighbourhood needs (documents only, some
+// relations or levels, the nodes within N steps of one document).  Output
+// is byte-stable: nodes and edges in graph order, attributes in a fixed
+// order, numbers printed the same way everywhere.  Nothing here touches
+// the file system.
+#ifndef POLICYGRAPH_EXPORT_H_
+#define POLICYGRAPH_EXPORT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policygraph/format.h"
+#include "policygraph/graph.h"
+
+namespace policygraph {
+
+struct ViewOptions {
+  bool directives = false;  // keep directive nodes (part_of, aligned edges)
+  RelationSet relations = RelationSet::All();
+  std::vector<Level> levels;  // empty: every level
+  std::string select;         // a node id: only its neighbourhood
+  int depth = 2;              // steps from `select`, both directions
+};
+
+// A new graph with the nodes and edges the view keeps, in the original
+// order.  An unknown `select` id gives an empty graph.
+PolicyGraph SelectView(const PolicyGraph& graph, const ViewOptions& options);
+
+// {"directed":true,"multigraph":true,"graph":{…},"nodes":[{"id","kind",
+//  "title","doc_number","level","type","date","issuer","file","line",
+//  "document"}],"links":[{"source","target","key","relation","cue",
+//  "score","count","evidence_file","evidence_line","evidence"}]}
+// Empty strings are omitted from nodes and links, so consumers see only the
+// attributes a node has.
+Json GraphToNodeLink(const PolicyGraph& graph);
+
+// {"elements":{"nodes":[{"data":{"id",…}}],"edges":[{"data":{"id",
+//  "source","target","relation",…}}]}}
+Json GraphToCytoscape(const PolicyGraph& graph);
+
+// GraphML with one <key> per attribute, typed (string, int, double), and
+// every text escaped.
+std::string GraphToGraphml(const PolicyGraph& graph);
+
+// DOT built with cgraph: one cluster per level (national, municipal,
+// district, department, unknown), ranked top to bottom, a colour and style
+// per relation, wrapped Chinese labels with the number, and a legend.
+std::string GraphToDot(const PolicyGraph& graph);
+
+// Renders DOT text with gvc ("svg" or "png").  Returns nullopt and sets
+// `error` when Graphviz cannot parse or lay it out.
+std::optional<std::string> RenderDot(const std::string& dot,
+                                     const std::string& format,
+                                     std::string* error);
+
+}  // namespace policygraph
+
+#endif  // POLICYGRAPH_EXPORT_H_
