@@ -263,4 +263,51 @@ TEST_F(Cli, OrphansFailOnExitsOneOnlyWhenAsked) {
   EXPECT_NE(bad.err.find("everything"), std::string::npos) << bad.err;
 }
 
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_F(Cli, BuildWritesEveryOutputByteStably) {
+  ToolRun r = Tool("build -o out1");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("36 documents"), std::string::npos) << r.err;
+  const std::vector<std::string> names = {
+      "graph.json", "graph.cyjs",   "graph.graphml", "graph.dot",
+      "graph.svg",  "coverage.csv", "orphans.csv",   "report.md"};
+  for (const std::string& name : names)
+    EXPECT_GT(fs::file_size(dir_ / "out1" / name), 0u) << name;
+  // No temporary file is left behind.
+  for (const auto& entry : fs::directory_iterator(dir_ / "out1"))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos)
+        << entry.path();
+  // Spreadsheets need the byte-order mark to read the Chinese.
+  EXPECT_EQ(ReadFile(dir_ / "out1" / "coverage.csv").rfind("\xEF\xBB\xBF", 0),
+            0u);
+  EXPECT_EQ(ReadFile(dir_ / "out1" / "orphans.csv").rfind("\xEF\xBB\xBF", 0),
+            0u);
+  nlohmann::json graph =
+      nlohmann::json::parse(ReadFile(dir_ / "out1" / "graph.json"));
+  EXPECT_EQ(graph["directed"], true);
+  EXPECT_EQ(graph["multigraph"], true);
+  EXPECT_GT(graph["nodes"].size(), 36u);
+  std::string report = ReadFile(dir_ / "out1" / "report.md");
+  EXPECT_NE(report.find("## Lineage chains"), std::string::npos);
+  EXPECT_NE(report.find("国家综合立体交通网规划纲要"), std::string::npos);
+  // A second run, quiet, gives the same bytes.
+  ToolRun again = Tool("build -q -o out2");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err, "");
+  for (const std::string& name : names)
+    EXPECT_EQ(ReadFile(dir_ / "out1" / name), ReadFile(dir_ / "out2" / name))
+        << name << " differs between two runs";
+}
+
+TEST_F(Cli, BuildIntoAnUnusableFolderIsAnErrorNamingIt) {
+  Write("plain-file", "x");
+  ToolRun r = Tool("build -q -o plain-file/out");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("plain-file/out"), std::string::npos) << r.err;
+}
+
 }  // namespace

@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 
 #include "policygraph/coverage.h"
+#include "policygraph/export.h"
 #include "policygraph/fold.h"
 #include "policygraph/format.h"
 #include "policygraph/graph.h"
@@ -22,6 +23,8 @@
 #include "policygraph/orphans.h"
 #include "policygraph/pipeline.h"
 #include "policygraph/report_format.h"
+
+#include "output_dir.h"
 
 namespace pg = policygraph;
 
@@ -46,6 +49,8 @@ struct Options {
   std::vector<std::string> children;
   // orphans
   std::string fail_on;
+  // build
+  std::string output;
 };
 
 // The bundled corpus: next to the sources in a build tree, under share/
@@ -290,6 +295,89 @@ int RunOrphans(const Options& o) {
   return kExitOk;
 }
 
+// Progress for long runs, on stderr so stdout stays clean; silent with -q.
+void Progress(const Options& o, const std::string& message) {
+  if (!o.quiet) std::cerr << "policygraph: " << message << "\n";
+}
+
+// The diagram view: documents and the documents they cite, without the
+// directive nodes that would make the layout unreadable and slow.
+constexpr size_t kMaxDiagramNodes = 3000;
+
+int RunBuild(const Options& o) {
+  const std::string dir = !o.output.empty() ? o.output
+                          : o.paths.empty() ? std::string("graphs/chongqing")
+                                            : std::string("graphs/out");
+  std::string error;
+  std::optional<policygraph::tools::OutputDir> out =
+      policygraph::tools::OutputDir::Open(dir, &error);
+  if (!out) {
+    std::cerr << "policygraph: error: " << error << "\n";
+    return kExitUsage;
+  }
+  Progress(o, "reading " + (o.paths.empty()
+                                ? std::string("the bundled corpus")
+                                : std::to_string(o.paths.size()) + " path(s)"));
+  pg::Corpus corpus = Load(o);
+  bool errors = Report(corpus, o.quiet);
+  size_t documents = 0, references = 0;
+  for (const pg::ParsedFile& f : corpus.files) {
+    documents += f.documents.size();
+    references += f.references.size();
+  }
+  Progress(o, std::to_string(corpus.files.size()) + " files, " +
+                  std::to_string(documents) + " documents, " +
+                  std::to_string(references) + " references, " +
+                  std::to_string(corpus.externals.size()) +
+                  " cited documents outside the corpus");
+  std::vector<pg::CoverageReport> coverage;
+  pg::PolicyGraph graph = pg::BuildGraph(corpus, &coverage);
+  Progress(o, "graph: " + std::to_string(graph.NodeCount()) + " nodes, " +
+                  std::to_string(graph.EdgeCount()) + " edges; coverage of " +
+                  std::to_string(coverage.size()) + " parent document(s)");
+  pg::OrphanReport orphans = pg::FindOrphans(corpus, graph, coverage);
+
+  // Spreadsheet programs read UTF-8 CSV as the local code page unless it
+  // starts with a byte-order mark.
+  const std::string bom = "\xEF\xBB\xBF";
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"graph.json", pg::GraphToNodeLink(graph).dump(1) + "\n"},
+      {"graph.cyjs", pg::GraphToCytoscape(graph).dump(1) + "\n"},
+      {"graph.graphml", pg::GraphToGraphml(graph)},
+      {"coverage.csv", bom + pg::FormatCoverageCsv(coverage)},
+      {"orphans.csv", bom + pg::FormatOrphansCsv(orphans)},
+      {"report.md", pg::FormatAuditMarkdown(corpus, graph, coverage, orphans)},
+  };
+  pg::ViewOptions view_options;
+  pg::PolicyGraph view = pg::SelectView(graph, view_options);
+  std::string dot = pg::GraphToDot(view);
+  files.emplace_back("graph.dot", dot);
+  if (view.NodeCount() <= kMaxDiagramNodes) {
+    Progress(o, "laying out the diagram (" + std::to_string(view.NodeCount()) +
+                    " nodes)");
+    std::optional<std::string> svg = pg::RenderDot(dot, "svg", &error);
+    if (!svg) {
+      std::cerr << "policygraph: error: rendering graph.svg: " << error << "\n";
+      return kExitUsage;
+    }
+    files.emplace_back("graph.svg", *svg);
+  } else {
+    Progress(o, "graph.svg skipped: " + std::to_string(view.NodeCount()) +
+                    " nodes is too many for one readable diagram; use "
+                    "`policygraph export --select ID`");
+  }
+  for (const auto& [name, bytes] : files) {
+    if (!out->Write(name, bytes, &error)) {
+      std::cerr << "policygraph: error: " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  Progress(o, "wrote " + std::to_string(files.size()) + " files to " + dir +
+                  "/ (" + std::to_string(orphans.orphans.size()) +
+                  " orphans; see report.md)");
+  return errors ? kExitUsage : kExitOk;
+}
+
 struct Command {
   const char* name;
   const char* help;
@@ -302,6 +390,19 @@ struct Command {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
+      {"build",
+       "The main job: read the gazettes, build the policy graph and write "
+       "graph.json (node-link), graph.cyjs (Cytoscape.js), graph.graphml, "
+       "graph.dot and graph.svg, coverage.csv, orphans.csv and report.md "
+       "into one folder (default graphs/chongqing/ for the bundled corpus)",
+       {"folder"},
+       false,
+       RunBuild,
+       [](CLI::App* sub, Options& o) {
+         sub->add_option("-o,--output", o.output,
+                         "output folder (created if missing); files are "
+                         "replaced atomically, never left half-written");
+       }},
       {"documents",
        "List the documents of each gazette with their metadata "
        "(id, title, attached title, numbers, issuer, date, type, level, "
@@ -382,6 +483,7 @@ const std::vector<Command>& Commands() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  policygraph::tools::RemoveTemporaryFilesOnSignal();
   CLI::App app{
       "policygraph: reads Chinese government gazettes and policy documents and "
       "builds the graph of references between them.\n\n"
@@ -389,6 +491,7 @@ int main(int argc, char** argv) {
       "files or folders (searched recursively for *.txt); UTF-8, UTF-16 with "
       "BOM and GB18030/GBK are detected.\n\n"
       "Examples:\n"
+      "  policygraph build -o graphs/chongqing\n"
       "  policygraph documents --format json\n"
       "  policygraph directives 渝府发〔2023〕7号\n"
       "  policygraph lineage 合川府发〔2023〕2号\n"
@@ -418,10 +521,11 @@ int main(int argc, char** argv) {
     std::string formats;
     for (const std::string& f : cmd.formats)
       formats += (formats.empty() ? "" : "|") + f;
-    sub->add_option("--format,-f", formats_given[i],
-                    "output format: " + formats)
-        ->check(CLI::IsMember(cmd.formats))
-        ->capture_default_str();
+    if (cmd.formats.size() > 1)
+      sub->add_option("--format,-f", formats_given[i],
+                      "output format: " + formats)
+          ->check(CLI::IsMember(cmd.formats))
+          ->capture_default_str();
     sub->add_flag("--quiet,-q", options.quiet,
                   "print errors only, no warnings");
     if (cmd.add_flags) cmd.add_flags(sub, options);

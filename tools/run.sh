@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds policygraph and runs it on the bundled corpus (corpus/chongqing).
 #
-#   tools/run.sh                      # policygraph documents --format table
+#   tools/run.sh                      # policygraph build -o graphs/chongqing
 #   tools/run.sh ARGS...              # policygraph ARGS...
 #   tools/run.sh refs --format jsonl  # e.g. every reference as JSON lines
 #
@@ -17,6 +17,6 @@ build_dir="${POLICYGRAPH_BUILD_DIR:-${root}/build}"
 POLICYGRAPH_BUILD_DIR="${build_dir}" "${root}/tools/build.sh" >&2
 
 if (($# == 0)); then
-  set -- documents --format table
+  set -- build -o "${root}/graphs/chongqing"
 fi
 exec "${build_dir}/policygraph" "$@"
