@@ -532,17 +532,17 @@ DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
     decoded = DecodeAsciiCompatible(
         has_bom ? bytes.substr(kUtf8Bom.size()) : bytes, has_bom);
   }
-  if (std::optional<std::string> evidence =
-          FindBinaryEvidence(decoded->conversion.text)) {
-    return Refuse(path, "binary-file", BinaryMessage(*evidence));
-  }
   // Concatenated or re-saved files carry a second BOM, which would become an
-  // invisible U+FEFF in titles and ids.
+  // invisible U+FEFF in titles and ids.  It goes before the binary check,
+  // so the check sees the text decoding it again would see.
   std::string& text = decoded->conversion.text;
   size_t extra_boms = 0;
   while (text.compare(extra_boms, kUtf8Bom.size(), kUtf8Bom) == 0)
     extra_boms += kUtf8Bom.size();
   text.erase(0, extra_boms);
+  if (std::optional<std::string> evidence = FindBinaryEvidence(text)) {
+    return Refuse(path, "binary-file", BinaryMessage(*evidence));
+  }
   DecodeResult result;
   result.ok = true;
   result.diagnostics = ReportRepairs(*decoded, path);

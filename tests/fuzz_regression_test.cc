@@ -40,6 +40,20 @@ TEST(FuzzRegression, RepeatedBomIsStripped) {
   EXPECT_EQ(utf16.source.text, "标");
 }
 
+// Regression: the binary check counted a second BOM as text, so a file that
+// passed once was refused as binary when its own decoded text was read
+// again (decode must be idempotent).
+TEST(FuzzRegression, BinaryVerdictIgnoresRepeatedBom) {
+  const std::string bytes =
+      "\xEF\xBB\xBF\xEF\xBB\xBF\xBD\xE8\xA7\x84\x88\x08"
+      "18030";
+  DecodeResult first = DecodeText(bytes, "x.txt");
+  // One control character in six: binary, whether or not the BOMs count.
+  EXPECT_FALSE(first.ok);
+  DecodeResult plain = DecodeText(bytes.substr(6), "x.txt");
+  EXPECT_EQ(plain.ok, first.ok);
+}
+
 // Regression: a 专栏 closed by a task-table header still received items.
 TEST(FuzzRegression, BoxClosedByTaskTableTakesNoItems) {
   ExpectWellFormedTrees("标题\n专栏1 重大项目\n序号\t工作任务\n1．建设项目\n");
