@@ -1105,4 +1105,10 @@ extern "C" const char* __lsan_default_suppressions() {
          "leak:libgvplugin_\n"
          "leak:libfontconfig.so\n";
 }
+// Without this LeakSanitizer prints its table of used suppressions at every
+// exit, and a program that renders would never exit with a quiet stderr.
+// LSAN_OPTIONS still overrides it.
+extern "C" const char* __lsan_default_options() {
+  return "print_suppressions=0";
+}
 #endif
