@@ -231,6 +231,8 @@ std::string Evidence(const Item& child, const Item& parent) {
 
 }  // namespace
 
+double RoundedScore(double score) { return std::round(score * 1000) / 1000; }
+
 std::vector<int> CoverageDirectives(const DirectiveTree& tree) {
   std::vector<int> out;
   for (int index : ActionableDirectives(tree))

@@ -5,16 +5,24 @@
 
 #include "policygraph/report_format.h"
 
+#include "safe_text.h"
+
 namespace policygraph {
 namespace {
 
-// Scores print with three decimals everywhere, so JSON, text and CSV agree
-// and output stays byte-stable across platforms' float printing.
-double Rounded(double score) { return std::round(score * 1000) / 1000; }
+using internal::SafeText;
+using internal::TextUse;
+
+// Reports reach the printers through the library API from any caller;
+// JSON must not throw on a broken string.
+Json JsonText(const std::string& s) { return SafeText(s, TextUse::kJson); }
+std::string OneLine(const std::string& s) {
+  return SafeText(s, TextUse::kOneLine);
+}
 
 std::string ScoreText(double score) {
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.3f", Rounded(score));
+  std::snprintf(buffer, sizeof buffer, "%.3f", RoundedScore(score));
   return buffer;
 }
 
@@ -52,30 +60,30 @@ void AppendCoverageRows(const CoverageReport& report, std::string& out) {
 
 Json CoverageToJson(const CoverageReport& report) {
   Json j;
-  j["parent"] = report.parent;
-  j["title"] = report.parent_title;
+  j["parent"] = JsonText(report.parent);
+  j["title"] = JsonText(report.parent_title);
   j["children"] = report.children;
   Json directives = Json::array();
   for (const DirectiveCoverage& d : report.directives) {
     Json entry;
-    entry["id"] = d.id;
-    entry["label"] = d.label;
-    entry["file"] = d.file;
+    entry["id"] = JsonText(d.id);
+    entry["label"] = JsonText(d.label);
+    entry["file"] = JsonText(d.file);
     entry["line"] = d.line;
-    entry["heading"] = d.heading;
+    entry["heading"] = JsonText(d.heading);
     if (!d.lead_units.empty()) entry["lead_units"] = d.lead_units;
-    if (!d.deadline.empty()) entry["deadline"] = d.deadline;
+    if (!d.deadline.empty()) entry["deadline"] = JsonText(d.deadline);
     Json by = Json::array();
     for (const Implementation& impl : d.implemented_by) {
       Json i;
-      i["id"] = impl.document + "#" + impl.id;
-      i["file"] = impl.file;
+      i["id"] = JsonText(impl.document + "#" + impl.id);
+      i["file"] = JsonText(impl.file);
       i["line"] = impl.line;
-      i["heading"] = impl.heading;
-      i["score"] = Rounded(impl.score);
-      i["evidence"] = impl.evidence;
+      i["heading"] = JsonText(impl.heading);
+      i["score"] = RoundedScore(impl.score);
+      i["evidence"] = JsonText(impl.evidence);
       if (!impl.lead_units.empty()) i["lead_units"] = impl.lead_units;
-      if (!impl.deadline.empty()) i["deadline"] = impl.deadline;
+      if (!impl.deadline.empty()) i["deadline"] = JsonText(impl.deadline);
       by.push_back(std::move(i));
     }
     entry["implemented_by"] = std::move(by);
@@ -88,7 +96,8 @@ Json CoverageToJson(const CoverageReport& report) {
 }
 
 std::string FormatCoverageText(const CoverageReport& report) {
-  std::string out = report.parent + "  " + report.parent_title + "\n";
+  std::string out =
+      OneLine(report.parent) + "  " + OneLine(report.parent_title) + "\n";
   out += "implemented by: " +
          (report.children.empty() ? std::string("(no document)")
                                   : Joined(report.children, ", ")) +
@@ -98,17 +107,18 @@ std::string FormatCoverageText(const CoverageReport& report) {
                 report.covered, report.total, 100 * report.Ratio());
   out += ratio;
   for (const DirectiveCoverage& d : report.directives) {
-    out += "\n" + d.id + "  L" + std::to_string(d.line) + "  " + d.heading;
+    out += "\n" + d.id + "  L" + std::to_string(d.line) + "  " +
+           OneLine(d.heading);
     if (!d.lead_units.empty())
       out += "  [牵头: " + Joined(d.lead_units, "、") + "]";
     out += "\n";
     if (d.implemented_by.empty()) out += "    — not implemented\n";
     for (const Implementation& impl : d.implemented_by) {
       out += "    " + ScoreText(impl.score) + "  " + impl.document + " " +
-             impl.id + "  L" + std::to_string(impl.line) + "  " + impl.heading +
-             "\n";
+             impl.id + "  L" + std::to_string(impl.line) + "  " +
+             OneLine(impl.heading) + "\n";
       if (!impl.evidence.empty())
-        out += "           shared: " + impl.evidence + "\n";
+        out += "           shared: " + OneLine(impl.evidence) + "\n";
     }
   }
   return out;

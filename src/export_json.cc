@@ -20,10 +20,6 @@ std::string SafeJson(std::string_view text) {
   return SafeText(text, TextUse::kJson);
 }
 
-// Scores print with three decimals everywhere (coverage reports too), so
-// output stays byte-stable across platforms' float printing.
-double Rounded(double score) { return std::round(score * 1000) / 1000; }
-
 void SetIfNotEmpty(Json& object, const char* name, std::string_view text) {
   if (!text.empty()) object[name] = SafeJson(text);
 }
@@ -55,7 +51,7 @@ Json EdgeAttributes(const GraphEdge& edge) {
   SetIfNotEmpty(out, "cue", edge.cue);
   // A NaN would print as null in JSON and as nothing a GraphML reader
   // parses; a score that is not a number is no score.
-  if (std::isfinite(edge.score)) out["score"] = Rounded(edge.score);
+  if (std::isfinite(edge.score)) out["score"] = RoundedScore(edge.score);
   out["count"] = edge.count;
   SetIfNotEmpty(out, "evidence_file", edge.evidence.file);
   SetIfPositive(out, "evidence_line", edge.evidence.line);

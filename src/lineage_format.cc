@@ -8,10 +8,18 @@
 
 #include "policygraph/report_format.h"
 
+#include "safe_text.h"
+
 namespace policygraph {
 namespace {
 
-Json OrNull(const std::string& s) { return s.empty() ? Json() : Json(s); }
+using internal::SafeText;
+using internal::TextUse;
+
+// Graph strings come through the library API from any caller: JSON must
+// not throw on a broken one, nor text output carry a line break or ESC.
+Json JsonText(const std::string& s) { return SafeText(s, TextUse::kJson); }
+Json OrNull(const std::string& s) { return s.empty() ? Json() : JsonText(s); }
 
 bool IsTitleId(std::string_view id) { return id.rfind("title:", 0) == 0; }
 
@@ -25,10 +33,7 @@ std::string NumberOf(const std::string& id, const std::string& doc_number) {
 // Text output is one record a line: line breaks and tabs inside a title or
 // a surface would break the tree.
 std::string OneLine(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return out;
+  return SafeText(text, TextUse::kOneLine);
 }
 
 // A DOT string literal: the text can hold anything a gazette prints, so
@@ -81,8 +86,8 @@ Json StepsToJson(const std::vector<LineageStep>& steps) {
   Json array = Json::array();
   for (const LineageStep& s : steps) {
     Json j;
-    j["id"] = s.id;
-    j["title"] = s.title;
+    j["id"] = JsonText(s.id);
+    j["title"] = JsonText(s.title);
     j["doc_number"] = OrNull(s.doc_number);
     j["kind"] = NodeKindName(s.kind);
     j["level"] = LevelName(s.level);
@@ -91,7 +96,7 @@ Json StepsToJson(const std::vector<LineageStep>& steps) {
     j["cue"] = OrNull(s.cue);
     j["evidence"] = {{"file", OrNull(s.evidence.file)},
                      {"line", s.evidence.line},
-                     {"text", s.evidence.text}};
+                     {"text", JsonText(s.evidence.text)}};
     j["depth"] = s.depth;
     j["parent"] = s.parent;
     array.push_back(std::move(j));
@@ -209,8 +214,8 @@ class DotWriter {
 
 Json LineageToJson(const LineageReport& report) {
   Json j;
-  j["root"] = report.root;
-  j["title"] = report.root_title;
+  j["root"] = JsonText(report.root);
+  j["title"] = JsonText(report.root_title);
   j["level"] = LevelName(report.root_level);
   j["ancestors"] = StepsToJson(report.ancestors);
   j["descendants"] = StepsToJson(report.descendants);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "policygraph/pipeline.h"
+#include "policygraph/report_format.h"
 
 namespace policygraph {
 namespace {
@@ -161,6 +162,37 @@ TEST(CoverageCorpus, DevelopmentPairAgainstHandCheckedLinks) {
   for (const std::string& orphan : gold.orphans)
     EXPECT_NE(std::find(orphans.begin(), orphans.end(), orphan), orphans.end())
         << orphan << " is the annotated orphan";
+}
+
+}  // namespace
+}  // namespace policygraph
+
+namespace policygraph {
+namespace {
+
+// Reports built through the API may carry any bytes: the printers must not
+// throw on ill-formed UTF-8, and each text record stays on one line.
+TEST(CoveragePrinting, BrokenStringsCannotBreakJsonOrLines) {
+  CoverageReport report;
+  report.parent = "p";
+  report.parent_title = "标题\xFF";
+  DirectiveCoverage d;
+  d.id = "一";
+  d.heading = "任务\nnext";
+  Implementation impl;
+  impl.document = "c";
+  impl.id = "一";
+  impl.heading = "\xE5\x8A";
+  impl.evidence = "共享\x1B[2J";
+  impl.score = 0.12345;
+  d.implemented_by.push_back(impl);
+  report.directives.push_back(d);
+  std::string json;
+  ASSERT_NO_THROW(json = CoverageToJson(report).dump());
+  nlohmann::json parsed = nlohmann::json::parse(json);
+  EXPECT_EQ(parsed["title"], "标题\xEF\xBF\xBD");
+  EXPECT_EQ(parsed["directives"][0]["implemented_by"][0]["score"], 0.123);
+  EXPECT_EQ(FormatCoverageText(report).find("\nnext"), std::string::npos);
 }
 
 }  // namespace

@@ -37,6 +37,10 @@ struct Corpus;
 inline constexpr double kAlignThreshold = 0.10;
 inline constexpr double kNearBest = 0.7;
 
+// A score as every output prints it: three decimals, so JSON, CSV, text and
+// GraphML agree and stay byte-stable across platforms' float printing.
+double RoundedScore(double score);
+
 // The directives coverage aligns: leaves and task rows, without the goal
 // statements and guiding principles (一、总体要求, 工作目标 …) that only
 // frame the tasks.
