@@ -470,12 +470,27 @@ void AddFolderTexts(const std::string& folder, InputList& list) {
   fs::recursive_directory_iterator it(
       folder, fs::directory_options::skip_permission_denied, error);
   size_t found = 0;
+  // A *.txt link that leads nowhere (dangling, or looping back on itself)
+  // is named rather than silently skipped; sorted, as the walk order is
+  // the file system's.
+  std::vector<std::pair<std::string, std::string>> broken_links;
   for (; !error && it != fs::recursive_directory_iterator();
        it.increment(error)) {
-    if (!IsTextFile(*it)) continue;
+    if (!IsTextFile(*it)) {
+      std::error_code link_error;
+      if (it->path().extension() == ".txt" && it->is_symlink(link_error) &&
+          fs::status(it->path(), link_error).type() == fs::file_type::none)
+        broken_links.emplace_back(it->path().string(), link_error.message());
+      continue;
+    }
     list.files.push_back(it->path().string());
     ++found;
   }
+  std::sort(broken_links.begin(), broken_links.end());
+  for (const auto& [link, why] : broken_links)
+    list.diagnostics.push_back(MakeDiagnostic(Severity::kWarning, link, 0,
+                                              "broken-link",
+                                              "cannot follow link: " + why));
   if (error) {
     list.diagnostics.push_back(
         MakeDiagnostic(Severity::kWarning, folder, 0, "unreadable-folder",

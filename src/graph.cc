@@ -25,6 +25,8 @@
 #include "policygraph/fold.h"
 #include "policygraph/pipeline.h"
 
+#include "parallel.h"
+
 namespace policygraph {
 namespace {
 
@@ -437,7 +439,7 @@ void AddAlignments(PolicyGraph& graph, const std::string& parent,
 }  // namespace
 
 PolicyGraph BuildGraph(const Corpus& corpus,
-                       std::vector<CoverageReport>* coverage) {
+                       std::vector<CoverageReport>* coverage, unsigned jobs) {
   PolicyGraph graph;
   for (const ParsedFile& file : corpus.files)
     for (const Document& doc : file.documents) graph.AddNode(DocumentNode(doc));
@@ -450,17 +452,32 @@ PolicyGraph BuildGraph(const Corpus& corpus,
   for (const ParsedFile& file : corpus.files) AddReferences(graph, file);
   AddCounterparts(graph, corpus);
 
-  // Two documents sharing an id are one node; measure that parent once.
+  // Which parents to measure depends only on reference and counterpart
+  // edges, so it is settled before any aligned edge is added; the parents
+  // are then measured in parallel and their alignments added in corpus
+  // order.  Two documents sharing an id are one node: measured once.
+  struct Parent {
+    std::string id;
+    std::vector<std::string> children;
+    CoverageReport report;
+  };
+  std::vector<Parent> parents;
   std::unordered_set<std::string> measured;
   for (const ParsedFile& file : corpus.files) {
     for (const Document& doc : file.documents) {
       if (!measured.insert(doc.id).second) continue;
       std::vector<std::string> children = ImplementingDocuments(graph, doc.id);
-      if (children.empty()) continue;
-      CoverageReport report = MeasureCoverage(corpus, doc.id, children);
-      AddAlignments(graph, doc.id, report);
-      if (coverage) coverage->push_back(std::move(report));
+      if (!children.empty())
+        parents.push_back({doc.id, std::move(children), {}});
     }
+  }
+  internal::ParallelFor(parents.size(), jobs, [&](size_t i) {
+    parents[i].report =
+        MeasureCoverage(corpus, parents[i].id, parents[i].children);
+  });
+  for (Parent& parent : parents) {
+    AddAlignments(graph, parent.id, parent.report);
+    if (coverage) coverage->push_back(std::move(parent.report));
   }
   return graph;
 }

@@ -1,7 +1,11 @@
 #include "policygraph/pipeline.h"
 
+#include <optional>
+
 #include "policygraph/fold.h"
 #include "policygraph/resolve.h"
+
+#include "parallel.h"
 
 namespace policygraph {
 
@@ -62,19 +66,31 @@ Corpus LoadCorpus(const std::vector<std::string>& paths,
   Corpus corpus;
   InputList inputs = ListInputFiles(paths);
   corpus.diagnostics = std::move(inputs.diagnostics);
-  for (const std::string& path : inputs.files) {
-    DecodeResult decoded = ReadSourceFile(path, options.max_file_size);
-    corpus.diagnostics.insert(corpus.diagnostics.end(),
-                              decoded.diagnostics.begin(),
-                              decoded.diagnostics.end());
-    if (!decoded.ok) continue;
+  // Files are read and parsed independently; each thread fills its file's
+  // slot, and the slots are joined in sorted file order.
+  struct Slot {
+    std::optional<ParsedFile> parsed;
+    std::vector<Diagnostic> diagnostics;
+  };
+  std::vector<Slot> slots(inputs.files.size());
+  internal::ParallelFor(slots.size(), options.jobs, [&](size_t i) {
+    Slot& slot = slots[i];
+    DecodeResult decoded =
+        ReadSourceFile(inputs.files[i], options.max_file_size);
+    slot.diagnostics = std::move(decoded.diagnostics);
+    if (!decoded.ok) return;
     if (!options.strip_prefix.empty() &&
         decoded.source.path.rfind(options.strip_prefix, 0) == 0)
       decoded.source.path =
           options.show_prefix +
           decoded.source.path.substr(options.strip_prefix.size());
-    corpus.files.push_back(
-        ParseSource(std::move(decoded.source), corpus.diagnostics));
+    slot.parsed = ParseSource(std::move(decoded.source), slot.diagnostics);
+  });
+  for (Slot& slot : slots) {
+    corpus.diagnostics.insert(corpus.diagnostics.end(),
+                              std::make_move_iterator(slot.diagnostics.begin()),
+                              std::make_move_iterator(slot.diagnostics.end()));
+    if (slot.parsed) corpus.files.push_back(std::move(*slot.parsed));
   }
   Resolution resolution = ResolveReferences(corpus);
   corpus.externals = std::move(resolution.externals);

@@ -13,53 +13,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_fixture.h"
+
 namespace {
 
+using policygraph::testing::Cli;
+using policygraph::testing::ReadFile;
+using policygraph::testing::ToolRun;
 namespace fs = std::filesystem;
-
-struct ToolRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("pg-cli-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path Write(const std::string& name, const std::string& bytes) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-
-  // Runs the tool with `args` (already shell-quoted where needed).
-  ToolRun Tool(const std::string& args) {
-    fs::path err = dir_ / "stderr.txt";
-    std::string cmd = "cd '" + dir_.string() + "' && '" PG_TOOL "' " + args +
-                      " 2>'" + err.string() + "'";
-    ToolRun r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 65536> buf;
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
-      r.out.append(buf.data(), n);
-    int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(err, std::ios::binary);
-    r.err.assign(std::istreambuf_iterator<char>(in), {});
-    return r;
-  }
-
-  fs::path dir_;
-};
 
 TEST_F(Cli, DocumentsJsonOfBundledCorpusFollowsTheContract) {
   ToolRun r = Tool("documents --format json");
@@ -261,11 +222,6 @@ TEST_F(Cli, OrphansFailOnExitsOneOnlyWhenAsked) {
   ToolRun bad = Tool("orphans --fail-on everything");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("everything"), std::string::npos) << bad.err;
-}
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 TEST_F(Cli, BuildWritesEveryOutputByteStably) {

@@ -13,28 +13,52 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The file being written, for the signal handler; a fixed buffer because
-// a handler may only call async-signal-safe functions (unlink, _exit).
-char g_temporary[4096];
-std::atomic<bool> g_writing{false};
+// The staged files, for the signal handler: fixed buffers, because a
+// handler may only call async-signal-safe functions (unlink, _exit).  An
+// entry is published by bumping g_count after its name is written, and
+// retired by clearing its first byte.
+char g_temporary[OutputDir::kMaxFiles][4096];
+std::atomic<size_t> g_count{0};
 
 void OnSignal(int signal) {
-  if (g_writing.load()) unlink(g_temporary);
+  size_t n = g_count.load();
+  for (size_t i = 0; i < n && i < OutputDir::kMaxFiles; ++i)
+    if (g_temporary[i][0] != '\0') unlink(g_temporary[i]);
   _exit(128 + signal);
 }
 
-std::string Errno(const std::string& what, const fs::path& path) {
-  return what + " " + path.string() + ": " + std::strerror(errno);
+// Registers a temporary file for the handler; false when the table is full
+// or the path does not fit.
+bool Register(const fs::path& temporary) {
+  size_t i = g_count.load();
+  if (i >= OutputDir::kMaxFiles ||
+      temporary.string().size() >= sizeof g_temporary[0])
+    return false;
+  std::strcpy(g_temporary[i], temporary.c_str());
+  g_count.store(i + 1);
+  return true;
 }
 
-bool WriteAll(int fd, std::string_view bytes) {
+void Unregister(const fs::path& temporary) {
+  size_t n = g_count.load();
+  for (size_t i = 0; i < n && i < OutputDir::kMaxFiles; ++i)
+    if (temporary == g_temporary[i]) g_temporary[i][0] = '\0';
+}
+
+std::string Describe(const std::string& what, const fs::path& path, int err) {
+  return what + " " + path.string() + ": " + std::strerror(err);
+}
+
+// 0, or the errno of the first failing write.
+int WriteAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
+    if (n < 0) return errno;
+    if (n == 0) return EIO;
     bytes.remove_prefix(static_cast<size_t>(n));
   }
-  return true;
+  return 0;
 }
 
 }  // namespace
@@ -49,42 +73,72 @@ std::optional<OutputDir> OutputDir::Open(const fs::path& dir,
     return std::nullopt;
   }
   if (access(dir.c_str(), W_OK | X_OK) != 0) {
-    *error = Errno("cannot write into output folder", dir);
+    *error = Describe("cannot write into output folder", dir, errno);
     return std::nullopt;
   }
   return OutputDir(dir);
 }
 
-bool OutputDir::Write(std::string_view name, std::string_view bytes,
-                      std::string* error) const {
+OutputDir::OutputDir(OutputDir&& other) noexcept
+    : dir_(std::move(other.dir_)), staged_(std::move(other.staged_)) {
+  other.staged_.clear();
+}
+
+OutputDir::~OutputDir() { RemoveStaged(); }
+
+void OutputDir::RemoveStaged() {
+  for (const auto& [temporary, final_path] : staged_) {
+    ::unlink(temporary.c_str());
+    Unregister(temporary);
+  }
+  staged_.clear();
+}
+
+bool OutputDir::Stage(std::string_view name, std::string_view bytes,
+                      std::string* error) {
   fs::path final_path = dir_ / std::string(name);
-  fs::path temporary =
-      dir_ / ("." + std::string(name) + ".tmp." + std::to_string(getpid()));
-  if (temporary.string().size() >= sizeof g_temporary) {
-    *error = "output path too long: " + final_path.string();
+  // Built by appending: GCC 12 warns falsely (-Wrestrict, PR 105329) on
+  // "literal" + std::string&&.
+  std::string temporary_name = ".";
+  temporary_name.append(name).append(".tmp.").append(std::to_string(getpid()));
+  fs::path temporary = dir_ / temporary_name;
+  if (!Register(temporary)) {
+    *error = "too many output files or path too long: " + final_path.string();
     return false;
   }
-  std::strcpy(g_temporary, temporary.c_str());
-  g_writing.store(true);
+  staged_.emplace_back(temporary, final_path);
   int fd =
       ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
-    g_writing.store(false);
-    *error = Errno("cannot create", temporary);
+    *error = Describe("cannot create", temporary, errno);
     return false;
   }
-  bool ok = WriteAll(fd, bytes) && ::fsync(fd) == 0;
-  int saved = errno;
-  ok = (::close(fd) == 0) && ok;
-  if (ok && std::rename(temporary.c_str(), final_path.c_str()) == 0) {
-    g_writing.store(false);
-    return true;
+  int err = WriteAll(fd, bytes);
+  if (err == 0 && ::fsync(fd) != 0) err = errno;
+  if (::close(fd) != 0 && err == 0) err = errno;
+  if (err != 0) {
+    *error = Describe("cannot write", final_path, err);
+    return false;
   }
-  if (errno == 0) errno = saved;
-  *error = Errno("cannot write", final_path);
-  ::unlink(temporary.c_str());
-  g_writing.store(false);
-  return false;
+  return true;
+}
+
+bool OutputDir::Commit(std::string* error) {
+  for (const auto& [temporary, final_path] : staged_) {
+    if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
+      *error = Describe("cannot rename into", final_path, errno);
+      return false;
+    }
+    Unregister(temporary);
+  }
+  staged_.clear();
+  // The renames are durable once the folder itself is on disk.
+  int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+  return true;
 }
 
 void RemoveTemporaryFilesOnSignal() {
@@ -93,6 +147,7 @@ void RemoveTemporaryFilesOnSignal() {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 }  // namespace policygraph::tools

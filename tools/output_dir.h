@@ -1,10 +1,13 @@
 // policygraph — writing the files of one run into an output folder.
 //
 // A reader (a viewer, a spreadsheet, the next pipeline step) must never see
-// half a file: each file is written beside its final name as
-// ".NAME.tmp.PID", flushed to disk and renamed over the old one, which the
-// kernel does atomically.  If the run fails or is interrupted (SIGINT,
-// SIGTERM), the temporary file is removed and the old output stays.
+// half a file, nor a graph.json of this run beside a report.md of the last
+// one.  So every file is first staged beside its final name as
+// ".NAME.tmp.PID" and flushed to disk; only when all of them are staged are
+// they renamed over the old ones, which the kernel does atomically file by
+// file.  If staging fails (out of space, permission, a file size limit) or
+// the run is interrupted (SIGINT, SIGTERM), the staged files are removed and
+// the old output stays as it was.
 #ifndef POLICYGRAPH_TOOLS_OUTPUT_DIR_H_
 #define POLICYGRAPH_TOOLS_OUTPUT_DIR_H_
 
@@ -12,31 +15,50 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace policygraph::tools {
 
 class OutputDir {
  public:
+  // At most this many files per run (the signal handler keeps their names
+  // in a fixed table).
+  static constexpr size_t kMaxFiles = 32;
+
   // Creates the folder (and its parents) when missing.  Returns nullopt and
   // an error naming the folder when it cannot be created or written.
   static std::optional<OutputDir> Open(const std::filesystem::path& dir,
                                        std::string* error);
 
-  // Writes `bytes` to DIR/name atomically.  Returns false and an error
-  // naming the file (out of space, permission, …) otherwise; the previous
-  // file of that name, if any, is untouched.
-  bool Write(std::string_view name, std::string_view bytes,
-             std::string* error) const;
+  OutputDir(OutputDir&& other) noexcept;
+  OutputDir& operator=(OutputDir&&) = delete;
+  // Removes whatever is staged and not committed.
+  ~OutputDir();
+
+  // Writes `bytes` to a temporary file for DIR/name.  Returns false and an
+  // error naming the file (out of space, permission, …) otherwise.
+  bool Stage(std::string_view name, std::string_view bytes, std::string* error);
+
+  // Renames every staged file into place.  Returns false and an error
+  // naming the file if a rename fails.
+  bool Commit(std::string* error);
 
   const std::filesystem::path& path() const { return dir_; }
 
  private:
   explicit OutputDir(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  void RemoveStaged();
+
   std::filesystem::path dir_;
+  // (temporary, final) paths of the staged files.
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;
 };
 
-// Removes the temporary file being written when SIGINT or SIGTERM arrives,
-// then exits with 128 + the signal number.  Call once at start-up.
+// Removes the staged temporary files when SIGINT or SIGTERM arrives, then
+// exits with 128 + the signal number; and ignores SIGXFSZ, so a file size
+// limit makes a write fail with a message instead of killing the process.
+// Call once at start-up.
 void RemoveTemporaryFilesOnSignal();
 
 }  // namespace policygraph::tools

@@ -41,6 +41,7 @@ struct Options {
   bool quiet = false;
   bool explain = false;
   uint64_t max_file_size = pg::kDefaultMaxFileSize;
+  unsigned jobs = 0;  // one per core
   // lineage
   bool up = false, down = false, both = false;
   int depth = 10;
@@ -75,6 +76,7 @@ std::string DefaultCorpus() {
 pg::Corpus Load(const Options& o) {
   pg::LoadOptions load;
   load.max_file_size = o.max_file_size;
+  load.jobs = o.jobs;
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) {
     std::string corpus = DefaultCorpus();
@@ -100,6 +102,13 @@ bool Report(const pg::Corpus& corpus, bool quiet) {
     errors |= d.severity == pg::Severity::kError;
     if (quiet && d.severity != pg::Severity::kError) continue;
     std::cerr << pg::FormatDiagnostic(d, SourceFor(corpus, d.file));
+  }
+  // Folders without a single text (a wrong path, an unmounted share) must
+  // not pass for an empty corpus in an unattended run.
+  if (!errors && corpus.files.empty()) {
+    std::cerr << "policygraph: error: no *.txt file to read in the paths "
+                 "given\n";
+    errors = true;
   }
   return errors;
 }
@@ -191,7 +200,7 @@ int RunLineage(const Options& o) {
   }
   pg::Corpus corpus = Load(o);
   bool errors = Report(corpus, o.quiet);
-  pg::PolicyGraph graph = pg::BuildGraph(corpus);
+  pg::PolicyGraph graph = pg::BuildGraph(corpus, nullptr, o.jobs);
   std::optional<pg::NodeId> root = FindRoot(corpus, graph, o.id);
   if (!root) {
     std::cerr << "policygraph: error: no document or cited document with id '"
@@ -227,7 +236,7 @@ int RunCoverage(const Options& o) {
     children.push_back(doc->id);
   }
   if (o.children.empty()) {
-    pg::PolicyGraph graph = pg::BuildGraph(corpus);
+    pg::PolicyGraph graph = pg::BuildGraph(corpus, nullptr, o.jobs);
     children = pg::ImplementingDocuments(graph, parent->id);
     if (children.empty() && !o.quiet)
       std::cerr << "policygraph: note: no document of the input implements, "
@@ -281,7 +290,7 @@ int RunOrphans(const Options& o) {
   pg::Corpus corpus = Load(o);
   bool errors = Report(corpus, o.quiet);
   std::vector<pg::CoverageReport> coverage;
-  pg::PolicyGraph graph = pg::BuildGraph(corpus, &coverage);
+  pg::PolicyGraph graph = pg::BuildGraph(corpus, &coverage, o.jobs);
   pg::OrphanReport report = pg::FindOrphans(corpus, graph, coverage);
   std::string out = o.format == "json"
                         ? pg::OrphansToJson(report).dump(2) + "\n"
@@ -320,6 +329,8 @@ int RunBuild(const Options& o) {
                                 : std::to_string(o.paths.size()) + " path(s)"));
   pg::Corpus corpus = Load(o);
   bool errors = Report(corpus, o.quiet);
+  // An empty graph must not replace a good one.
+  if (corpus.files.empty()) return kExitUsage;
   size_t documents = 0, references = 0;
   for (const pg::ParsedFile& f : corpus.files) {
     documents += f.documents.size();
@@ -331,7 +342,7 @@ int RunBuild(const Options& o) {
                   std::to_string(corpus.externals.size()) +
                   " cited documents outside the corpus");
   std::vector<pg::CoverageReport> coverage;
-  pg::PolicyGraph graph = pg::BuildGraph(corpus, &coverage);
+  pg::PolicyGraph graph = pg::BuildGraph(corpus, &coverage, o.jobs);
   Progress(o, "graph: " + std::to_string(graph.NodeCount()) + " nodes, " +
                   std::to_string(graph.EdgeCount()) + " edges; coverage of " +
                   std::to_string(coverage.size()) + " parent document(s)");
@@ -366,11 +377,18 @@ int RunBuild(const Options& o) {
                     " nodes is too many for one readable diagram; use "
                     "`policygraph export --select ID`");
   }
+  // All files are staged before any replaces its old version, so a failed
+  // or interrupted run leaves the previous output whole.
   for (const auto& [name, bytes] : files) {
-    if (!out->Write(name, bytes, &error)) {
-      std::cerr << "policygraph: error: " << error << "\n";
+    if (!out->Stage(name, bytes, &error)) {
+      std::cerr << "policygraph: error: " << error
+                << "; the previous output in " << dir << "/ is unchanged\n";
       return kExitUsage;
     }
+  }
+  if (!out->Commit(&error)) {
+    std::cerr << "policygraph: error: " << error << "\n";
+    return kExitUsage;
   }
   Progress(o, "wrote " + std::to_string(files.size()) + " files to " + dir +
                   "/ (" + std::to_string(orphans.orphans.size()) +
@@ -530,8 +548,12 @@ int main(int argc, char** argv) {
                   "print errors only, no warnings");
     if (cmd.add_flags) cmd.add_flags(sub, options);
     sub->add_option("--max-file-size", options.max_file_size,
-                    "refuse input files larger than this many bytes")
-        ->capture_default_str();
+                    "refuse input files larger than this (bytes, or with a "
+                    "unit: 512K, 256M, 2G; default 64M)")
+        ->transform(CLI::AsSizeValue(false));
+    sub->add_option("--jobs,-j", options.jobs,
+                    "threads to use (default: one per core); the output is "
+                    "the same for every value");
     sub->callback([&rc, &options, &formats_given, &cmd, i] {
       options.format = formats_given[i];
       rc = cmd.handler(options);

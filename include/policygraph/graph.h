@@ -166,9 +166,11 @@ class PolicyGraph {
 // document with implementing documents in the corpus, the aligned pairs of
 // MeasureCoverage, child directive → parent directive with their score.
 // Those coverage reports, one per such parent in corpus order, go to
-// `coverage` when it is given.
+// `coverage` when it is given.  The parents are measured on `jobs` threads
+// (0 = one per core); the graph and reports are the same for every value.
 PolicyGraph BuildGraph(const Corpus& corpus,
-                       std::vector<CoverageReport>* coverage = nullptr);
+                       std::vector<CoverageReport>* coverage = nullptr,
+                       unsigned jobs = 1);
 
 // Documents of the corpus linked to `parent` by implements, basis, follows
 // or counterpart edges (into the parent), in graph order, without `parent`.

@@ -24,6 +24,9 @@ namespace policygraph {
 
 struct LoadOptions {
   uint64_t max_file_size = kDefaultMaxFileSize;
+  // Threads reading and parsing files (0 = one per core).  The result is
+  // the same for every value.
+  unsigned jobs = 1;
   // Paths starting with `strip_prefix` are shown with `show_prefix`
   // instead, so output about the bundled corpus is the same on every
   // machine wherever the corpus is installed.

@@ -1,0 +1,48 @@
+// policygraph — running independent work items on several threads.
+//
+// Every caller writes item i's result into slot i of a vector it sized
+// beforehand and merges the slots in index order afterwards, so the output
+// is the same bytes whatever the number of threads or the order in which
+// they finish.
+#ifndef POLICYGRAPH_SRC_PARALLEL_H_
+#define POLICYGRAPH_SRC_PARALLEL_H_
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace policygraph::internal {
+
+// The thread count to use for `requested` (0 = one per core).
+inline unsigned ResolveJobs(unsigned requested) {
+  if (requested != 0) return requested;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
+
+// Calls work(i) for every i in [0, n), on up to `jobs` threads (0 = one per
+// core).  Items are handed out one at a time, so a few large files do not
+// leave the other threads idle behind a static split.
+template <typename Work>
+void ParallelFor(size_t n, unsigned jobs, Work work) {
+  size_t threads = std::min<size_t>(ResolveJobs(jobs), n);
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) work(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i = next++; i < n; i = next++) work(i);
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (std::thread& t : pool) t.join();
+}
+
+}  // namespace policygraph::internal
+
+#endif  // POLICYGRAPH_SRC_PARALLEL_H_
