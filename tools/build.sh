@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs missing dependencies, configures and builds policygraph.
+# Installs missing dependencies (Debian packages, the viewer's pinned npm
+# packages), configures and builds policygraph.
 #
 #   tools/build.sh [extra cmake configure arguments...]
 #
 # Works from any directory.  The build directory is $POLICYGRAPH_BUILD_DIR,
 # default build/ in the repository root; re-running is quick when nothing
-# changed (deps.sh skips apt-get, CMake and Ninja skip up-to-date work).
+# changed (deps.sh skips apt-get, npm ci runs only when viewer/node_modules
+# is missing or older than the lock file, CMake and Ninja skip up-to-date
+# work).
 # May be sourced: it then leaves POLICYGRAPH_ROOT and POLICYGRAPH_BUILD_DIR
 # set for the caller.
 set -euo pipefail
@@ -15,6 +18,16 @@ POLICYGRAPH_BUILD_DIR="${POLICYGRAPH_BUILD_DIR:-${POLICYGRAPH_ROOT}/build}"
 export POLICYGRAPH_ROOT POLICYGRAPH_BUILD_DIR
 
 "${POLICYGRAPH_ROOT}/tools/deps.sh"
+# The viewer inlines Cytoscape.js from npm (pinned by the lock file); npm
+# writes node_modules/.package-lock.json on install, so a lock file newer
+# than that means the pins changed since.
+viewer="${POLICYGRAPH_ROOT}/viewer"
+if [[ ! -f "${viewer}/node_modules/.package-lock.json" ||
+      "${viewer}/package-lock.json" -nt "${viewer}/node_modules/.package-lock.json" ]]; then
+  echo "build.sh: npm ci --prefix viewer" >&2
+  npm ci --prefix "${viewer}" --no-audit --no-fund --ignore-scripts \
+    --loglevel=error
+fi
 cmake -S "${POLICYGRAPH_ROOT}" -B "${POLICYGRAPH_BUILD_DIR}" -G Ninja \
   -DCMAKE_BUILD_TYPE=Release "$@"
 cmake --build "${POLICYGRAPH_BUILD_DIR}" -j"$(nproc)"

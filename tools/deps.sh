@@ -32,6 +32,8 @@ PACKAGES=(
   python3
   python3-networkx
   python3-igraph
+  # The viewer's browser test (tests/viewer/) drives it headless.
+  chromium
 )
 
 IsInstalled() {

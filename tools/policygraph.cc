@@ -23,6 +23,7 @@
 #include "policygraph/orphans.h"
 #include "policygraph/pipeline.h"
 #include "policygraph/report_format.h"
+#include "policygraph/viewer.h"
 
 #include "output_dir.h"
 
@@ -358,6 +359,7 @@ int RunBuild(const Options& o) {
       {"coverage.csv", bom + pg::FormatCoverageCsv(coverage)},
       {"orphans.csv", bom + pg::FormatOrphansCsv(orphans)},
       {"report.md", pg::FormatAuditMarkdown(corpus, graph, coverage, orphans)},
+      {"index.html", pg::GraphToViewerHtml(graph, coverage)},
   };
   pg::ViewOptions view_options;
   pg::PolicyGraph view = pg::SelectView(graph, view_options);
@@ -411,8 +413,9 @@ const std::vector<Command>& Commands() {
       {"build",
        "The main job: read the gazettes, build the policy graph and write "
        "graph.json (node-link), graph.cyjs (Cytoscape.js), graph.graphml, "
-       "graph.dot and graph.svg, coverage.csv, orphans.csv and report.md "
-       "into one folder (default graphs/chongqing/ for the bundled corpus)",
+       "graph.dot and graph.svg, coverage.csv, orphans.csv, report.md and "
+       "index.html (the interactive viewer, one self-contained file) into "
+       "one folder (default graphs/chongqing/ for the bundled corpus)",
        {"folder"},
        false,
        RunBuild,
