@@ -269,4 +269,59 @@ TEST_F(Cli, BuildIntoAnUnusableFolderIsAnErrorNamingIt) {
   EXPECT_NE(r.err.find("plain-file/out"), std::string::npos) << r.err;
 }
 
+TEST_F(Cli, ExportOfTheWholeGraphWithDirectivesIsBuildsGraphJson) {
+  ASSERT_EQ(Tool("build -q -o out").exit_code, 0);
+  ToolRun r = Tool("export -q --format json --directives");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, ReadFile(dir_ / "out" / "graph.json"));
+  // Without --directives the same graph minus directive nodes.
+  nlohmann::json view = nlohmann::json::parse(Tool("export -q -f json").out);
+  for (const nlohmann::json& node : view["nodes"])
+    EXPECT_NE(node["kind"], "directive");
+  EXPECT_LT(view["nodes"].size(), nlohmann::json::parse(r.out)["nodes"].size());
+}
+
+TEST_F(Cli, ExportSelectsANeighbourhoodInEveryFormat) {
+  ToolRun csv = Tool("export -q -f csv --select '合川府发[2023]2号' --depth 1");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("implements,title:国家综合立体交通网规划纲要"),
+            std::string::npos)
+      << csv.out;
+  EXPECT_EQ(csv.out.find("渝府发〔2023〕7号"), std::string::npos);
+  ToolRun svg = Tool("export -f svg --select 合川府发〔2023〕2号 -o pic/h.svg");
+  ASSERT_EQ(svg.exit_code, 0) << svg.err;
+  EXPECT_NE(svg.err.find("wrote pic/h.svg"), std::string::npos) << svg.err;
+  std::string picture = ReadFile(dir_ / "pic" / "h.svg");
+  EXPECT_NE(picture.find("<svg"), std::string::npos);
+  EXPECT_NE(picture.find("国家综合立体交通网规划纲要"), std::string::npos);
+  ToolRun png = Tool("export -q -f png --select 合川府发〔2023〕2号");
+  ASSERT_EQ(png.exit_code, 0) << png.err;
+  EXPECT_EQ(png.out.rfind("\x89PNG\r\n", 0), 0u);
+  ToolRun graphml = Tool("export -q -f graphml --levels national,municipal");
+  ASSERT_EQ(graphml.exit_code, 0) << graphml.err;
+  EXPECT_EQ(graphml.out.find(">district<"), std::string::npos);
+  EXPECT_NE(graphml.out.find(">municipal<"), std::string::npos);
+  ToolRun dot = Tool("export -q --relations implements,basis");
+  ASSERT_EQ(dot.exit_code, 0) << dot.err;
+  EXPECT_EQ(dot.out.rfind("digraph", 0), 0u) << dot.out.substr(0, 80);
+  EXPECT_EQ(dot.out.find("提及 mentions"), std::string::npos);
+}
+
+TEST_F(Cli, ExportRejectsUnknownSelectionsLevelsAndRelations) {
+  ToolRun r = Tool("export --select 渝府发〔1999〕1号");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no document with id 渝府发〔1999〕1号"),
+            std::string::npos)
+      << r.err;
+  r = Tool("export --levels province");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown level 'province'"), std::string::npos) << r.err;
+  r = Tool("export --relations cites");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--relations"), std::string::npos) << r.err;
+  r = Tool("export -f pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+}
+
 }  // namespace

@@ -26,6 +26,8 @@
 #include "policygraph/graph.h"
 #include "policygraph/pipeline.h"
 
+#include "csv_reader.h"
+
 namespace policygraph {
 namespace {
 
@@ -880,6 +882,42 @@ TEST(Hostile, GraphmlEscapesMarkupAndReplacesForbiddenCharacters) {
             (std::vector<std::string>{"bad \uFFFD\uFFFD bytes"}));
   EXPECT_NE(xml.find("<node id=\"title:&lt;b&gt;&amp;&quot;&apos;\u2028\">"),
             std::string::npos);
+}
+
+TEST(Hostile, EdgeCsvParsesBackFieldForField) {
+  const std::string csv = GraphToEdgeCsv(HostileGraph());
+  auto rows = testing::ParseCsv(csv);
+  ASSERT_EQ(rows.size(), 2u);
+  ASSERT_EQ(rows[0].size(), 15u);
+  EXPECT_EQ(rows[0][4], "relation");
+  ASSERT_EQ(rows[1].size(), 15u);
+  EXPECT_EQ(rows[1][0], "B");
+  EXPECT_EQ(rows[1][4], "mentions");
+  EXPECT_EQ(rows[1][5], "title:<b>&\"'\u2028");
+  // The title would run as a formula: it gains the apostrophe guard;
+  // control characters and ill-formed UTF-8 become U+FFFD.
+  const std::string expected =
+      "'=\"quoted\" 'single' back\\slash <script>alert(1)</script> R&D "
+      "\uFFFD\uFFFD line\u2028sep\ttab\r\nend \uFFFE ]]>";
+  EXPECT_EQ(rows[1][6], expected);
+  EXPECT_EQ(rows[1][9], expected);
+}
+
+TEST(EdgeCsv, CorpusHasARowPerEdgeWithBothEndsNamed) {
+  const PolicyGraph& g = CorpusGraph();
+  auto rows = testing::ParseCsv(GraphToEdgeCsv(g));
+  ASSERT_EQ(rows.size(), g.EdgeCount() + 1);
+  bool found = false;
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 15u);
+    if (row[0] == "合川府发〔2023〕2号" && row[4] == "implements" &&
+        row[6] == "国家综合立体交通网规划纲要") {
+      found = true;
+      EXPECT_EQ(row[8], "national");
+      EXPECT_EQ(row[13], "862");
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 // ---------------------------------------------------------------------------

@@ -15,8 +15,12 @@
 #include "policygraph/report_format.h"
 #include "policygraph/resolve.h"
 
+#include "csv_reader.h"
+
 namespace policygraph {
 namespace {
+
+using testing::ParseCsv;
 
 // A notice as the gazettes print one; the body starts on line 8, one
 // sentence a line, so a test can name the line of every mention.
@@ -416,46 +420,6 @@ OrphanReport SampleReport() {
                             "森林防火期的通告", "e.txt", 1,
                             "cites no other document"});
   return report;
-}
-
-// RFC 4180: records of fields, quoted fields may hold commas, doubled
-// quotes and line breaks; records end in LF or CRLF.
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::string> record;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c != '"') {
-        field += c;
-      } else if (i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        quoted = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      record.push_back(field);
-      field.clear();
-    } else if (c == '\n') {
-      if (!field.empty() && field.back() == '\r') field.pop_back();
-      record.push_back(field);
-      field.clear();
-      records.push_back(record);
-      record.clear();
-    } else {
-      field += c;
-    }
-  }
-  EXPECT_FALSE(quoted) << "unterminated quoted field";
-  EXPECT_TRUE(field.empty() && record.empty()) << "last record without LF";
-  return records;
 }
 
 TEST(OrphansFormat, CsvRoundTripsAHostileTitle) {

@@ -4,6 +4,7 @@
 // Exit codes: 0 ok; 1 the run found what --fail-on asked about; 2 usage or
 // I/O error (bad flags, missing path, unreadable or binary input, failed
 // write).  Other inputs are still processed when one of them fails.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -51,8 +52,13 @@ struct Options {
   std::vector<std::string> children;
   // orphans
   std::string fail_on;
-  // build
+  // build, export
   std::string output;
+  // export
+  std::string select;
+  int view_depth = 2;
+  std::string levels;
+  bool with_directives = false;
 };
 
 // The bundled corpus: next to the sources in a build tree, under share/
@@ -398,6 +404,117 @@ int RunBuild(const Options& o) {
   return errors ? kExitUsage : kExitOk;
 }
 
+// "national,district" → levels; an unknown name is an error naming the
+// accepted ones.
+std::optional<std::vector<pg::Level>> ParseLevels(const std::string& list,
+                                                  std::string* error) {
+  static constexpr pg::Level kAll[] = {
+      pg::Level::kNational, pg::Level::kMunicipal, pg::Level::kDistrict,
+      pg::Level::kDepartment, pg::Level::kUnknown};
+  std::vector<pg::Level> levels;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = std::min(list.find(',', start), list.size());
+    std::string name = list.substr(start, end - start);
+    start = end + 1;
+    if (name.empty()) continue;
+    auto it = std::find_if(std::begin(kAll), std::end(kAll), [&](pg::Level l) {
+      return pg::LevelName(l) == name;
+    });
+    if (it == std::end(kAll)) {
+      *error = "unknown level '" + name +
+               "' (national, municipal, district, department, unknown)";
+      return std::nullopt;
+    }
+    levels.push_back(*it);
+  }
+  return levels;
+}
+
+int RunExport(const Options& o) {
+  pg::ViewOptions view;
+  view.directives = o.with_directives;
+  view.select = o.select;
+  view.depth = o.view_depth;
+  std::string error;
+  if (!o.relations.empty()) {
+    auto relations = pg::ParseRelationSet(o.relations, &error);
+    if (!relations) {
+      std::cerr << "policygraph: error: --relations: " << error << "\n";
+      return kExitUsage;
+    }
+    view.relations = *relations;
+  }
+  if (!o.levels.empty()) {
+    auto levels = ParseLevels(o.levels, &error);
+    if (!levels) {
+      std::cerr << "policygraph: error: --levels: " << error << "\n";
+      return kExitUsage;
+    }
+    view.levels = *levels;
+  }
+  pg::Corpus corpus = Load(o);
+  bool errors = Report(corpus, o.quiet);
+  pg::PolicyGraph graph = pg::BuildGraph(corpus, nullptr, o.jobs);
+  if (!o.select.empty()) {
+    // Any spelling of a document number selects it.
+    if (!graph.FindNode(view.select) &&
+        graph.FindNode(pg::NormalizeDocNumber(view.select)))
+      view.select = pg::NormalizeDocNumber(view.select);
+    if (!graph.FindNode(view.select)) {
+      std::cerr << "policygraph: error: no document with id " << o.select
+                << " in the graph (see `policygraph documents`)\n";
+      return kExitUsage;
+    }
+  }
+  pg::PolicyGraph selected = pg::SelectView(graph, view);
+  std::string out;
+  if (o.format == "json") {
+    out = pg::GraphToNodeLink(selected).dump(1) + "\n";
+  } else if (o.format == "cytoscape") {
+    out = pg::GraphToCytoscape(selected).dump(1) + "\n";
+  } else if (o.format == "graphml") {
+    out = pg::GraphToGraphml(selected);
+  } else if (o.format == "csv") {
+    out = pg::GraphToEdgeCsv(selected);
+  } else {
+    out = pg::GraphToDot(selected);
+    if (o.format != "dot") {
+      if (selected.NodeCount() > kMaxDiagramNodes) {
+        std::cerr << "policygraph: error: " << selected.NodeCount()
+                  << " nodes is too many to lay out; narrow the view with "
+                     "--select, --levels or --relations\n";
+        return kExitUsage;
+      }
+      std::optional<std::string> picture = pg::RenderDot(out, o.format, &error);
+      if (!picture) {
+        std::cerr << "policygraph: error: rendering " << o.format << ": "
+                  << error << "\n";
+        return kExitUsage;
+      }
+      out = std::move(*picture);
+    }
+  }
+  if (o.output.empty() || o.output == "-") {
+    int rc = Emit(out);
+    return errors ? kExitUsage : rc;
+  }
+  std::filesystem::path target(o.output);
+  std::filesystem::path folder =
+      target.has_parent_path() ? target.parent_path() : ".";
+  std::optional<policygraph::tools::OutputDir> dir =
+      policygraph::tools::OutputDir::Open(folder, &error);
+  if (!dir || !dir->Stage(target.filename().string(), out, &error) ||
+      !dir->Commit(&error)) {
+    std::cerr << "policygraph: error: " << error << "\n";
+    return kExitUsage;
+  }
+  Progress(o, "wrote " + target.string() + " (" +
+                  std::to_string(selected.NodeCount()) + " nodes, " +
+                  std::to_string(selected.EdgeCount()) + " edges)");
+  return errors ? kExitUsage : kExitOk;
+}
+
 struct Command {
   const char* name;
   const char* help;
@@ -423,6 +540,36 @@ const std::vector<Command>& Commands() {
          sub->add_option("-o,--output", o.output,
                          "output folder (created if missing); files are "
                          "replaced atomically, never left half-written");
+       }},
+      {"export",
+       "Write the graph, or the neighbourhood of one document, for another "
+       "tool: DOT, SVG or PNG (laid out by Graphviz), node-link JSON, "
+       "Cytoscape.js, GraphML or an edge table in CSV.  Directive nodes are "
+       "left out unless --directives; big graphs need --select to stay "
+       "readable",
+       {"dot", "svg", "png", "json", "cytoscape", "graphml", "csv"},
+       false,
+       RunExport,
+       [](CLI::App* sub, Options& o) {
+         sub->add_option("-o,--output", o.output,
+                         "write to this file (atomically) instead of "
+                         "standard output");
+         sub->add_option("--select", o.select,
+                         "only this document (id or number in any bracket "
+                         "style) and what lies within --depth steps of it");
+         sub->add_option("--depth", o.view_depth,
+                         "steps from --select, both directions")
+             ->check(CLI::Range(0, 1000))
+             ->capture_default_str();
+         sub->add_option("--relations", o.relations,
+                         "comma list of relations to keep (basis, implements, "
+                         "follows, issues, repeals, drafts, mentions, "
+                         "counterpart, part_of, aligned; default: all)");
+         sub->add_option("--levels", o.levels,
+                         "comma list of levels to keep (national, municipal, "
+                         "district, department, unknown; default: all)");
+         sub->add_flag("--directives", o.with_directives,
+                       "keep directive nodes (part_of and aligned edges)");
        }},
       {"documents",
        "List the documents of each gazette with their metadata "

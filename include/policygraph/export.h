@@ -48,6 +48,12 @@ Json GraphToCytoscape(const PolicyGraph& graph);
 // every text escaped.
 std::string GraphToGraphml(const PolicyGraph& graph);
 
+// One row per edge (RFC 4180 quoting, LF like the other CSVs, no BOM): both
+// ends' id, title, number and level, the relation, cue, score, count and
+// evidence; cells through CsvCell, so a title cannot run as a spreadsheet
+// formula.
+std::string GraphToEdgeCsv(const PolicyGraph& graph);
+
 // DOT built with cgraph: one cluster per level (national, municipal,
 // district, department, unknown), ranked top to bottom, a colour and style
 // per relation, wrapped Chinese labels with the number, and a legend.
