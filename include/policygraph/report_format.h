@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "policygraph/audit_summary.h"
 #include "policygraph/coverage.h"
 #include "policygraph/format.h"
 #include "policygraph/lineage.h"
@@ -56,7 +57,9 @@ std::string FormatCoverageCsv(const std::vector<CoverageReport>& reports);
 // The audit report (report.md): corpus summary, documents by level and
 // issuer, most-cited documents, lineage chains from district or department
 // documents up to municipal and national ones, coverage per parent with a
-// bar, and the orphans.  Long lists are cut at 200 rows.
+// bar, and the orphans.  Long lists are cut at 200 rows.  The rows come
+// from SummarizeAudit (audit_summary.h); the second form runs it.
+std::string FormatAuditMarkdown(const AuditSummary& summary);
 std::string FormatAuditMarkdown(const Corpus& corpus, const PolicyGraph& graph,
                                 const std::vector<CoverageReport>& coverage,
                                 const OrphanReport& orphans);
