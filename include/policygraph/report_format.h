@@ -64,6 +64,17 @@ std::string FormatAuditMarkdown(const Corpus& corpus, const PolicyGraph& graph,
                                 const std::vector<CoverageReport>& coverage,
                                 const OrphanReport& orphans);
 
+// The same audit as one self-contained HTML page (report.html): UTF-8,
+// lang="zh", inline CSS and no script or network resource, a table per
+// section and a bar per parent whose width is the covered share, with the
+// percentage beside it.  Every text from the corpus is escaped (& < > " '
+// as character references, control characters and ill-formed UTF-8 as
+// U+FFFD), so a title such as "</td><script>" prints as text.
+std::string FormatAuditHtml(const AuditSummary& summary);
+std::string FormatAuditHtml(const Corpus& corpus, const PolicyGraph& graph,
+                            const std::vector<CoverageReport>& coverage,
+                            const OrphanReport& orphans);
+
 // RFC 4180 cell: quoted when it holds a comma, quote, CR or LF, a quote
 // doubled inside.  A cell a spreadsheet would run as a formula (first
 // character = + - @, tab or CR) gets a leading apostrophe and quotes:
