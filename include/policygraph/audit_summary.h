@@ -2,14 +2,16 @@
 // by several renderers (report.md, report.html).
 //
 // SummarizeAudit walks the corpus, the graph, the coverage reports and the
-// orphans and keeps the rows of each section of the report:
+// orphans and keeps the rows of each section of the report; for the
+// bundled corpus:
 //
-//   corpus            files 12, documents 36, references 410 (52 self) …
-//   issuers           district | 重庆市合川区人民政府 | 9
-//   most_cited        5 | 渝府发〔2023〕7号 关于…的意见 | municipal
-//   chains            合川府发〔2023〕2号 … —implements→ 重庆市… (municipal)
-//   coverage          渝府发〔2023〕7号 … 12 of 30 directives (40%)
-//   orphan_counts     uncovered 18, draft 4, …
+//   corpus         5 files, 36 documents, 237 references (27 self), …
+//   issuers        district | 重庆市合川区人民政府 | 12
+//   most_cited     7 | 成渝地区双城经济圈建设规划纲要 | unknown
+//   chains         合川府发〔2023〕2号 合川区综合立体交通网规划纲要…
+//                    —implements→ 国家综合立体交通网规划纲要 (national)
+//   coverage       渝府发〔2023〕7号 … 13 of 15 directives (87%)
+//   orphan_counts  uncovered 5, draft 17, dangling 0, …
 //
 // Invariants: every list is in a fixed order (level then issuer; cited-by
 // count descending then graph order; graph order; coverage report order;
