@@ -16,11 +16,32 @@ bool IsControl(UChar32 c) {
   return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
 }
 
-// What a well-formed code point becomes: itself, a space or U+FFFD.
+// ' has no named reference in HTML 4, which some readers still follow.
+std::string_view HtmlReference(UChar32 c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
+  }
+}
+
+// What a well-formed code point becomes: itself (empty), a space, U+FFFD
+// or a character reference.
 std::string_view Replacement(UChar32 c, TextUse use) {
+  if (use == TextUse::kHtml && !HtmlReference(c).empty())
+    return HtmlReference(c);
   if (use == TextUse::kJson || !IsControl(c)) return {};
   if (!IsLineBreakOrTab(c)) return kReplacement;
-  return use == TextUse::kOneLine ? std::string_view(" ") : std::string_view();
+  return use == TextUse::kCsvCell ? std::string_view() : std::string_view(" ");
 }
 
 }  // namespace

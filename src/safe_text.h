@@ -23,11 +23,16 @@ enum class TextUse {
   // One line of text output: tab, CR and LF become a space, every other
   // control character U+FFFD.
   kOneLine,
+  // Text or a quoted attribute value in HTML: as kOneLine, and & < > " '
+  // become character references, so corpus text can never open a tag,
+  // end an attribute or start an entity.
+  kHtml,
 };
 
 // `text` with each maximal ill-formed UTF-8 subsequence, and the control
 // characters `use` forbids, replaced by U+FFFD (a visible mark rather than
-// silent loss).  Everything else, U+2028/U+2029 included, is kept as is.
+// silent loss), and for kHtml the markup characters escaped.  Everything
+// else, U+2028/U+2029 included, is kept as is.
 std::string SafeText(std::string_view text, TextUse use);
 
 }  // namespace policygraph::internal

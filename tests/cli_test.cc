@@ -229,8 +229,9 @@ TEST_F(Cli, BuildWritesEveryOutputByteStably) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("36 documents"), std::string::npos) << r.err;
   const std::vector<std::string> names = {
-      "graph.json",   "graph.cyjs",  "graph.graphml", "graph.dot", "graph.svg",
-      "coverage.csv", "orphans.csv", "report.md",     "index.html"};
+      "graph.json",  "graph.cyjs", "graph.graphml", "graph.dot",
+      "graph.svg",   "coverage.csv", "orphans.csv", "report.md",
+      "report.html", "index.html"};
   for (const std::string& name : names)
     EXPECT_GT(fs::file_size(dir_ / "out1" / name), 0u) << name;
   // No temporary file is left behind.
@@ -253,6 +254,10 @@ TEST_F(Cli, BuildWritesEveryOutputByteStably) {
   std::string page = ReadFile(dir_ / "out1" / "index.html");
   EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(page.find("渝府发〔2023〕7号"), std::string::npos);
+  std::string html = ReadFile(dir_ / "out1" / "report.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<h2>Lineage chains</h2>"), std::string::npos);
+  EXPECT_NE(html.find("国家综合立体交通网规划纲要"), std::string::npos);
   // A second run, quiet, gives the same bytes.
   ToolRun again = Tool("build -q -o out2");
   ASSERT_EQ(again.exit_code, 0) << again.err;

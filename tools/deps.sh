@@ -32,6 +32,7 @@ PACKAGES=(
   python3
   python3-networkx
   python3-igraph
+  python3-jsonschema
   # The viewer's browser test (tests/viewer/) drives it headless.
   chromium
 )

@@ -364,9 +364,13 @@ int RunBuild(const Options& o) {
       {"graph.graphml", pg::GraphToGraphml(graph)},
       {"coverage.csv", bom + pg::FormatCoverageCsv(coverage)},
       {"orphans.csv", bom + pg::FormatOrphansCsv(orphans)},
-      {"report.md", pg::FormatAuditMarkdown(corpus, graph, coverage, orphans)},
       {"index.html", pg::GraphToViewerHtml(graph, coverage)},
   };
+  // Both reports print one summary, so they cannot disagree.
+  const pg::AuditSummary audit =
+      pg::SummarizeAudit(corpus, graph, coverage, orphans);
+  files.emplace_back("report.md", pg::FormatAuditMarkdown(audit));
+  files.emplace_back("report.html", pg::FormatAuditHtml(audit));
   pg::ViewOptions view_options;
   pg::PolicyGraph view = pg::SelectView(graph, view_options);
   std::string dot = pg::GraphToDot(view);
@@ -530,9 +534,10 @@ const std::vector<Command>& Commands() {
       {"build",
        "The main job: read the gazettes, build the policy graph and write "
        "graph.json (node-link), graph.cyjs (Cytoscape.js), graph.graphml, "
-       "graph.dot and graph.svg, coverage.csv, orphans.csv, report.md and "
-       "index.html (the interactive viewer, one self-contained file) into "
-       "one folder (default graphs/chongqing/ for the bundled corpus)",
+       "graph.dot and graph.svg, coverage.csv, orphans.csv, report.md, "
+       "report.html and index.html (the interactive viewer, one "
+       "self-contained file) into one folder (default graphs/chongqing/ for "
+       "the bundled corpus)",
        {"folder"},
        false,
        RunBuild,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "policygraph/audit_summary.h"
 #include "policygraph/coverage.h"
 #include "policygraph/format.h"
 #include "policygraph/lineage.h"
@@ -56,10 +57,23 @@ std::string FormatCoverageCsv(const std::vector<CoverageReport>& reports);
 // The audit report (report.md): corpus summary, documents by level and
 // issuer, most-cited documents, lineage chains from district or department
 // documents up to municipal and national ones, coverage per parent with a
-// bar, and the orphans.  Long lists are cut at 200 rows.
+// bar, and the orphans.  Long lists are cut at 200 rows.  The rows come
+// from SummarizeAudit (audit_summary.h); the second form runs it.
+std::string FormatAuditMarkdown(const AuditSummary& summary);
 std::string FormatAuditMarkdown(const Corpus& corpus, const PolicyGraph& graph,
                                 const std::vector<CoverageReport>& coverage,
                                 const OrphanReport& orphans);
+
+// The same audit as one self-contained HTML page (report.html): UTF-8,
+// lang="zh", inline CSS and no script or network resource, a table per
+// section and a bar per parent whose width is the covered share, with the
+// percentage beside it.  Every text from the corpus is escaped (& < > " '
+// as character references, control characters and ill-formed UTF-8 as
+// U+FFFD), so a title such as "</td><script>" prints as text.
+std::string FormatAuditHtml(const AuditSummary& summary);
+std::string FormatAuditHtml(const Corpus& corpus, const PolicyGraph& graph,
+                            const std::vector<CoverageReport>& coverage,
+                            const OrphanReport& orphans);
 
 // RFC 4180 cell: quoted when it holds a comma, quote, CR or LF, a quote
 // doubled inside.  A cell a spreadsheet would run as a formula (first

@@ -38,6 +38,9 @@ Expect "${prefix}/lib*/cmake/policygraph/policygraphConfig.cmake"
 Expect "${prefix}/lib*/cmake/policygraph/policygraphConfigVersion.cmake"
 Expect "${prefix}/lib*/cmake/policygraph/policygraphTargets.cmake"
 Expect "${prefix}/share/policygraph/corpus/chongqing/*.txt"
+Expect "${prefix}/share/policygraph/schemas/graph.schema.json"
+Expect "${prefix}/share/policygraph/schemas/refs.schema.json"
+Expect "${prefix}/share/policygraph/schemas/coverage.schema.json"
 if ((fail)); then
   exit 1
 fi
