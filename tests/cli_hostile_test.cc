@@ -292,10 +292,13 @@ TEST_F(CliHostile, InterruptedBuildLeavesOldOutputAndNoTemporaryFile) {
     kill(pid, SIGINT);
     int status = 0;
     ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    ASSERT_TRUE(WIFEXITED(status));
     std::map<std::string, std::string> now = ReadFolder(dir_ / "out");
     EXPECT_FALSE(HasTemporaryFile(dir_ / "out")) << delay_ms << " ms";
-    if (WEXITSTATUS(status) == 130) {
+    // On a loaded machine the signal may arrive before main() has set its
+    // handler: the default action then ends the process, as good as 130.
+    bool killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGINT;
+    ASSERT_TRUE(WIFEXITED(status) || killed) << status;
+    if (killed || WEXITSTATUS(status) == 130) {
       ++interrupted;
       EXPECT_EQ(now, old) << "interrupted after " << delay_ms << " ms";
     } else {

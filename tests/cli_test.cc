@@ -229,8 +229,8 @@ TEST_F(Cli, BuildWritesEveryOutputByteStably) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("36 documents"), std::string::npos) << r.err;
   const std::vector<std::string> names = {
-      "graph.json",  "graph.cyjs", "graph.graphml", "graph.dot",
-      "graph.svg",   "coverage.csv", "orphans.csv", "report.md",
+      "graph.json",  "graph.cyjs",   "graph.graphml", "graph.dot",
+      "graph.svg",   "coverage.csv", "orphans.csv",   "report.md",
       "report.html", "index.html"};
   for (const std::string& name : names)
     EXPECT_GT(fs::file_size(dir_ / "out1" / name), 0u) << name;

@@ -124,6 +124,14 @@ bool OutputDir::Stage(std::string_view name, std::string_view bytes,
 }
 
 bool OutputDir::Commit(std::string* error) {
+  // Past this point the run is done: an interrupt would leave some files
+  // renamed and others not, so SIGINT and SIGTERM stay blocked until the
+  // process exits (a pending one is simply dropped then).
+  sigset_t interrupts;
+  sigemptyset(&interrupts);
+  sigaddset(&interrupts, SIGINT);
+  sigaddset(&interrupts, SIGTERM);
+  sigprocmask(SIG_BLOCK, &interrupts, nullptr);
   for (const auto& [temporary, final_path] : staged_) {
     if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
       *error = Describe("cannot rename into", final_path, errno);

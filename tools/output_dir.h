@@ -40,8 +40,9 @@ class OutputDir {
   // error naming the file (out of space, permission, …) otherwise.
   bool Stage(std::string_view name, std::string_view bytes, std::string* error);
 
-  // Renames every staged file into place.  Returns false and an error
-  // naming the file if a rename fails.
+  // Renames every staged file into place, with SIGINT and SIGTERM blocked
+  // from then on, so an interrupt cannot split the set.  Returns false and
+  // an error naming the file if a rename fails.
   bool Commit(std::string* error);
 
   const std::filesystem::path& path() const { return dir_; }
