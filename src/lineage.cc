@@ -66,4 +66,51 @@ LineageReport TraceLineage(const PolicyGraph& graph, NodeId root,
   return report;
 }
 
+namespace {
+
+GraphNode StepNode(const LineageStep& step) {
+  GraphNode node;
+  node.id = step.id;
+  node.kind = step.kind;
+  node.title = step.title;
+  node.doc_number = step.doc_number;
+  node.level = step.level;
+  node.date = step.date;
+  return node;
+}
+
+}  // namespace
+
+PolicyGraph LineageToGraph(const LineageReport& report) {
+  PolicyGraph graph;
+  GraphNode root;
+  root.id = report.root;
+  root.kind = report.root.rfind("title:", 0) == 0 ? NodeKind::kExternal
+                                                  : NodeKind::kDocument;
+  root.title = report.root_title;
+  root.level = report.root_level;
+  const NodeId root_node = graph.AddNode(std::move(root));
+  auto add_steps = [&](const std::vector<LineageStep>& steps, bool up) {
+    std::vector<NodeId> nodes;
+    nodes.reserve(steps.size());
+    for (const LineageStep& s : steps)
+      nodes.push_back(graph.AddNode(StepNode(s)));
+    for (size_t i = 0; i < steps.size(); ++i) {
+      const LineageStep& s = steps[i];
+      const bool valid =
+          s.parent >= 0 && static_cast<size_t>(s.parent) < steps.size();
+      const NodeId near = valid ? nodes[s.parent] : root_node;
+      GraphEdge edge;
+      edge.relation = s.relation;
+      edge.evidence = s.evidence;
+      edge.cue = s.cue;
+      graph.AddEdge(up ? near : nodes[i], up ? nodes[i] : near,
+                    std::move(edge));
+    }
+  };
+  add_steps(report.ancestors, /*up=*/true);
+  add_steps(report.descendants, /*up=*/false);
+  return graph;
+}
+
 }  // namespace policygraph

@@ -62,6 +62,13 @@ struct LineageReport {
 LineageReport TraceLineage(const PolicyGraph& graph, NodeId root,
                            const LineageOptions& options = {});
 
+// The report as a graph of its own, for the exporters (lineage --format
+// dot is GraphToDot of it): the root and one node per step id, and one
+// edge per step in the direction of the original graph — up, the nearer
+// node cites the step; down, the step cites the nearer node — carrying the
+// step's relation, cue and evidence.
+PolicyGraph LineageToGraph(const LineageReport& report);
+
 }  // namespace policygraph
 
 #endif  // POLICYGRAPH_LINEAGE_H_
