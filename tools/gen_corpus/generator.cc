@@ -374,30 +374,53 @@ void Generator::Para(std::string_view text, const Draft& draft,
   }
 }
 
-// The title as a header prints it: issuer and 关于 on the first line, the
-// rest on one or two more, or all on one line with the breaks as spaces.
-// A continuation line must not open with issuer words (局, 委, 办公室 …) in
-// its first characters, or the segmenter would take it for the start.
-void Generator::RenderHeaderTitle(const Draft& draft, std::string& out) {
-  const std::string& issuer = Issuers()[draft.issuer].name;
-  std::string rest = draft.title.substr(issuer.size());
-  std::vector<std::string> lines = {issuer};
-  size_t cut = std::min<size_t>(rest.size(), 3 * random_.Between(8, 14));
-  while (cut < rest.size() &&
-         (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80)
-    ++cut;
-  std::string first = rest.substr(0, cut), second = rest.substr(cut);
-  bool safe = true;
+// Whether `tail` may open a header line: no issuer words (局, 委, 办公室 …)
+// in its first 20 characters, or the segmenter would take it for the start
+// of the title (格局, 布局 and 委托 count too).
+bool MayOpenLine(std::string_view tail) {
+  if (tail.empty()) return false;
   for (std::string_view w :
        {"局", "委", "人民政府", "办公厅", "办公室", "国务院", "中共中央"})
-    if (second.substr(0, 60).find(w) != std::string::npos) safe = false;
-  if (second.empty() || second == "的通知" || !safe) {
-    lines.back() += (random_.Percent(50) ? " " : "") + rest;
-  } else {
-    lines.back() += (random_.Percent(50) ? " " : "") + first;
-    lines.push_back(second);
+    if (tail.substr(0, 60).find(w) != std::string_view::npos) return false;
+  return true;
+}
+
+// Where to cut a header title: `want` characters in, else the nearest
+// safe point before it, else after it (up to 40); text.size() when none.
+size_t SafeCut(std::string_view text, size_t want) {
+  std::vector<size_t> cuts;  // cuts[k]: byte offset after k+1 characters
+  for (size_t i = 0; i < text.size() && cuts.size() < 40;) {
+    i += CodePointLength(text[i]);
+    cuts.push_back(i);
   }
-  bool one_line = lines.size() == 1 || random_.Percent(50);
+  want = std::min(want, cuts.size());
+  for (size_t k = want; k-- > 1;)
+    if (MayOpenLine(text.substr(cuts[k]))) return cuts[k];
+  for (size_t k = want; k < cuts.size(); ++k)
+    if (MayOpenLine(text.substr(cuts[k]))) return cuts[k];
+  return text.size();
+}
+
+// The title as a header prints it: issuer and 关于 on the first line, the
+// rest on lines of at most 28 characters (a segmenter reads at most five
+// lines of at most 64), or, when short, all on one line with spaces where
+// the breaks were.
+void Generator::RenderHeaderTitle(const Draft& draft, std::string& out) {
+  const std::string& issuer = Issuers()[draft.issuer].name;
+  std::string_view rest = std::string_view(draft.title).substr(issuer.size());
+  std::vector<std::string> lines;
+  size_t cut = SafeCut(rest, random_.Between(6, 14));
+  lines.push_back(issuer + (random_.Percent(50) ? " " : "") +
+                  std::string(rest.substr(0, cut)));
+  rest.remove_prefix(cut);
+  while (!rest.empty()) {
+    cut = CountCodePoints(rest) <= 28 ? rest.size()
+                                      : SafeCut(rest, random_.Between(18, 28));
+    lines.emplace_back(rest.substr(0, cut));
+    rest.remove_prefix(cut);
+  }
+  bool one_line = lines.size() == 1 ||
+                  (CountCodePoints(draft.title) <= 56 && random_.Percent(50));
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) out += one_line ? " " : "\n\n";
     out += lines[i];
@@ -576,8 +599,8 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
   // Whom it answers to: a municipal hub, or for a department now and then
   // its own district government's recent plan.
   Parent* parent = PickMunicipal();
-  if (department && !rings_[j].empty() && random_.Percent(40))
-    parent = &rings_[j][random_.Below(rings_[j].size())];
+  bool local_parent = department && !rings_[j].empty() && random_.Percent(40);
+  if (local_parent) parent = &rings_[j][random_.Below(rings_[j].size())];
   int mode = random_.Between(0, 99);  // <40 localize, <65 implement, else cite
   bool localize = mode < 40 && !parent->core.empty() &&
                   parent->localized.size() > static_cast<size_t>(j) &&
@@ -595,7 +618,10 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
   } else {
     std::string topic = random_.Pick(material_.topics);
     if (issuer.office || (department && random_.Percent(50))) {
-      d.attached = prefix + topic + PlanSuffix(false, d.date);
+      // A year keeps a district's own plans apart from each other: two
+      // with one title would make a title-only citation ambiguous.
+      d.attached = prefix + std::to_string(d.date.year) + "年" + topic +
+                   PlanSuffix(false, d.date);
     } else if (implement) {
       d.title = issuer.name + "关于" + topic + "的实施意见";
     } else if (random_.Percent(50)) {
@@ -609,7 +635,7 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
     d.title = issuer.name + "关于印发" + d.attached + "的通知";
   d.number = NextNumber(d.issuer, d.date);
 
-  std::string cite = CiteParent(*parent, implement);
+  std::string cite = CiteParent(*parent, implement || local_parent);
   if (implement) {
     constexpr std::array<std::string_view, 3> kOpen = {
         "为深入贯彻落实", "为认真贯彻落实", "为全面落实"};
