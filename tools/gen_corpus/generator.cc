@@ -208,7 +208,10 @@ class Generator {
   std::string NextNumber(int issuer, const Date& date);
   uint64_t DocumentBudget(bool municipal);
   std::string PlanSuffix(bool municipal, const Date& date);
-  std::string CiteParent(Parent& parent, bool force_number);
+  void CountCitation(Parent& parent);
+  std::string CiteParent(Parent& parent, bool force_number,
+                         std::string_view alias = "");
+  std::string CiteNumber(Parent& parent);
   std::string CiteNational();
   Parent* PickMunicipal();
   void AddOwnTasks(Draft& draft, int jurisdiction, uint64_t budget);
@@ -296,17 +299,46 @@ Parent* Generator::PickMunicipal() {
   return &municipal_[municipal_zipf_.Sample(random_, municipal_.size())];
 }
 
-std::string Generator::CiteParent(Parent& parent, bool force_number) {
+void Generator::CountCitation(Parent& parent) {
   ++manifest_.internal_references;
   if (std::find(cited_.begin(), cited_.end(), &parent) == cited_.end()) {
     cited_.push_back(&parent);
     ++parent.citations;
   }
+}
+
+// 《重庆市…方案》（渝府办发〔2023〕18号）, the number left out now and then
+// (decrees: 《重庆市…规定》 or with 重庆市人民政府令第360号), and with
+// `alias`, the abbreviation later mentions use: （…号，以下简称《方案》）.
+std::string Generator::CiteParent(Parent& parent, bool force_number,
+                                  std::string_view alias) {
+  CountCitation(parent);
   std::string out = "《" + parent.cite_title + "》";
   bool decree = parent.id.find("令第") != std::string::npos;
-  if (!decree && (force_number || random_.Percent(80)))
-    out += "（" + parent.id + "）";
-  return out;
+  bool number =
+      decree ? random_.Percent(50) : force_number || random_.Percent(80);
+  if (!number && alias.empty()) return out;
+  out += "（";
+  if (number) out += parent.id;
+  if (number && !alias.empty()) out += "，";
+  if (!alias.empty()) out += "以下简称《" + std::string(alias) + "》";
+  return out + "）";
+}
+
+// 渝府办发〔2023〕18号 alone: the form a notice uses for a document its
+// readers know by number.
+std::string Generator::CiteNumber(Parent& parent) {
+  CountCitation(parent);
+  return parent.id;
+}
+
+// The abbreviation a title takes after 以下简称: its document type.
+std::string_view Abbreviation(std::string_view title) {
+  for (std::string_view type : {"方案", "计划", "意见", "规定", "要点", "措施"})
+    if (title.ends_with(type) || title.ends_with(std::string(type) + "（") ||
+        title.find(std::string(type) + "（") != std::string_view::npos)
+      return type;
+  return "";
 }
 
 std::string Generator::CiteNational() {
@@ -635,7 +667,10 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
     d.title = issuer.name + "关于印发" + d.attached + "的通知";
   d.number = NextNumber(d.issuer, d.date);
 
-  std::string cite = CiteParent(*parent, implement || local_parent);
+  // Some implementers abbreviate the parent and cite it again by that name.
+  std::string_view alias =
+      implement && random_.Percent(15) ? Abbreviation(parent->cite_title) : "";
+  std::string cite = CiteParent(*parent, implement || local_parent, alias);
   if (implement) {
     constexpr std::array<std::string_view, 3> kOpen = {
         "为深入贯彻落实", "为认真贯彻落实", "为全面落实"};
@@ -648,8 +683,12 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
   }
   if (random_.Percent(35))
     d.preamble = "根据" + CiteNational() + "，" + d.preamble;
-  if (random_.Percent(20) && !municipal_.empty())
-    d.preamble += "参照" + CiteParent(*PickMunicipal(), false) + "，";
+  if (random_.Percent(20)) {
+    Parent& other = *PickMunicipal();
+    d.preamble += random_.Percent(30)
+                      ? "参照" + CiteNumber(other) + "文件精神，"
+                      : "参照" + CiteParent(other, false) + "，";
+  }
   d.preamble +=
       "结合我" + local + "实际，" +
       (d.attached.empty() ? "现就有关事项通知如下：" : "制定本方案。");
@@ -665,6 +704,12 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
     for (const std::string& task : parent->tasks) {
       if (random_.Below(100) < skip_odds) continue;
       d.tasks.push_back(Paraphrase(task, j, random_));
+    }
+    if (!d.tasks.empty() && !alias.empty()) {
+      std::string& first = d.tasks.front();
+      first.replace(first.size() - 3, 3,
+                    "，确保《" + std::string(alias) + "》各项任务落到实处。");
+      ++manifest_.internal_references;
     }
     if (!d.tasks.empty()) {
       ++manifest_.implements;

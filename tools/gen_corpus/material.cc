@@ -52,8 +52,8 @@ bool IsTopic(std::string_view heading) {
   for (std::string_view stop : {"，", "、", "：", "；", "。", "（", "(", "“"})
     if (heading.find(stop) != std::string_view::npos) return false;
   for (std::string_view framing :
-       {"组织领导", "组织保障", "督促检查", "宣传引导", "考核", "责任落实",
-        "资金保障", "工作机制", "督查"})
+       {"组织领导", "组织保障", "组织实施", "督促检查", "宣传引导", "考核",
+        "责任落实", "资金保障", "工作机制", "督查"})
     if (heading.find(framing) != std::string_view::npos) return false;
   for (std::string_view verb :
        {"加强", "推进", "推动", "完善", "健全", "建立", "加快", "提升",
