@@ -1,9 +1,8 @@
 // gen-corpus: flags → material → GenerateCorpus → gazette files + manifest.
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -87,7 +86,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("-o,--output", out_dir,
                  "folder to write the gazettes and manifest.json into "
-                 "(created if missing)")
+                 "(created if missing; gazette-*.txt and manifest.json of an "
+                 "earlier run there are removed first)")
       ->required();
   app.add_option("--corpus", corpus_dir,
                  "texts (files or folders of *.txt) to harvest sentences and "
@@ -96,7 +96,12 @@ int main(int argc, char** argv) {
   app.add_option("--gazette-size", gazette_text,
                  "bytes per district issue (default: size/8 within 256K–4M)");
   app.add_flag("--quiet,-q", quiet, "print nothing on success");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);  // prints help, version or the error
+    return code == 0 ? kExitOk : kExitUsage;
+  }
 
   policygraph::gen::GenerateOptions options;
   options.seed = seed;
@@ -111,17 +116,27 @@ int main(int argc, char** argv) {
                  gazette_text.c_str());
     return kExitUsage;
   }
-  if (::mkdir(out_dir.c_str(), 0755) != 0 && errno != EEXIST) {
-    std::fprintf(stderr, "gen-corpus: error: cannot create %s: %s\n",
-                 out_dir.c_str(), std::strerror(errno));
-    return kExitUsage;
-  }
   policygraph::gen::Material material;
   std::string error;
   if (!policygraph::gen::HarvestMaterial({corpus_dir}, material, error)) {
     std::fprintf(stderr, "gen-corpus: error: %s: %s\n", corpus_dir.c_str(),
                  error.c_str());
     return kExitUsage;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "gen-corpus: error: cannot create %s: %s\n",
+                 out_dir.c_str(), ec.message().c_str());
+    return kExitUsage;
+  }
+  // A smaller run into the folder of a larger one must not leave the old
+  // issues behind to be read with the new: remove what a run writes.
+  for (const auto& entry : std::filesystem::directory_iterator(out_dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if ((name.starts_with("gazette-") && name.ends_with(".txt")) ||
+        name == "manifest.json")
+      std::filesystem::remove(entry.path(), ec);
   }
   std::string failed;
   auto sink = [&](const std::string& name, std::string_view text) {
