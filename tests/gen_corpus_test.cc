@@ -176,6 +176,17 @@ TEST_F(GeneratedCorpus, SegmentsEveryDocumentItWrote) {
   EXPECT_EQ(numbered, manifest_->documents);
 }
 
+TEST_F(GeneratedCorpus, ReadsEveryRowOfTheAttachedTaskTables) {
+  size_t rows = 0;
+  for (const ParsedFile& f : corpus_->files)
+    for (const DirectiveTree& tree : f.directives)
+      for (const Directive& d : tree.nodes)
+        rows += d.kind == DirectiveKind::kTaskRow && !d.lead_units.empty() &&
+                !d.deadline.empty();
+  EXPECT_GT(manifest_->task_rows, 0u);
+  EXPECT_EQ(rows, manifest_->task_rows);
+}
+
 TEST_F(GeneratedCorpus, ReferencesResolveToGeneratedDocuments) {
   size_t to_documents = 0, to_externals = 0;
   for (const ParsedFile& f : corpus_->files)

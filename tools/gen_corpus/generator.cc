@@ -138,6 +138,7 @@ struct Draft {
   std::string preamble;            // opening paragraph, with the citations
   std::vector<std::string> tasks;  // directive texts, in order
   bool half_width = false;
+  int task_table = 0;  // rows of an attached 工作任务清单, 0 for none
 };
 
 struct Section {
@@ -218,6 +219,7 @@ class Generator {
   std::string Render(const Draft& draft);
   void RenderHeaderTitle(const Draft& draft, std::string& out);
   void RenderDirectives(const Draft& draft, std::string& out);
+  void RenderTaskTable(const Draft& draft, std::string& out);
   void Para(std::string_view text, const Draft& draft, std::string& out);
   void File(Issue& issue, const Draft& draft, int section);
 
@@ -499,6 +501,39 @@ void Generator::RenderDirectives(const Draft& draft, std::string& out) {
   }
 }
 
+// 附件 工作任务清单: 序号 / 工作任务 / 牵头单位 / 完成时间, one row per task
+// (its body without the heading, as the real lists print them), lead units
+// at the issuer's level.
+void Generator::RenderTaskTable(const Draft& draft, std::string& out) {
+  if (draft.task_table == 0) return;
+  // Rows skip the task that mentions the parent's abbreviation: every
+  // reference the generator writes is one the manifest counts.
+  std::vector<std::string_view> plain;
+  for (const std::string& t : draft.tasks)
+    if (t.find("《") == std::string::npos) plain.push_back(t);
+  if (plain.empty()) return;
+  constexpr std::array<std::string_view, 10> kUnits = {
+      "发展改革委",   "教委",       "经济信息委", "财政局", "生态环境局",
+      "住房城乡建委", "农业农村委", "卫生健康委", "应急局", "市场监管局"};
+  int jurisdiction = Issuers()[draft.issuer].jurisdiction;
+  std::string level(LocalWord(jurisdiction));
+  std::string name = std::to_string(draft.date.year) + "年度工作任务清单";
+  out += "附件：" + name + "\n\n附件\n\n" + name +
+         "\n\n序号\t工作任务\t牵头单位\t完成时间\n";
+  for (int row = 0; row < draft.task_table; ++row) {
+    std::string_view task = plain[row % plain.size()];
+    size_t stop = task.find("。");
+    if (stop != std::string_view::npos && stop + 3 < task.size())
+      task.remove_prefix(stop + 3);
+    out += std::to_string(row + 1) + "\t" + std::string(task) + "\t" + level +
+           std::string(kUnits[random_.Below(kUnits.size())]) + "\t" +
+           std::to_string(draft.date.year) + "年" +
+           std::to_string(random_.Between(6, 12)) + "月\n";
+  }
+  out += "\n";
+  manifest_.task_rows += draft.task_table;
+}
+
 std::string Generator::Render(const Draft& draft) {
   const Issuer& issuer = Issuers()[draft.issuer];
   std::string out;
@@ -538,6 +573,7 @@ std::string Generator::Render(const Draft& draft) {
     out += draft.attached + "\n\n";
     Para(draft.preamble, draft, out);
     RenderDirectives(draft, out);
+    RenderTaskTable(draft, out);
     return out;
   }
   Para(draft.preamble, draft, out);
@@ -609,6 +645,8 @@ void Generator::WriteMunicipalDocument(Issue& issue, uint64_t budget) {
                                      : "结合我市实际，制定本方案。";
   AddOwnTasks(d, -1, budget);
   d.half_width = random_.Percent(4);
+  if (!d.attached.empty() && !decree && random_.Percent(20))
+    d.task_table = random_.Between(4, 12);
   parent.tasks = d.tasks;
   int section = decree ? 0 : d.issuer == 0 ? 1 : d.issuer == 1 ? 2 : 3;
   File(issue, d, section);
@@ -718,6 +756,8 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
   }
   AddOwnTasks(d, j, budget);
   d.half_width = random_.Percent(4);
+  if (!d.attached.empty() && budget >= 5000 && random_.Percent(12))
+    d.task_table = random_.Between(4, 10);
   File(issue, d,
        issuer.tier == Tier::kDistrictDepartment ? 2
        : issuer.office                          ? 1
@@ -728,7 +768,10 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
     Parent own;
     own.id = d.number;
     own.cite_title = d.attached.empty() ? d.title : d.attached;
-    own.tasks = std::move(d.tasks);
+    // Its tasks minus the one that names its own parent by abbreviation:
+    // a department restating it would copy a mention nobody counted.
+    for (std::string& t : d.tasks)
+      if (t.find("《") == std::string::npos) own.tasks.push_back(std::move(t));
     std::vector<Parent>& ring = rings_[j];
     if (ring.size() < kDistrictRing) {
       ring.push_back(std::move(own));
@@ -850,6 +893,7 @@ std::string ManifestJson(const Manifest& m) {
   j["external_references"] = m.external_references;
   j["implements"] = m.implements;
   j["paraphrased_directives"] = m.paraphrased_directives;
+  j["task_rows"] = m.task_rows;
   j["counterparts"] = m.counterparts;
   j["department_localizations"] = m.department_localizations;
   j["top_hub"] = m.top_hub;

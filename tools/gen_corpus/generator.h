@@ -57,6 +57,7 @@ struct Manifest {
   uint64_t external_references = 0;  // 《…》 citing a national law or plan
   uint64_t implements = 0;  // (child, parent) pairs with paraphrased tasks
   uint64_t paraphrased_directives = 0;
+  uint64_t task_rows = 0;     // rows of attached 工作任务清单 tables
   uint64_t counterparts = 0;  // (localized, municipal) pairs, same core title
   // A municipal department's plan localized by a district department.  The
   // pipeline ranks both as departments (one level), so it pairs neither;
