@@ -85,8 +85,13 @@ std::string Localize(std::string_view task, int jurisdiction) {
 std::string Paraphrase(std::string_view task, int jurisdiction,
                        Random& random) {
   std::string text = Localize(task, jurisdiction);
-  for (const Swap& s : kSynonyms)
-    if (random.Percent(50)) ReplaceAll(text, s.first, s.second);
+  for (const Swap& s : kSynonyms) {
+    if (!random.Percent(50)) continue;
+    ReplaceAll(text, s.first, s.second);
+    // 完善健全 → 健全健全, 组织开展 → 组织组织开展: say it once.
+    ReplaceAll(text, std::string(s.second) + std::string(s.second), s.second);
+    ReplaceAll(text, "组织组织开展", "组织开展");
+  }
   // The heading (up to the first 。) stays first; the body's clauses move.
   size_t stop = text.find("。");
   if (stop == std::string::npos || stop + 3 >= text.size()) return text;
