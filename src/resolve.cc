@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <re2/re2.h>
 
@@ -12,6 +14,7 @@
 #include "policygraph/segment.h"
 
 #include "text_util.h"
+#include "title_index.h"
 
 namespace policygraph {
 namespace {
@@ -19,23 +22,6 @@ namespace {
 using internal::Contains;
 using internal::EndsWith;
 using internal::StartsWith;
-
-std::vector<std::string> CodePoints(std::string_view s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    size_t len = 1;
-    unsigned char c = s[i];
-    if (c >= 0xF0)
-      len = 4;
-    else if (c >= 0xE0)
-      len = 3;
-    else if (c >= 0xC0)
-      len = 2;
-    out.emplace_back(s.substr(i, len));
-    i += len;
-  }
-  return out;
-}
 
 void EraseAll(std::string& s, std::string_view what) {
   for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at))
@@ -52,6 +38,12 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
 struct Candidate {
   std::string id;
   std::string canonical;  // CanonicalTitle of the title or attached title
+};
+
+// A corpus title a cited title may fuzzily name, with its Dice score.
+struct FuzzyMatch {
+  uint32_t candidate;
+  double score;
 };
 
 class Resolver {
@@ -75,6 +67,13 @@ class Resolver {
   std::unordered_map<std::string, std::string> number_of_;  // id → number
   std::map<std::string, std::set<std::string>> by_title_;   // folded → ids
   std::vector<Candidate> candidates_;
+  // Bigram index over candidates_ (same numbering) and, per canonical
+  // cited title, the candidates at or above the threshold: a law cited a
+  // thousand times is scored once.
+  internal::TitleIndex fuzzy_index_{kFuzzyThreshold};
+  std::unordered_map<std::string, std::vector<uint32_t>> by_canonical_;
+  std::unordered_map<std::string, std::vector<FuzzyMatch>> fuzzy_cache_;
+  const std::vector<FuzzyMatch>& FuzzyMatches(const std::string& canonical);
   std::map<std::string, ExternalNode> externals_;
   std::map<std::string, std::string> external_by_title_;  // title → id
   Resolution out_;
@@ -91,7 +90,11 @@ void Resolver::Index() {
       for (const std::string* t : {&d.title, &d.attached_title}) {
         if (t->empty()) continue;
         by_title_[FoldForMatch(*t)].insert(d.id);
-        candidates_.push_back({d.id, CanonicalTitle(*t)});
+        std::string canonical = CanonicalTitle(*t);
+        by_canonical_[canonical].push_back(
+            static_cast<uint32_t>(candidates_.size()));
+        fuzzy_index_.Add(internal::TitleBigrams(canonical));
+        candidates_.push_back({d.id, std::move(canonical)});
       }
     }
   }
@@ -154,25 +157,49 @@ std::string IssuerPart(const std::string& canonical) {
   return about == std::string::npos ? "" : canonical.substr(0, about);
 }
 
-bool Resolver::ByFuzzy(Reference& r, const std::string& title) {
-  if (title.empty()) return false;
-  std::string canonical = CanonicalTitle(title);
-  double best = 0;
-  std::vector<std::string> ids;
-  for (const Candidate& c : candidates_) {
-    if (NumberConflicts(r, c.id)) continue;
+const std::vector<FuzzyMatch>& Resolver::FuzzyMatches(
+    const std::string& canonical) {
+  auto cached = fuzzy_cache_.find(canonical);
+  if (cached != fuzzy_cache_.end()) return cached->second;
+  std::vector<FuzzyMatch> matches;
+  const std::vector<uint64_t> bigrams = internal::TitleBigrams(canonical);
+  std::vector<uint32_t> pool = fuzzy_index_.Candidates(bigrams);
+  // Equal titles score 1 whatever their length (one-character titles have
+  // no bigrams to be found by).
+  if (auto equal = by_canonical_.find(canonical); equal != by_canonical_.end())
+    pool.insert(pool.end(), equal->second.begin(), equal->second.end());
+  std::sort(pool.begin(), pool.end());
+  pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+  const bool has_about = Contains(canonical, "关于");
+  for (uint32_t i : pool) {
+    const Candidate& c = candidates_[i];
     // Different issuers never issue one document.
-    if (Contains(canonical, "关于") && Contains(c.canonical, "关于") &&
+    if (has_about && Contains(c.canonical, "关于") &&
         IssuerPart(canonical) != IssuerPart(c.canonical))
       continue;
-    double score = canonical == c.canonical
-                       ? 1.0
-                       : TitleSimilarity(canonical, c.canonical);
-    if (score < kFuzzyThreshold) continue;
-    if (score > best + 1e-9) {
-      best = score;
+    double score = 1.0;
+    if (canonical != c.canonical) {
+      // Containment is a different document (森林法 vs 森林法实施条例).
+      if (Contains(canonical, c.canonical) || Contains(c.canonical, canonical))
+        continue;
+      score = internal::BigramDice(bigrams, fuzzy_index_.Bigrams(i));
+    }
+    if (score >= kFuzzyThreshold) matches.push_back({i, score});
+  }
+  return fuzzy_cache_.emplace(canonical, std::move(matches)).first->second;
+}
+
+bool Resolver::ByFuzzy(Reference& r, const std::string& title) {
+  if (title.empty()) return false;
+  double best = 0;
+  std::vector<std::string> ids;
+  for (const FuzzyMatch& m : FuzzyMatches(CanonicalTitle(title))) {
+    const Candidate& c = candidates_[m.candidate];
+    if (NumberConflicts(r, c.id)) continue;
+    if (m.score > best + 1e-9) {
+      best = m.score;
       ids = {c.id};
-    } else if (score > best - 1e-9) {
+    } else if (m.score > best - 1e-9) {
       ids.push_back(c.id);
     }
   }
@@ -250,19 +277,10 @@ std::string CanonicalTitle(std::string_view title) {
 double TitleSimilarity(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0;
   if (a != b && (Contains(a, b) || Contains(b, a))) return 0;
-  std::vector<std::string> ca = CodePoints(a), cb = CodePoints(b);
-  if (ca.size() < 2 || cb.size() < 2) return a == b ? 1 : 0;
-  std::multiset<std::string> bigrams;
-  for (size_t i = 0; i + 1 < ca.size(); ++i) bigrams.insert(ca[i] + ca[i + 1]);
-  size_t shared = 0;
-  for (size_t i = 0; i + 1 < cb.size(); ++i) {
-    auto it = bigrams.find(cb[i] + cb[i + 1]);
-    if (it == bigrams.end()) continue;
-    bigrams.erase(it);
-    ++shared;
-  }
-  return 2.0 * static_cast<double>(shared) /
-         static_cast<double>(ca.size() - 1 + cb.size() - 1);
+  std::vector<uint64_t> ga = internal::TitleBigrams(a);
+  std::vector<uint64_t> gb = internal::TitleBigrams(b);
+  if (ga.empty() || gb.empty()) return a == b ? 1 : 0;
+  return internal::BigramDice(ga, gb);
 }
 
 Level ClassifyExternalLevel(std::string_view title, std::string_view number) {

@@ -1,0 +1,110 @@
+#include "title_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace policygraph::internal {
+namespace {
+
+// The bytes of one character packed into 32 bits (at most 4 bytes).
+std::vector<uint32_t> Characters(std::string_view s) {
+  std::vector<uint32_t> out;
+  out.reserve(s.size() / 3 + 1);
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    len = std::min(len, s.size() - i);
+    uint32_t packed = 0;
+    for (size_t k = 0; k < len; ++k)
+      packed = (packed << 8) | static_cast<unsigned char>(s[i + k]);
+    out.push_back(packed);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<uint64_t> TitleBigrams(std::string_view title) {
+  std::vector<uint32_t> chars = Characters(title);
+  std::vector<uint64_t> out;
+  if (chars.size() < 2) return out;
+  out.reserve(chars.size() - 1);
+  for (size_t i = 0; i + 1 < chars.size(); ++i)
+    out.push_back(static_cast<uint64_t>(chars[i]) << 32 | chars[i + 1]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+double BigramDice(const std::vector<uint64_t>& a,
+                  const std::vector<uint64_t>& b) {
+  if (a.empty() && b.empty()) return 0;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(shared) /
+         static_cast<double>(a.size() + b.size());
+}
+
+void TitleIndex::Add(std::vector<uint64_t> bigrams) {
+  const uint32_t id = static_cast<uint32_t>(titles_.size());
+  for (size_t i = 0; i < bigrams.size(); ++i)
+    if (i == 0 || bigrams[i] != bigrams[i - 1])
+      postings_[bigrams[i]].push_back(id);
+  titles_.push_back(std::move(bigrams));
+}
+
+std::vector<uint32_t> TitleIndex::Candidates(
+    const std::vector<uint64_t>& query) const {
+  std::vector<uint32_t> out;
+  const size_t n = query.size();
+  if (n == 0) return out;
+  // Dice ≥ t needs 2s ≥ t(n + m) with s ≤ m, so m ≥ t·n / (2 − t) and
+  // s ≥ t·(n + m) / 2 ≥ t·n / (2 − t); and m ≤ (2 − t)·n / t.
+  const double t = threshold_;
+  const size_t need = static_cast<size_t>(std::ceil(t * n / (2 - t) - 1e-9));
+  const size_t min_m = need;
+  const size_t max_m = static_cast<size_t>(std::floor((2 - t) * n / t + 1e-9));
+  // The query's distinct bigrams, rarest first, with their repeat counts.
+  std::vector<std::pair<size_t, std::pair<uint64_t, size_t>>> distinct;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && query[j] == query[i]) ++j;
+    auto it = postings_.find(query[i]);
+    if (it != postings_.end())
+      distinct.push_back({it->second.size(), {query[i], j - i}});
+    i = j;
+  }
+  std::sort(distinct.begin(), distinct.end());
+  // A title sharing `need` bigrams shares one of the first few: the
+  // bigrams left after them occur fewer than `need` times in the query.
+  // (Bigrams no title has cannot be shared and do not count.)
+  size_t remaining = 0;
+  for (const auto& entry : distinct) remaining += entry.second.second;
+  std::vector<uint32_t> found;
+  for (const auto& [frequency, gram] : distinct) {
+    if (remaining < need || need == 0) break;
+    remaining -= gram.second;
+    const std::vector<uint32_t>& list = postings_.at(gram.first);
+    found.insert(found.end(), list.begin(), list.end());
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  for (uint32_t id : found) {
+    const size_t m = titles_[id].size();
+    if (m >= min_m && m <= max_m) out.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace policygraph::internal
