@@ -318,7 +318,7 @@ void Progress(const Options& o, const std::string& message) {
 
 // The diagram view: documents and the documents they cite, without the
 // directive nodes that would make the layout unreadable and slow.
-constexpr size_t kMaxDiagramNodes = 3000;
+constexpr size_t kMaxDiagramNodes = 1000;
 
 int RunBuild(const Options& o) {
   const std::string dir = !o.output.empty() ? o.output
