@@ -62,7 +62,7 @@ Json CoverageToJson(const CoverageReport& report) {
   Json j;
   j["parent"] = JsonText(report.parent);
   j["title"] = JsonText(report.parent_title);
-  j["children"] = report.children;
+  j["children"] = internal::SafeJsonArray(report.children);
   Json directives = Json::array();
   for (const DirectiveCoverage& d : report.directives) {
     Json entry;
@@ -71,7 +71,8 @@ Json CoverageToJson(const CoverageReport& report) {
     entry["file"] = JsonText(d.file);
     entry["line"] = d.line;
     entry["heading"] = JsonText(d.heading);
-    if (!d.lead_units.empty()) entry["lead_units"] = d.lead_units;
+    if (!d.lead_units.empty())
+      entry["lead_units"] = internal::SafeJsonArray(d.lead_units);
     if (!d.deadline.empty()) entry["deadline"] = JsonText(d.deadline);
     Json by = Json::array();
     for (const Implementation& impl : d.implemented_by) {
@@ -82,7 +83,8 @@ Json CoverageToJson(const CoverageReport& report) {
       i["heading"] = JsonText(impl.heading);
       i["score"] = RoundedScore(impl.score);
       i["evidence"] = JsonText(impl.evidence);
-      if (!impl.lead_units.empty()) i["lead_units"] = impl.lead_units;
+      if (!impl.lead_units.empty())
+        i["lead_units"] = internal::SafeJsonArray(impl.lead_units);
       if (!impl.deadline.empty()) i["deadline"] = JsonText(impl.deadline);
       by.push_back(std::move(i));
     }

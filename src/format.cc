@@ -6,10 +6,19 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "safe_text.h"
+
 namespace policygraph {
 namespace {
 
-Json OrNull(const std::string& s) { return s.empty() ? Json() : Json(s); }
+using internal::SafeText;
+using internal::TextUse;
+
+// Strings come through the library API from any caller, not only from
+// decoded text: ill-formed UTF-8 must become U+FFFD, never make dump()
+// throw.
+Json JsonText(const std::string& s) { return SafeText(s, TextUse::kJson); }
+Json OrNull(const std::string& s) { return s.empty() ? Json() : JsonText(s); }
 
 std::string Pad(std::string_view text, size_t width) {
   std::string out(text);
@@ -22,15 +31,15 @@ void AppendDirective(const SourceText& source, const DirectiveTree& tree,
                      const Document& doc, int index, Json& array) {
   const Directive& d = tree.nodes[index];
   Json j;
-  j["id"] = d.id;
-  j["label"] = d.label;
+  j["id"] = JsonText(d.id);
+  j["label"] = JsonText(d.label);
   j["kind"] = DirectiveKindName(d.kind);
-  j["heading"] = d.heading;
-  j["file"] = doc.file;
+  j["heading"] = JsonText(d.heading);
+  j["file"] = JsonText(doc.file);
   j["line"] = d.line;
   j["last_line"] = d.last_line;
   if (d.kind == DirectiveKind::kTaskRow) {
-    j["lead_units"] = d.lead_units;
+    j["lead_units"] = internal::SafeJsonArray(d.lead_units);
     j["deadline"] = OrNull(d.deadline);
   }
   j["text"] = DirectiveText(source, tree, index);
@@ -62,8 +71,8 @@ size_t DisplayWidth(std::string_view text) {
 
 Json DocumentToJson(const Document& doc, size_t directive_count) {
   Json j;
-  j["id"] = doc.id;
-  j["title"] = doc.title;
+  j["id"] = JsonText(doc.id);
+  j["title"] = JsonText(doc.title);
   j["attached_title"] = OrNull(doc.attached_title);
   j["doc_number"] = OrNull(doc.doc_number);
   j["decree_number"] = OrNull(doc.decree_number);
@@ -71,7 +80,7 @@ Json DocumentToJson(const Document& doc, size_t directive_count) {
   j["date"] = OrNull(doc.date);
   j["type"] = OrNull(doc.type);
   j["level"] = LevelName(doc.level);
-  j["file"] = doc.file;
+  j["file"] = JsonText(doc.file);
   j["first_line"] = doc.first_line;
   j["last_line"] = doc.last_line;
   j["directives"] = directive_count;
@@ -128,9 +137,9 @@ std::string FormatDocumentsTable(const Corpus& corpus) {
 Json DirectiveTreeToJson(const SourceText& source, const DirectiveTree& tree,
                          const Document& doc) {
   Json j;
-  j["document"] = doc.id;
-  j["title"] = doc.title;
-  j["file"] = doc.file;
+  j["document"] = JsonText(doc.id);
+  j["title"] = JsonText(doc.title);
+  j["file"] = JsonText(doc.file);
   Json roots = Json::array();
   for (int i = 0; i < static_cast<int>(tree.nodes.size()); ++i)
     if (tree.nodes[i].parent < 0) AppendDirective(source, tree, doc, i, roots);
@@ -168,11 +177,11 @@ std::string FormatDirectivesText(const DirectiveTree& tree,
 
 Json ReferenceToJson(const Reference& r) {
   Json j;
-  j["file"] = r.file;
+  j["file"] = JsonText(r.file);
   j["line"] = r.line;
-  j["doc"] = r.doc;
+  j["doc"] = JsonText(r.doc);
   j["directive"] = OrNull(r.directive);
-  j["surface"] = r.surface;
+  j["surface"] = JsonText(r.surface);
   j["title"] = OrNull(r.title);
   j["doc_number"] = OrNull(r.doc_number);
   j["cue"] = OrNull(r.cue);

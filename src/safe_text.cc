@@ -72,4 +72,11 @@ std::string SafeText(std::string_view text, TextUse use) {
   return out;
 }
 
+nlohmann::json SafeJsonArray(const std::vector<std::string>& texts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const std::string& text : texts)
+    out.push_back(SafeText(text, TextUse::kJson));
+  return out;
+}
+
 }  // namespace policygraph::internal

@@ -10,6 +10,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace policygraph::internal {
 
@@ -34,6 +37,9 @@ enum class TextUse {
 // silent loss), and for kHtml the markup characters escaped.  Everything
 // else, U+2028/U+2029 included, is kept as is.
 std::string SafeText(std::string_view text, TextUse use);
+
+// Each of `texts` through SafeText(…, kJson), as a JSON array of strings.
+nlohmann::json SafeJsonArray(const std::vector<std::string>& texts);
 
 }  // namespace policygraph::internal
 
