@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Whole-run benchmark on a generated corpus, side by side with ripgrep, in
+# one run on one machine, so the figures are ratios that survive a noisy
+# or different machine.
+#
+#   tools/bench.sh [--size 50M] [--seed 1] [--jobs "1 2"] [--out bench/results]
+#
+# Generates (or reuses) tools/gen-corpus output under $TMPDIR, then times:
+#   - reading every byte (cat), the floor;
+#   - ripgrep's title scan, rg -o '《[^》\n]{1,100}》', what a shell user
+#     would do to list citations;
+#   - policygraph refs --format jsonl, one thread;
+#   - policygraph build, for each --jobs value.
+# Each is run --repeat times (default 3) and the median wall time is kept;
+# peak RSS comes from GNU time.  The table goes to stdout and to a dated
+# file bench/results/DATE-COMMIT-SIZE.md with the machine and commit.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${POLICYGRAPH_BUILD_DIR:-${root}/build}"
+size=50M
+seed=1
+jobs="1 2"
+repeat=3
+out_dir="${root}/bench/results"
+
+Usage() {
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit "$1"
+}
+while (($# > 0)); do
+  case "$1" in
+    --size) size="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --out) out_dir="$2"; shift 2 ;;
+    -h|--help) Usage 0 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; Usage 2 >&2 ;;
+  esac
+done
+if [[ ! "${repeat}" =~ ^[1-9][0-9]*$ ]]; then
+  echo "bench.sh: --repeat must be a positive number" >&2
+  exit 2
+fi
+
+# The baselines are Debian packages too: ripgrep, and GNU time for RSS.
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]} > 0)); then
+  sudo=()
+  [[ "$(id -u)" != 0 ]] && sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+    --no-install-recommends "${missing[@]}" >&2
+fi
+
+POLICYGRAPH_BUILD_DIR="${build_dir}" "${root}/tools/build.sh" >&2
+tool="${build_dir}/policygraph"
+
+corpus="${TMPDIR:-/tmp}/policygraph-bench-${size}-seed${seed}"
+if [[ ! -f "${corpus}/manifest.json" ]]; then
+  echo "bench.sh: generating ${size} (seed ${seed}) into ${corpus}" >&2
+  "${root}/tools/gen-corpus" --size "${size}" --seed "${seed}" \
+    -o "${corpus}" >/dev/null
+fi
+bytes="$(cat "${corpus}"/gazette-*.txt | wc -c)"
+work="$(mktemp -d)"
+trap 'rm -rf "${work}"' EXIT
+
+# Runs "$@" --repeat times; prints "median_seconds peak_rss_kib".
+Measure() {
+  local times=() rss=0 i line
+  for ((i = 0; i < repeat; ++i)); do
+    /usr/bin/time -f '%e %M' -o "${work}/time" "$@" >/dev/null 2>"${work}/err" || {
+      echo "bench.sh: failed: $*" >&2
+      cat "${work}/err" >&2
+      exit 1
+    }
+    read -r line < "${work}/time"
+    times+=("${line% *}")
+    ((${line#* } > rss)) && rss="${line#* }"
+  done
+  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -g |
+    sed -n "$(((repeat + 1) / 2))p")" "${rss}"
+}
+
+Rate() {  # bytes seconds → MB/s
+  awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / s / 1e6 : 0) }'
+}
+
+echo "bench.sh: ${bytes} bytes, ${repeat} runs each" >&2
+read -r cat_s cat_kib < <(Measure sh -c "cat '${corpus}'/gazette-*.txt")
+read -r rg_s rg_kib < <(Measure rg -o --no-filename '《[^》\n]{1,100}》' "${corpus}")
+read -r refs_s refs_kib < <(Measure "${tool}" refs --format jsonl -q -j 1 "${corpus}")
+references="$("${tool}" refs --format jsonl -q -j 1 "${corpus}" | wc -l)"
+documents="$("${tool}" documents --format json -q -j 1 "${corpus}" |
+  grep -c '^    "id":' || true)"
+rows=()
+for j in ${jobs}; do
+  read -r build_s build_kib < <(Measure "${tool}" build -q -j "${j}" \
+    "${corpus}" -o "${work}/out")
+  rows+=("| \`build -j ${j}\` | ${build_s} s | $(Rate "${bytes}" "${build_s}") MB/s | $((build_kib / 1024)) MiB | $(awk -v s="${build_s}" -v r="${refs_s}" 'BEGIN{printf "%.2f", s / r}')× refs |")
+done
+
+commit="$(git -C "${root}" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+cpu="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
+memory="$(free -g | awk '/^Mem:/ { print $2 " GiB" }')"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+report="$(cat <<EOF
+# policygraph whole-run benchmark, $(date -u +%Y-%m-%d)
+
+- commit ${commit}; machine: $(nproc) cores, ${cpu:-unknown CPU}, ${memory}; load before: ${load}
+- corpus: \`tools/gen-corpus --size ${size} --seed ${seed}\`, ${bytes} bytes, ${documents} documents, ${references} references
+- median of ${repeat} runs; reproduce: \`tools/bench.sh --size ${size} --seed ${seed} --jobs "${jobs}"\`
+
+| run | wall | throughput | peak RSS | side by side |
+|---|---|---|---|---|
+| \`cat\` every file | ${cat_s} s | $(Rate "${bytes}" "${cat_s}") MB/s | $((cat_kib / 1024)) MiB | |
+| \`rg -o '《[^》\\n]{1,100}》'\` | ${rg_s} s | $(Rate "${bytes}" "${rg_s}") MB/s | $((rg_kib / 1024)) MiB | |
+| \`refs --format jsonl -j 1\` | ${refs_s} s | $(Rate "${bytes}" "${refs_s}") MB/s, $(awk -v n="${documents}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s, $(awk -v n="${references}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') references/s | $((refs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${refs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
+$(printf '%s\n' "${rows[@]}")
+EOF
+)"
+echo "${report}"
+mkdir -p "${out_dir}"
+file="${out_dir}/$(date -u +%Y-%m-%d)-${commit}-${size}.md"
+echo "${report}" > "${file}"
+echo "bench.sh: wrote ${file}" >&2
