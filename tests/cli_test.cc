@@ -329,4 +329,18 @@ TEST_F(Cli, ExportRejectsUnknownSelectionsLevelsAndRelations) {
   EXPECT_EQ(r.out, "");
 }
 
+TEST_F(Cli, BuildOfAGraphTooBigToDrawRemovesTheStaleDiagram) {
+  std::string text = "重庆市人民政府公报\n根据";
+  for (int i = 0; i < 450; ++i) text += "《第" + std::to_string(i) + "号条例》";
+  Write("many.txt", text + "。\n");
+  fs::create_directories(dir_ / "out");
+  Write("out/graph.svg", "<svg>an earlier run</svg>");
+  ToolRun r = Tool("build many.txt -o out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("graph.svg skipped: 451 nodes"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "graph.svg"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "graph.dot"));
+}
+
 }  // namespace

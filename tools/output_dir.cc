@@ -80,8 +80,15 @@ std::optional<OutputDir> OutputDir::Open(const fs::path& dir,
 }
 
 OutputDir::OutputDir(OutputDir&& other) noexcept
-    : dir_(std::move(other.dir_)), staged_(std::move(other.staged_)) {
+    : dir_(std::move(other.dir_)),
+      staged_(std::move(other.staged_)),
+      removals_(std::move(other.removals_)) {
   other.staged_.clear();
+  other.removals_.clear();
+}
+
+void OutputDir::StageRemoval(std::string_view name) {
+  removals_.push_back(dir_ / std::string(name));
 }
 
 OutputDir::~OutputDir() { RemoveStaged(); }
@@ -140,6 +147,13 @@ bool OutputDir::Commit(std::string* error) {
     Unregister(temporary);
   }
   staged_.clear();
+  for (const fs::path& stale : removals_) {
+    if (::unlink(stale.c_str()) != 0 && errno != ENOENT) {
+      *error = Describe("cannot remove the stale", stale, errno);
+      return false;
+    }
+  }
+  removals_.clear();
   // The renames are durable once the folder itself is on disk.
   int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd >= 0) {

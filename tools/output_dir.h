@@ -40,6 +40,11 @@ class OutputDir {
   // error naming the file (out of space, permission, …) otherwise.
   bool Stage(std::string_view name, std::string_view bytes, std::string* error);
 
+  // Marks DIR/name for removal at Commit: an output this run does not
+  // write (graph.svg of a graph too big to draw) must not be left behind
+  // from an earlier run, looking current.
+  void StageRemoval(std::string_view name);
+
   // Renames every staged file into place, with SIGINT and SIGTERM blocked
   // from then on, so an interrupt cannot split the set.  Returns false and
   // an error naming the file if a rename fails.
@@ -54,6 +59,7 @@ class OutputDir {
   std::filesystem::path dir_;
   // (temporary, final) paths of the staged files.
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;
+  std::vector<std::filesystem::path> removals_;
 };
 
 // Removes the staged temporary files when SIGINT or SIGTERM arrives, then

@@ -387,6 +387,7 @@ int RunBuild(const Options& o) {
     }
     files.emplace_back("graph.svg", *svg);
   } else {
+    out->StageRemoval("graph.svg");
     Progress(o, "graph.svg skipped: " + std::to_string(view.NodeCount()) +
                     " nodes is too many for one readable diagram; use "
                     "`policygraph export --select ID`");
