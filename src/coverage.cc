@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -232,6 +233,12 @@ std::string Evidence(const Item& child, const Item& parent) {
 }  // namespace
 
 double RoundedScore(double score) { return std::round(score * 1000) / 1000; }
+
+std::string ScoreText(double score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", RoundedScore(score));
+  return buffer;
+}
 
 std::vector<int> CoverageDirectives(const DirectiveTree& tree) {
   std::vector<int> out;

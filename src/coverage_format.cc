@@ -20,12 +20,6 @@ std::string OneLine(const std::string& s) {
   return SafeText(s, TextUse::kOneLine);
 }
 
-std::string ScoreText(double score) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.3f", RoundedScore(score));
-  return buffer;
-}
-
 std::string Joined(const std::vector<std::string>& items,
                    const std::string& separator) {
   std::string out;

@@ -479,7 +479,7 @@ void AddFolderTexts(const std::string& folder, InputList& list) {
     if (!IsTextFile(*it)) {
       std::error_code link_error;
       if (it->path().extension() == ".txt" && it->is_symlink(link_error) &&
-          fs::status(it->path(), link_error).type() == fs::file_type::none)
+          !fs::exists(fs::status(it->path(), link_error)))
         broken_links.emplace_back(it->path().string(), link_error.message());
       continue;
     }

@@ -1,22 +1,12 @@
 // The graph as one edge table for a spreadsheet: each row names both ends
 // in words (title, number, level) beside their ids, so an auditor can
 // filter and sort without joining a node table.
-#include <cstdio>
 #include <string>
 
 #include "policygraph/export.h"
 #include "policygraph/report_format.h"
 
 namespace policygraph {
-namespace {
-
-std::string Score(double score) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", RoundedScore(score));
-  return buffer;
-}
-
-}  // namespace
 
 std::string GraphToEdgeCsv(const PolicyGraph& graph) {
   std::string out =
@@ -38,7 +28,7 @@ std::string GraphToEdgeCsv(const PolicyGraph& graph) {
         target.doc_number,
         std::string(LevelName(target.level)),
         edge.cue,
-        Score(edge.score),
+        ScoreText(edge.score),
         std::to_string(edge.count),
         edge.evidence.file,
         edge.evidence.line ? std::to_string(edge.evidence.line) : "",

@@ -1,22 +1,18 @@
 // The graph as GraphML: typed <key> declarations, one <data> per attribute
 // a node or edge has, every text escaped for XML 1.0.
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <unicode/utf8.h>
-
 #include "policygraph/export.h"
 
 #include "export_attributes.h"
+#include "safe_text.h"
 
 namespace policygraph {
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 struct KeySpec {
   std::string_view name;  // attr.name, as node-link JSON names it
@@ -48,65 +44,9 @@ constexpr std::array<KeySpec, 7> kEdgeKeys = {{
     {"evidence", "string"},
 }};
 
-// XML 1.0's Char production; everything else makes a document that no
-// conforming parser accepts.
-bool IsXmlChar(UChar32 c) {
-  if (c < 0x20) return c == '\t' || c == '\n' || c == '\r';
-  if (c <= 0xD7FF) return true;
-  if (c < 0xE000) return false;  // surrogates
-  if (c <= 0xFFFD) return true;
-  return c >= 0x10000 && c <= 0x10FFFF;
-}
-
-// The escape of a character XML treats specially, or "" for a plain one.
-// Tab, LF and CR are escaped too: parsers normalize them raw (CR to LF in
-// text, all three to spaces in attributes), and titles should survive.
-std::string_view XmlEscape(UChar32 c) {
-  switch (c) {
-    case '&':
-      return "&amp;";
-    case '<':
-      return "&lt;";
-    case '>':
-      return "&gt;";
-    case '"':
-      return "&quot;";
-    case '\'':
-      return "&apos;";
-    case '\t':
-      return "&#9;";
-    case '\n':
-      return "&#10;";
-    case '\r':
-      return "&#13;";
-    default:
-      return {};
-  }
-}
-
-// `text` as XML character data or attribute value: ill-formed UTF-8 and
-// characters XML 1.0 forbids become U+FFFD, specials become references.
+// `text` as XML character data or attribute value (SafeText's kXml).
 void AppendXmlText(std::string_view text, std::string& out) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  // Attribute texts are far below 2 GiB; a longer one is cut rather than
-  // overflowing ICU's int32 index.
-  const int32_t length =
-      static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || !IsXmlChar(c)) {
-      out += kReplacement;
-      continue;
-    }
-    std::string_view escaped = XmlEscape(c);
-    if (!escaped.empty()) {
-      out += escaped;
-      continue;
-    }
-    out.append(text.data() + start, static_cast<size_t>(i - start));
-  }
+  out += internal::SafeText(text, internal::TextUse::kXml);
 }
 
 std::string KeyId(std::string_view domain, std::string_view name) {

@@ -34,9 +34,39 @@ std::string_view HtmlReference(UChar32 c) {
   }
 }
 
+// XML 1.0's Char production; everything else makes a document that no
+// conforming parser accepts.
+bool IsXmlChar(UChar32 c) {
+  if (c < 0x20) return c == '\t' || c == '\n' || c == '\r';
+  if (c <= 0xD7FF) return true;
+  if (c < 0xE000) return false;  // surrogates
+  if (c <= 0xFFFD) return true;
+  return c >= 0x10000 && c <= 0x10FFFF;
+}
+
+// XML has &apos;; tab, LF and CR are escaped too, because parsers
+// normalize them raw (CR to LF in text, all three to spaces in
+// attributes), and titles should survive.
+std::string_view XmlReference(UChar32 c) {
+  switch (c) {
+    case '\'':
+      return "&apos;";
+    case '\t':
+      return "&#9;";
+    case '\n':
+      return "&#10;";
+    case '\r':
+      return "&#13;";
+    default:
+      return HtmlReference(c);
+  }
+}
+
 // What a well-formed code point becomes: itself (empty), a space, U+FFFD
 // or a character reference.
 std::string_view Replacement(UChar32 c, TextUse use) {
+  if (use == TextUse::kXml)
+    return IsXmlChar(c) ? XmlReference(c) : kReplacement;
   if (use == TextUse::kHtml && !HtmlReference(c).empty())
     return HtmlReference(c);
   if (use == TextUse::kJson || !IsControl(c)) return {};

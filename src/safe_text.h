@@ -30,6 +30,11 @@ enum class TextUse {
   // become character references, so corpus text can never open a tag,
   // end an attribute or start an entity.
   kHtml,
+  // XML character data or attribute value (GraphML): characters XML 1.0
+  // forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) become U+FFFD;
+  // & < > " ' and tab, LF, CR become references, so a parser normalizes
+  // nothing away.
+  kXml,
 };
 
 // `text` with each maximal ill-formed UTF-8 subsequence, and the control

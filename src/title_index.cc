@@ -75,28 +75,37 @@ std::vector<uint32_t> TitleIndex::Candidates(
   const size_t need = static_cast<size_t>(std::ceil(t * n / (2 - t) - 1e-9));
   const size_t min_m = need;
   const size_t max_m = static_cast<size_t>(std::floor((2 - t) * n / t + 1e-9));
-  // The query's distinct bigrams, rarest first, with their repeat counts.
-  std::vector<std::pair<size_t, std::pair<uint64_t, size_t>>> distinct;
+  // The query's distinct bigrams that some title has, rarest first (ties
+  // by bigram, so the order is fixed), with their repeat counts.
+  struct Gram {
+    uint64_t bigram;
+    size_t repeats;
+    const std::vector<uint32_t>* titles;
+  };
+  std::vector<Gram> distinct;
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && query[j] == query[i]) ++j;
     auto it = postings_.find(query[i]);
     if (it != postings_.end())
-      distinct.push_back({it->second.size(), {query[i], j - i}});
+      distinct.push_back({query[i], j - i, &it->second});
     i = j;
   }
-  std::sort(distinct.begin(), distinct.end());
+  std::sort(distinct.begin(), distinct.end(), [](const Gram& a, const Gram& b) {
+    return a.titles->size() != b.titles->size()
+               ? a.titles->size() < b.titles->size()
+               : a.bigram < b.bigram;
+  });
   // A title sharing `need` bigrams shares one of the first few: the
   // bigrams left after them occur fewer than `need` times in the query.
   // (Bigrams no title has cannot be shared and do not count.)
   size_t remaining = 0;
-  for (const auto& entry : distinct) remaining += entry.second.second;
+  for (const Gram& gram : distinct) remaining += gram.repeats;
   std::vector<uint32_t> found;
-  for (const auto& [frequency, gram] : distinct) {
-    if (remaining < need || need == 0) break;
-    remaining -= gram.second;
-    const std::vector<uint32_t>& list = postings_.at(gram.first);
-    found.insert(found.end(), list.begin(), list.end());
+  for (const Gram& gram : distinct) {
+    if (remaining < need) break;
+    remaining -= gram.repeats;
+    found.insert(found.end(), gram.titles->begin(), gram.titles->end());
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -16,6 +16,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+
 namespace policygraph::testing {
 
 struct ToolRun {
@@ -23,11 +25,6 @@ struct ToolRun {
   std::string out;
   std::string err;
 };
-
-inline std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 class Cli : public ::testing::Test {
  protected:

@@ -204,11 +204,16 @@ TEST_F(CliHostile, SymlinkLoopsEndWithAMessage) {
                 dir_ / "gazettes" / "a.txt");
   fs::create_directory_symlink("..", dir_ / "gazettes" / "up");
   fs::create_symlink("self.txt", dir_ / "gazettes" / "self.txt");
+  fs::create_symlink("nowhere.txt", dir_ / "gazettes" / "gone.txt");
   // Inside a folder: a warning, and the folder's other texts are read once.
   ToolRun r = Tool("documents --format json gazettes");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("gazettes/self.txt: warning: cannot follow link: Too "
                        "many levels of symbolic links"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("gazettes/gone.txt: warning: cannot follow link: No "
+                       "such file or directory"),
             std::string::npos)
       << r.err;
   const std::string id = "\"id\": \"渝府发〔2023〕7号\"";

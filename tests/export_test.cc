@@ -3,11 +3,9 @@
 // hostile text and a round trip through networkx and igraph.
 #include "policygraph/export.h"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -27,9 +25,13 @@
 #include "policygraph/pipeline.h"
 
 #include "csv_reader.h"
+#include "test_support.h"
 
 namespace policygraph {
 namespace {
+
+using testing::CommandRun;
+using testing::RunCommand;
 
 namespace fs = std::filesystem;
 
@@ -939,44 +941,13 @@ TEST(Export, SameGraphGivesByteIdenticalOutput) {
 // ---------------------------------------------------------------------------
 // Interop: networkx and igraph read what we write
 
-// A Python that has networkx and igraph: $PG_PYTHON, then python3 on PATH,
-// then Debian's own (where python3-networkx and python3-igraph install,
-// which a pyenv or venv python3 on PATH does not see).
-std::optional<std::string> PythonWithGraphLibraries() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("PG_PYTHON")) candidates.push_back(env);
-  candidates.push_back("python3");
-  candidates.push_back("/usr/bin/python3");
-  for (const std::string& python : candidates) {
-    const std::string probe =
-        "'" + python + "' -c 'import networkx, igraph' >/dev/null 2>&1";
-    if (std::system(probe.c_str()) == 0) return python;
-  }
-  return std::nullopt;
-}
-
-struct CommandRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandRun RunCommand(const std::string& command) {
-  CommandRun run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
 class Interop : public ::testing::Test {
  protected:
   void SetUp() override {
-    python_ = PythonWithGraphLibraries();
+    python_ = testing::PythonWith("networkx, igraph");
+    if (!python_ && testing::InCi())
+      FAIL() << "CI=true but no python3 with networkx and igraph (Debian: "
+                "python3-networkx python3-igraph, see tools/deps.sh)";
     if (!python_)
       GTEST_SKIP() << "no python3 with networkx and igraph (Debian: "
                       "python3-networkx python3-igraph, see tools/deps.sh)";

@@ -2,11 +2,9 @@
 // schemas in schemas/, checked by tests/schema/validate.py with Debian's
 // python3-jsonschema; and broken records that each schema must refuse, so
 // a schema that accepts everything cannot pass.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -22,59 +20,17 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "test_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
-
-struct CommandRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandRun RunCommand(const std::string& command) {
-  CommandRun run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-// A Python that has jsonschema: $PG_PYTHON, then python3 on PATH, then
-// Debian's own (python3-jsonschema installs there, where a pyenv or venv
-// python3 on PATH does not look).
-std::optional<std::string> PythonWithJsonschema() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("PG_PYTHON")) candidates.push_back(env);
-  candidates.push_back("python3");
-  candidates.push_back("/usr/bin/python3");
-  for (const std::string& python : candidates) {
-    const std::string probe =
-        "'" + python + "' -c 'import jsonschema' >/dev/null 2>&1";
-    if (std::system(probe.c_str()) == 0) return python;
-  }
-  return std::nullopt;
-}
-
-// CI must prove the outputs conform; a laptop without the module may skip.
-bool InCi() {
-  const char* ci = std::getenv("CI");
-  return ci && (std::string(ci) == "true" || std::string(ci) == "1");
-}
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void WriteFile(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+using policygraph::testing::CommandRun;
+using policygraph::testing::InCi;
+using policygraph::testing::ReadFile;
+using policygraph::testing::RunCommand;
+using policygraph::testing::WriteFile;
 
 // Whether a line of `output` starts with `prefix` and holds `text`.
 bool HasLine(const std::string& output, const std::string& prefix,
@@ -134,7 +90,7 @@ Outputs& ToolOutputs() {
 class Schemas : public ::testing::Test {
  protected:
   void SetUp() override {
-    python_ = PythonWithJsonschema();
+    python_ = policygraph::testing::PythonWith("jsonschema");
     if (!python_ && InCi())
       FAIL() << "CI=true but no python3 with jsonschema (Debian: "
                 "python3-jsonschema, see tools/deps.sh)";

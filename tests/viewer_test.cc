@@ -3,10 +3,8 @@
 // headless Chromium on the bundled corpus and on a hostile graph.
 #include "policygraph/viewer.h"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -21,10 +19,15 @@
 #include "policygraph/graph.h"
 #include "policygraph/pipeline.h"
 
+#include "test_support.h"
+
 namespace policygraph {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CommandRun;
+using testing::InCi;
+using testing::RunCommand;
 
 constexpr std::string_view kDataOpen =
     "<script type=\"application/json\" id=\"graph-data\">";
@@ -216,29 +219,6 @@ TEST(Viewer, CorpusPageIsByteStableAndSmall) {
 
 // ---------------------------------------------------------------------------
 // In the browser: tests/viewer/check_viewer.mjs drives headless Chromium.
-
-struct CommandRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandRun RunCommand(const std::string& command) {
-  CommandRun run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-bool InCi() {
-  const char* ci = std::getenv("CI");
-  return ci && std::string_view(ci) == "true";
-}
 
 // What the browser test needs, or why it cannot run.
 std::string MissingBrowserTool(std::string* chromium) {

@@ -175,6 +175,20 @@ int RunRefs(const Options& o) {
 
 // A document id as the user typed it, or an external node's id
 // ("title:…" or a number the corpus only cites).
+// --relations as given (empty: leave `relations` as it is).  False, with
+// the error printed, when a name is unknown.
+bool ParseRelationsFlag(const std::string& list, pg::RelationSet* relations) {
+  if (list.empty()) return true;
+  std::string error;
+  std::optional<pg::RelationSet> parsed = pg::ParseRelationSet(list, &error);
+  if (!parsed) {
+    std::cerr << "policygraph: error: --relations: " << error << "\n";
+    return false;
+  }
+  *relations = *parsed;
+  return true;
+}
+
 std::optional<pg::NodeId> FindRoot(const pg::Corpus& corpus,
                                    const pg::PolicyGraph& graph,
                                    const std::string& id) {
@@ -196,15 +210,7 @@ int RunLineage(const Options& o) {
                       : o.both ? pg::LineageDirection::kBoth
                                : pg::LineageDirection::kUp;
   lineage.max_depth = o.depth;
-  if (!o.relations.empty()) {
-    std::string error;
-    auto relations = pg::ParseRelationSet(o.relations, &error);
-    if (!relations) {
-      std::cerr << "policygraph: error: --relations: " << error << "\n";
-      return kExitUsage;
-    }
-    lineage.relations = *relations;
-  }
+  if (!ParseRelationsFlag(o.relations, &lineage.relations)) return kExitUsage;
   pg::Corpus corpus = Load(o);
   bool errors = Report(corpus, o.quiet);
   pg::PolicyGraph graph = pg::BuildGraph(corpus, nullptr, o.jobs);
@@ -443,15 +449,8 @@ int RunExport(const Options& o) {
   view.directives = o.with_directives;
   view.select = o.select;
   view.depth = o.view_depth;
+  if (!ParseRelationsFlag(o.relations, &view.relations)) return kExitUsage;
   std::string error;
-  if (!o.relations.empty()) {
-    auto relations = pg::ParseRelationSet(o.relations, &error);
-    if (!relations) {
-      std::cerr << "policygraph: error: --relations: " << error << "\n";
-      return kExitUsage;
-    }
-    view.relations = *relations;
-  }
   if (!o.levels.empty()) {
     auto levels = ParseLevels(o.levels, &error);
     if (!levels) {
@@ -464,15 +463,14 @@ int RunExport(const Options& o) {
   bool errors = Report(corpus, o.quiet);
   pg::PolicyGraph graph = pg::BuildGraph(corpus, nullptr, o.jobs);
   if (!o.select.empty()) {
-    // Any spelling of a document number selects it.
-    if (!graph.FindNode(view.select) &&
-        graph.FindNode(pg::NormalizeDocNumber(view.select)))
-      view.select = pg::NormalizeDocNumber(view.select);
-    if (!graph.FindNode(view.select)) {
+    // The same ids lineage accepts: any spelling of a number, or a title.
+    std::optional<pg::NodeId> selected = FindRoot(corpus, graph, o.select);
+    if (!selected) {
       std::cerr << "policygraph: error: no document with id " << o.select
                 << " in the graph (see `policygraph documents`)\n";
       return kExitUsage;
     }
+    view.select = graph.Node(*selected).id;
   }
   pg::PolicyGraph selected = pg::SelectView(graph, view);
   std::string out;

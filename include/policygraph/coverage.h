@@ -40,6 +40,8 @@ inline constexpr double kNearBest = 0.7;
 // A score as every output prints it: three decimals, so JSON, CSV, text and
 // GraphML agree and stay byte-stable across platforms' float printing.
 double RoundedScore(double score);
+// The same score as text ("0.287"), for CSV and text outputs.
+std::string ScoreText(double score);
 
 // The directives coverage aligns: leaves and task rows, without the goal
 // statements and guiding principles (一、总体要求, 工作目标 …) that only
