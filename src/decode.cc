@@ -245,8 +245,29 @@ bool PreferGb18030(uint64_t non_ascii, uint64_t invalid_as_gb18030,
 
 // Bytes without a UTF-16 BOM: UTF-8 if valid, else GB18030 or repaired
 // UTF-8.  A UTF-8 BOM rules out GB18030.
+// Well-formed UTF-8 with LF line ends, the usual input, needs no line-by-
+// line conversion: one copy, after one validating pass.
+bool IsCleanUtf8(std::string_view bytes) {
+  if (bytes.find('\r') != std::string_view::npos) return false;
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  for (size_t i = 0; i < bytes.size();) {
+    if (data[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(data, i, bytes.size(), c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 Decoded DecodeAsciiCompatible(std::string_view bytes, bool has_utf8_bom) {
-  Conversion utf8 = ConvertLines(bytes, Units::kBytes, RepairUtf8Line);
+  Conversion utf8;
+  if (IsCleanUtf8(bytes))
+    utf8.text.assign(bytes);
+  else
+    utf8 = ConvertLines(bytes, Units::kBytes, RepairUtf8Line);
   if (utf8.repairs.empty()) {
     return {has_utf8_bom ? "UTF-8 (BOM)" : "UTF-8", "UTF-8", "invalid-utf8",
             std::move(utf8)};

@@ -91,7 +91,9 @@ const Patterns& P() {
 // would call its heading.
 std::string Heading(std::string_view text) {
   std::string s = CleanLine(text);
-  RE2::GlobalReplace(&s, P().html_tag, "");
+  // A directive is a paragraph; most have no markup to strip.
+  if (s.find('<') != std::string::npos)
+    RE2::GlobalReplace(&s, P().html_tag, "");
   s = std::string(TrimWhitespace(s));
   size_t cut = std::string::npos;
   for (std::string_view stop : {"。", "；", "：", ";", "\t"}) {
@@ -116,7 +118,8 @@ std::vector<std::string> SplitTabs(std::string_view line) {
   while (true) {
     size_t tab = line.find('\t', start);
     std::string cell = CleanLine(line.substr(start, tab - start));
-    RE2::GlobalReplace(&cell, P().html_tag, "");
+    if (cell.find('<') != std::string::npos)
+      RE2::GlobalReplace(&cell, P().html_tag, "");
     cells.emplace_back(TrimWhitespace(cell));
     if (tab == std::string_view::npos) break;
     start = tab + 1;

@@ -44,6 +44,9 @@ std::string EncodeUtf8(std::u32string_view code_points) {
 }
 
 bool IsWhitespace(char32_t c) {
+  // ASCII first: nearly every code point of a gazette is ASCII or an
+  // ideograph, and ICU's property lookup is most of the cost of trimming.
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
@@ -367,18 +370,28 @@ std::string RemoveWhitespace(std::string_view text) {
 }
 
 std::string_view TrimWhitespace(std::string_view text) {
-  // One forward pass remembering the first and the last non-space code
-  // point: U8_PREV would be the mirror image but is limited to int32 indices.
+  // Only the ends are looked at: from the front forwards, then from the back
+  // to the start of each last code point (U8_PREV would do that step but is
+  // limited to int32 indices).  An ill-formed sequence is not space.
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  size_t begin = text.size();
-  size_t end = text.size();
-  for (size_t i = 0; i < text.size();) {
-    const size_t start = i;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t next = begin;
     UChar32 c;
-    U8_NEXT(bytes, i, text.size(), c);
-    if (c >= 0 && u_isUWhiteSpace(c)) continue;
-    if (begin == text.size()) begin = start;
-    end = i;
+    U8_NEXT(bytes, next, text.size(), c);
+    if (c < 0 || !IsWhitespace(static_cast<char32_t>(c))) break;
+    begin = next;
+  }
+  size_t end = text.size();
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && end - start < 4 && (bytes[start] & 0xC0) == 0x80)
+      --start;
+    size_t next = start;
+    UChar32 c;
+    U8_NEXT(bytes, next, end, c);
+    if (c < 0 || next != end || !IsWhitespace(static_cast<char32_t>(c))) break;
+    end = start;
   }
   return text.substr(begin, end - begin);
 }

@@ -19,7 +19,8 @@ std::string CleanLine(std::string_view line) {
     }
     // U+3000 IDEOGRAPHIC SPACE separates markers from text as often as
     // ASCII space does; patterns only need to know one of them.
-    if (line.compare(i, 3, "\u3000") == 0) {
+    if (line[i] == '\xE3' && i + 2 < line.size() && line[i + 1] == '\x80' &&
+        line[i + 2] == '\x80') {
       out.push_back(' ');
       i += 2;
       continue;

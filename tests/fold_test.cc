@@ -218,6 +218,12 @@ TEST(TrimWhitespace, TrimsUnicodeWhiteSpaceAtBothEnds) {
       {"\u00A0\t", ""},
       {"", ""},
       {" \xFF ", "\xFF"},  // a view: bytes stay as they were
+      // The end is read backwards: a truncated sequence or a stray trail
+      // byte before trailing space is kept, the space is not.
+      {"文\xE3\x80 ", "文\xE3\x80"},
+      {"\x80\x80\x80\x80\u3000", "\x80\x80\x80\x80"},
+      {"\u2028\u3000\u00A0", ""},
+      {"a\u3000b", "a\u3000b"},
   };
   for (const FoldCase& c : kCases) {
     SCOPED_TRACE(c.input);
