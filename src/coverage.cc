@@ -63,11 +63,14 @@ Gram MakeGram(UChar32 a, UChar32 b) {
          static_cast<uint32_t>(b);
 }
 
+using GramCounts = std::vector<std::pair<Gram, int>>;  // sorted by gram
+
 // Character unigrams and bigrams of every run of letters, digits and
 // ideographs; punctuation breaks runs, so no gram spans two clauses.
-std::unordered_map<Gram, int> CountGrams(const std::string& text) {
+GramCounts CountGrams(const std::string& text) {
   std::string folded = FoldForMatch(WithoutMarker(text));
-  std::unordered_map<Gram, int> counts;
+  std::vector<Gram> grams;
+  grams.reserve(folded.size());
   const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
   int32_t length = static_cast<int32_t>(folded.size());
   UChar32 previous = -1;
@@ -78,9 +81,19 @@ std::unordered_map<Gram, int> CountGrams(const std::string& text) {
       previous = -1;
       continue;
     }
-    ++counts[MakeGram(0, c)];
-    if (previous >= 0) ++counts[MakeGram(previous, c)];
+    grams.push_back(MakeGram(0, c));
+    if (previous >= 0) grams.push_back(MakeGram(previous, c));
     previous = c;
+  }
+  // A sorted run-length list instead of a hash map: a directive has a few
+  // hundred grams, and every later step walks them in gram order.
+  std::sort(grams.begin(), grams.end());
+  GramCounts counts;
+  for (Gram g : grams) {
+    if (counts.empty() || counts.back().first != g)
+      counts.emplace_back(g, 1);
+    else
+      ++counts.back().second;
   }
   return counts;
 }
@@ -92,7 +105,7 @@ struct Item {
   int index = -1;
   std::string text;     // own words, marker kept (for evidence)
   std::string context;  // own words of the nearest grouping ancestor
-  std::unordered_map<Gram, int> grams;
+  GramCounts grams;
   Vector own, ctx;
 };
 
@@ -123,7 +136,7 @@ void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
   }
 }
 
-Vector Weigh(const std::unordered_map<Gram, int>& counts,
+Vector Weigh(const GramCounts& counts,
              const std::unordered_map<Gram, double>& idf, double unseen_idf) {
   Vector v;
   v.reserve(counts.size());
@@ -138,22 +151,7 @@ Vector Weigh(const std::unordered_map<Gram, int>& counts,
   }
   norm = std::sqrt(norm);
   for (auto& [gram, w] : v) w /= norm;
-  std::sort(v.begin(), v.end());
-  return v;
-}
-
-double Dot(const Vector& a, const Vector& b) {
-  double sum = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      sum += a[i++].second * b[j++].second;
-    }
-  }
-  return sum;
+  return v;  // in gram order, as `counts` is
 }
 
 std::u32string ToCodePoints(const std::string& text) {
@@ -197,6 +195,9 @@ std::string Evidence(const Item& child, const Item& parent) {
       ++i, ++j;
     }
   }
+  // Heaviest first; weights equal to nine places are ties, broken by gram,
+  // for the same reason as the rows' order below.
+  for (auto& entry : shared) entry.first = std::round(entry.first * 1e9);
   std::sort(shared.begin(), shared.end());
   std::u32string c = ToCodePoints(FoldForMatch(WithoutMarker(child.text)));
   std::u32string p = ToCodePoints(FoldForMatch(WithoutMarker(parent.text)));
@@ -291,11 +292,20 @@ CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
       item.ctx = Weigh(CountGrams(item.context), idf, unseen_idf);
   }
 
-  // Inverted index of the parent's grams; grams most parent directives
-  // share only add to scores, they do not propose candidates.
-  std::unordered_map<Gram, std::vector<int>> postings;
+  // Inverted index of the parent's grams with their weights.  A child's
+  // scores are summed along it: each shared gram adds its product to the
+  // parents that have it, in the child's gram order, which is the order
+  // (and so the floating-point result) of a merge of the two vectors.
+  // Grams most parent directives share only add to scores, they do not
+  // propose candidates.
+  struct Posting {
+    int parent;
+    double weight;
+  };
+  std::unordered_map<Gram, std::vector<Posting>> postings;
   for (int i = 0; i < static_cast<int>(parents.size()); ++i)
-    for (const auto& entry : parents[i].own) postings[entry.first].push_back(i);
+    for (const auto& [gram, weight] : parents[i].own)
+      postings[gram].push_back({i, weight});
   const size_t common = std::max(
       kMinPostings, static_cast<size_t>(kCommonShare * parents.size()));
 
@@ -312,28 +322,41 @@ CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
     report.directives.push_back(std::move(entry));
   }
 
-  std::vector<char> seen(parents.size(), 0);
-  std::vector<int> candidates;
+  std::vector<char> candidate(parents.size(), 0), touched(parents.size(), 0);
+  std::vector<double> own_sum(parents.size(), 0), ctx_sum(parents.size(), 0);
+  std::vector<int> candidates, touched_list;
   std::vector<std::pair<int, double>> scores;
   for (const Item& kid : kids) {
     candidates.clear();
-    for (const Vector* v : {&kid.own, &kid.ctx})
-      for (const auto& entry : *v) {
-        auto it = postings.find(entry.first);
-        if (it == postings.end() || it->second.size() > common) continue;
-        for (int p : it->second)
-          if (!seen[p]) seen[p] = 1, candidates.push_back(p);
+    touched_list.clear();
+    auto accumulate = [&](const Vector& v, std::vector<double>& sum) {
+      for (const auto& [gram, weight] : v) {
+        auto it = postings.find(gram);
+        if (it == postings.end()) continue;
+        const bool proposes = it->second.size() <= common;
+        for (const Posting& posting : it->second) {
+          const int p = posting.parent;
+          sum[p] += weight * posting.weight;
+          if (!touched[p]) touched[p] = 1, touched_list.push_back(p);
+          if (proposes && !candidate[p])
+            candidate[p] = 1, candidates.push_back(p);
+        }
       }
+    };
+    accumulate(kid.own, own_sum);
+    accumulate(kid.ctx, ctx_sum);
     scores.clear();
     double best = 0;
     for (int p : candidates) {
-      seen[p] = 0;
       // Divided by the weights' sum so a score stays within [0, 1].
-      double s = (Dot(kid.own, parents[p].own) +
-                  kContextWeight * Dot(kid.ctx, parents[p].own)) /
-                 (1 + kContextWeight);
+      double s =
+          (own_sum[p] + kContextWeight * ctx_sum[p]) / (1 + kContextWeight);
       scores.emplace_back(p, s);
       best = std::max(best, s);
+    }
+    for (int p : touched_list) {
+      touched[p] = candidate[p] = 0;
+      own_sum[p] = ctx_sum[p] = 0;
     }
     for (const auto& [p, s] : scores) {
       if (s < kAlignThreshold || s < kNearBest * best) continue;
@@ -353,11 +376,12 @@ CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
   }
 
   for (DirectiveCoverage& entry : report.directives) {
-    // Best score first; ties in document order (kids were collected in
-    // order, and stable_sort keeps it).
+    // Best score first; scores that print the same are ties, kept in
+    // document order (kids were collected in order, and stable_sort keeps
+    // it), so the last bits of a floating-point sum never reorder rows.
     std::stable_sort(entry.implemented_by.begin(), entry.implemented_by.end(),
                      [](const Implementation& a, const Implementation& b) {
-                       return a.score > b.score;
+                       return RoundedScore(a.score) > RoundedScore(b.score);
                      });
     report.covered += !entry.implemented_by.empty();
   }
