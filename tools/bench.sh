@@ -9,7 +9,8 @@
 #   - reading every byte (cat), the floor;
 #   - ripgrep's title scan, rg -o '《[^》\n]{1,100}》', what a shell user
 #     would do to list citations;
-#   - policygraph refs --format jsonl, one thread;
+#   - policygraph documents (decode, segment, directive trees) and refs
+#     (+ extract, resolve), one thread;
 #   - policygraph build, for each --jobs value.
 # Each is run --repeat times (default 3) and the median wall time is kept;
 # peak RSS comes from GNU time.  The table goes to stdout and to a dated
@@ -92,6 +93,10 @@ Rate() {  # bytes seconds → MB/s
 echo "bench.sh: ${bytes} bytes, ${repeat} runs each" >&2
 read -r cat_s cat_kib < <(Measure sh -c "cat '${corpus}'/gazette-*.txt")
 read -r rg_s rg_kib < <(Measure rg -o --no-filename '《[^》\n]{1,100}》' "${corpus}")
+# The stages nest: documents (decode, segment, directive trees) ⊂ refs
+# (+ extract, resolve) ⊂ build (+ graph, alignment, exports), so each
+# stage's own cost is the difference of two rows.
+read -r docs_s docs_kib < <(Measure "${tool}" documents --format json -q -j 1 "${corpus}")
 read -r refs_s refs_kib < <(Measure "${tool}" refs --format jsonl -q -j 1 "${corpus}")
 references="$("${tool}" refs --format jsonl -q -j 1 "${corpus}" | wc -l)"
 documents="$("${tool}" documents --format json -q -j 1 "${corpus}" |
@@ -118,6 +123,7 @@ report="$(cat <<EOF
 |---|---|---|---|---|
 | \`cat\` every file | ${cat_s} s | $(Rate "${bytes}" "${cat_s}") MB/s | $((cat_kib / 1024)) MiB | |
 | \`rg -o '《[^》\\n]{1,100}》'\` | ${rg_s} s | $(Rate "${bytes}" "${rg_s}") MB/s | $((rg_kib / 1024)) MiB | |
+| \`documents --format json -j 1\` | ${docs_s} s | $(Rate "${bytes}" "${docs_s}") MB/s, $(awk -v n="${documents}" -v s="${docs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s | $((docs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${docs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
 | \`refs --format jsonl -j 1\` | ${refs_s} s | $(Rate "${bytes}" "${refs_s}") MB/s, $(awk -v n="${documents}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s, $(awk -v n="${references}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') references/s | $((refs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${refs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
 $(printf '%s\n' "${rows[@]}")
 EOF
