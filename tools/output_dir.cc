@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <streambuf>
+#include <vector>
 
 namespace policygraph::tools {
 namespace {
@@ -61,6 +63,43 @@ int WriteAll(int fd, std::string_view bytes) {
   return 0;
 }
 
+// An output stream over a file descriptor, so a staged file is written
+// through one buffer with no second copy of the output in memory.  The
+// first failing write's errno is kept; the stream goes bad from then on.
+class FdStreamBuf : public std::streambuf {
+ public:
+  explicit FdStreamBuf(int fd) : fd_(fd), buffer_(1 << 20) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (Flush() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Flush() == 0 ? 0 : -1; }
+
+ private:
+  int Flush() {
+    if (error_ == 0) {
+      error_ = WriteAll(
+          fd_,
+          std::string_view(pbase(), static_cast<size_t>(pptr() - pbase())));
+    }
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return error_;
+  }
+
+  int fd_;
+  std::vector<char> buffer_;
+  int error_ = 0;
+};
+
 }  // namespace
 
 std::optional<OutputDir> OutputDir::Open(const fs::path& dir,
@@ -103,6 +142,18 @@ void OutputDir::RemoveStaged() {
 
 bool OutputDir::Stage(std::string_view name, std::string_view bytes,
                       std::string* error) {
+  return Stage(
+      name,
+      [bytes](std::ostream& out) {
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        return true;
+      },
+      error);
+}
+
+bool OutputDir::Stage(std::string_view name,
+                      const std::function<bool(std::ostream&)>& write,
+                      std::string* error) {
   fs::path final_path = dir_ / std::string(name);
   // Built by appending: GCC 12 warns falsely (-Wrestrict, PR 105329) on
   // "literal" + std::string&&.
@@ -120,11 +171,19 @@ bool OutputDir::Stage(std::string_view name, std::string_view bytes,
     *error = Describe("cannot create", temporary, errno);
     return false;
   }
-  int err = WriteAll(fd, bytes);
+  FdStreamBuf buffer(fd);
+  std::ostream out(&buffer);
+  const bool produced = write(out);
+  out.flush();
+  int err = buffer.error();
   if (err == 0 && ::fsync(fd) != 0) err = errno;
   if (::close(fd) != 0 && err == 0) err = errno;
   if (err != 0) {
     *error = Describe("cannot write", final_path, err);
+    return false;
+  }
+  if (!produced) {
+    *error = "could not produce " + final_path.string();
     return false;
   }
   return true;

@@ -12,7 +12,9 @@
 #define POLICYGRAPH_TOOLS_OUTPUT_DIR_H_
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +41,12 @@ class OutputDir {
   // Writes `bytes` to a temporary file for DIR/name.  Returns false and an
   // error naming the file (out of space, permission, …) otherwise.
   bool Stage(std::string_view name, std::string_view bytes, std::string* error);
+  // The same, for outputs too large to build in memory first: `write` puts
+  // the bytes on the stream (through a buffer straight into the temporary
+  // file) and returns false if it could not produce them all.
+  bool Stage(std::string_view name,
+             const std::function<bool(std::ostream&)>& write,
+             std::string* error);
 
   // Marks DIR/name for removal at Commit: an output this run does not
   // write (graph.svg of a graph too big to draw) must not be left behind
