@@ -440,7 +440,8 @@ class ScopedFd {
   int fd_;
 };
 
-// Reads all of `path` into `bytes`; the error, if any, comes back instead.
+}  // namespace
+
 // Pipes and devices have no size up front, so the limit is also enforced
 // while reading.
 std::optional<Diagnostic> ReadFileBytes(const std::string& path,
@@ -475,6 +476,8 @@ std::optional<Diagnostic> ReadFileBytes(const std::string& path,
     }
   }
 }
+
+namespace {
 
 // ---------------------------------------------------------------------------
 // Listing inputs

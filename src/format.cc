@@ -228,9 +228,7 @@ std::string FormatReferencesTable(const Corpus& corpus, bool explain) {
 }
 
 std::string FormatDiagnostic(const Diagnostic& d, const SourceText* source) {
-  std::string_view severity = d.severity == Severity::kError     ? "error"
-                              : d.severity == Severity::kWarning ? "warning"
-                                                                 : "note";
+  std::string_view severity = SeverityName(d.severity);
   std::string out = d.file;
   if (d.line > 0) {
     out += ':';

@@ -18,6 +18,18 @@ uint32_t SourceText::LineOf(uint32_t offset) const {
       std::max<ptrdiff_t>(1, it - line_starts.begin()));
 }
 
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
+  }
+  return "warning";
+}
+
 std::string_view LevelName(Level level) {
   switch (level) {
     case Level::kNational:

@@ -1,5 +1,7 @@
 #include "policygraph/pipeline.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include "policygraph/fold.h"
@@ -8,6 +10,15 @@
 #include "parallel.h"
 
 namespace policygraph {
+namespace {
+
+template <typename T>
+void MoveAppend(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()),
+            std::make_move_iterator(from.end()));
+}
+
+}  // namespace
 
 bool Corpus::HasErrors() const {
   for (const Diagnostic& d : diagnostics)
@@ -53,51 +64,70 @@ ParsedFile ParseSource(SourceText source,
     Extraction refs = ExtractReferences(parsed.source, doc, tree);
     diagnostics.insert(diagnostics.end(), refs.diagnostics.begin(),
                        refs.diagnostics.end());
-    parsed.references.insert(parsed.references.end(),
-                             std::make_move_iterator(refs.references.begin()),
-                             std::make_move_iterator(refs.references.end()));
+    MoveAppend(parsed.references, refs.references);
     parsed.directives.push_back(std::move(tree));
   }
   return parsed;
 }
 
-Corpus LoadCorpus(const std::vector<std::string>& paths,
-                  const LoadOptions& options) {
-  Corpus corpus;
+FileBatch ParseFiles(const std::vector<std::string>& paths,
+                     const LoadOptions& options) {
+  FileBatch batch;
   InputList inputs = ListInputFiles(paths);
-  corpus.diagnostics = std::move(inputs.diagnostics);
+  const size_t parts = std::max(1u, options.parts);
+  if (options.part == 0) batch.diagnostics = std::move(inputs.diagnostics);
+  for (size_t i = options.part; i < inputs.files.size(); i += parts)
+    batch.files.emplace_back().input = inputs.files[i];
   // Files are read and parsed independently; each thread fills its file's
-  // slot, and the slots are joined in sorted file order.
-  struct Slot {
-    std::optional<ParsedFile> parsed;
-    std::vector<Diagnostic> diagnostics;
-  };
-  std::vector<Slot> slots(inputs.files.size());
-  internal::ParallelFor(slots.size(), options.jobs, [&](size_t i) {
-    Slot& slot = slots[i];
-    DecodeResult decoded =
-        ReadSourceFile(inputs.files[i], options.max_file_size);
-    slot.diagnostics = std::move(decoded.diagnostics);
+  // slot, so the batch stays in sorted file order.
+  internal::ParallelFor(batch.files.size(), options.jobs, [&](size_t i) {
+    FileResult& file = batch.files[i];
+    DecodeResult decoded = ReadSourceFile(file.input, options.max_file_size);
+    file.diagnostics = std::move(decoded.diagnostics);
     if (!decoded.ok) return;
     if (!options.strip_prefix.empty() &&
         decoded.source.path.rfind(options.strip_prefix, 0) == 0)
       decoded.source.path =
           options.show_prefix +
           decoded.source.path.substr(options.strip_prefix.size());
-    slot.parsed = ParseSource(std::move(decoded.source), slot.diagnostics);
+    file.parsed = ParseSource(std::move(decoded.source), file.diagnostics);
   });
-  for (Slot& slot : slots) {
-    corpus.diagnostics.insert(corpus.diagnostics.end(),
-                              std::make_move_iterator(slot.diagnostics.begin()),
-                              std::make_move_iterator(slot.diagnostics.end()));
-    if (slot.parsed) corpus.files.push_back(std::move(*slot.parsed));
+  return batch;
+}
+
+Corpus AssembleCorpus(std::vector<FileBatch> batches) {
+  Corpus corpus;
+  std::vector<FileResult> files;
+  for (FileBatch& batch : batches) {
+    MoveAppend(corpus.diagnostics, batch.diagnostics);
+    MoveAppend(files, batch.files);
+  }
+  // Stable, so of an input found twice the first batch's copy comes first
+  // and is the one kept.
+  auto by_input = [](const FileResult& a, const FileResult& b) {
+    return a.input < b.input;
+  };
+  std::stable_sort(files.begin(), files.end(), by_input);
+  files.erase(std::unique(files.begin(), files.end(),
+                          [](const FileResult& a, const FileResult& b) {
+                            return a.input == b.input;
+                          }),
+              files.end());
+  for (FileResult& file : files) {
+    MoveAppend(corpus.diagnostics, file.diagnostics);
+    if (file.parsed) corpus.files.push_back(std::move(*file.parsed));
   }
   Resolution resolution = ResolveReferences(corpus);
   corpus.externals = std::move(resolution.externals);
-  corpus.diagnostics.insert(corpus.diagnostics.end(),
-                            resolution.diagnostics.begin(),
-                            resolution.diagnostics.end());
+  MoveAppend(corpus.diagnostics, resolution.diagnostics);
   return corpus;
+}
+
+Corpus LoadCorpus(const std::vector<std::string>& paths,
+                  const LoadOptions& options) {
+  std::vector<FileBatch> batches;
+  batches.push_back(ParseFiles(paths, options));
+  return AssembleCorpus(std::move(batches));
 }
 
 }  // namespace policygraph

@@ -16,23 +16,17 @@ namespace {
 
 namespace fs = std::filesystem;
 using policygraph::testing::Cli;
+using policygraph::testing::FileNames;
 using policygraph::testing::ReadFile;
 using policygraph::testing::ToolRun;
-
-std::set<std::string> Names(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir))
-    names.insert(entry.path().filename().string());
-  return names;
-}
 
 TEST_F(Cli, CommittedExamplesAreWhatBuildWritesToday) {
   const fs::path committed = fs::path(PG_SOURCE_DIR) / "graphs" / "chongqing";
   ASSERT_TRUE(fs::is_directory(committed)) << committed;
   ToolRun r = Tool("build -q -o fresh");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::set<std::string> names = Names(dir_ / "fresh");
-  EXPECT_EQ(Names(committed), names);
+  const std::set<std::string> names = FileNames(dir_ / "fresh");
+  EXPECT_EQ(FileNames(committed), names);
   for (const std::string& name : names) {
     const std::string now = ReadFile(dir_ / "fresh" / name);
     const std::string then = ReadFile(committed / name);

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,38 @@ inline std::string ReadFile(const std::filesystem::path& p) {
 inline void WriteFile(const std::filesystem::path& p,
                       const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
+}
+
+// The names of the entries of `dir`.
+inline std::set<std::string> FileNames(const std::filesystem::path& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    names.insert(entry.path().filename().string());
+  return names;
+}
+
+// How folder `got` differs from `want`: files only one holds, and the
+// first differing byte of each file both hold.  Empty when they are the
+// same byte for byte.
+inline std::vector<std::string> FolderDifferences(
+    const std::filesystem::path& got, const std::filesystem::path& want) {
+  std::vector<std::string> differences;
+  const std::set<std::string> got_names = FileNames(got);
+  const std::set<std::string> want_names = FileNames(want);
+  for (const std::string& name : want_names)
+    if (!got_names.count(name)) differences.push_back(name + " missing");
+  for (const std::string& name : got_names) {
+    if (!want_names.count(name)) {
+      differences.push_back(name + " not expected");
+      continue;
+    }
+    const std::string a = ReadFile(got / name), b = ReadFile(want / name);
+    if (a == b) continue;
+    size_t at = 0;
+    while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+    differences.push_back(name + " differs from byte " + std::to_string(at));
+  }
+  return differences;
 }
 
 struct CommandRun {

@@ -33,6 +33,8 @@ PACKAGES=(
   python3-networkx
   python3-igraph
   python3-jsonschema
+  # tools/dask_build.py runs the extract step on a Dask cluster.
+  python3-distributed
   # The viewer's browser test (tests/viewer/) drives it headless.
   chromium
 )

@@ -24,6 +24,7 @@
 #include "policygraph/orphans.h"
 #include "policygraph/pipeline.h"
 #include "policygraph/report_format.h"
+#include "policygraph/shard.h"
 #include "policygraph/viewer.h"
 
 #include "output_dir.h"
@@ -52,8 +53,10 @@ struct Options {
   std::vector<std::string> children;
   // orphans
   std::string fail_on;
-  // build, export
+  // build, export, extract, merge
   std::string output;
+  // extract
+  std::string part;
   // export
   std::string select;
   int view_depth = 2;
@@ -80,18 +83,30 @@ std::string DefaultCorpus() {
   return POLICYGRAPH_INSTALLED_CORPUS;
 }
 
-pg::Corpus Load(const Options& o) {
+// What to read and how to show its paths: the PATHs given, or the bundled
+// corpus, shown as corpus/chongqing/… wherever it is installed.
+struct Inputs {
+  std::vector<std::string> paths;
   pg::LoadOptions load;
-  load.max_file_size = o.max_file_size;
-  load.jobs = o.jobs;
-  std::vector<std::string> paths = o.paths;
-  if (paths.empty()) {
+};
+
+Inputs InputsFor(const Options& o) {
+  Inputs in;
+  in.load.max_file_size = o.max_file_size;
+  in.load.jobs = o.jobs;
+  in.paths = o.paths;
+  if (in.paths.empty()) {
     std::string corpus = DefaultCorpus();
-    paths.push_back(corpus);
-    load.strip_prefix = corpus;
-    load.show_prefix = "corpus/chongqing";
+    in.paths.push_back(corpus);
+    in.load.strip_prefix = corpus;
+    in.load.show_prefix = "corpus/chongqing";
   }
-  return pg::LoadCorpus(paths, load);
+  return in;
+}
+
+pg::Corpus Load(const Options& o) {
+  Inputs in = InputsFor(o);
+  return pg::LoadCorpus(in.paths, in.load);
 }
 
 const pg::SourceText* SourceFor(const pg::Corpus& corpus,
@@ -101,22 +116,44 @@ const pg::SourceText* SourceFor(const pg::Corpus& corpus,
   return nullptr;
 }
 
-// Warnings go to stderr unless -q; errors always do.  Returns true when any
-// error was reported.
+// Warnings go to stderr unless -q; errors always do.  Returns true for an
+// error.
+bool Print(const pg::Diagnostic& d, const pg::SourceText* source, bool quiet) {
+  const bool error = d.severity == pg::Severity::kError;
+  if (error || !quiet) std::cerr << pg::FormatDiagnostic(d, source);
+  return error;
+}
+
+// Folders without a single text (a wrong path, an unmounted share) must not
+// pass for an empty corpus in an unattended run.  Returns true (an error).
+bool ReportNoTexts() {
+  std::cerr << "policygraph: error: no *.txt file to read in the paths "
+               "given\n";
+  return true;
+}
+
+// Prints the corpus's diagnostics; true when any was an error.
 bool Report(const pg::Corpus& corpus, bool quiet) {
   bool errors = false;
-  for (const pg::Diagnostic& d : corpus.diagnostics) {
-    errors |= d.severity == pg::Severity::kError;
-    if (quiet && d.severity != pg::Severity::kError) continue;
-    std::cerr << pg::FormatDiagnostic(d, SourceFor(corpus, d.file));
+  for (const pg::Diagnostic& d : corpus.diagnostics)
+    errors |= Print(d, SourceFor(corpus, d.file), quiet);
+  if (!errors && corpus.files.empty()) errors = ReportNoTexts();
+  return errors;
+}
+
+// The same for a batch of `extract`.  A part other than the first may
+// hold no file when there are fewer files than parts.
+bool Report(const pg::FileBatch& batch, bool first_part, bool quiet) {
+  bool errors = false;
+  bool any_text = false;
+  for (const pg::Diagnostic& d : batch.diagnostics)
+    errors |= Print(d, nullptr, quiet);
+  for (const pg::FileResult& file : batch.files) {
+    any_text |= file.parsed.has_value();
+    for (const pg::Diagnostic& d : file.diagnostics)
+      errors |= Print(d, file.parsed ? &file.parsed->source : nullptr, quiet);
   }
-  // Folders without a single text (a wrong path, an unmounted share) must
-  // not pass for an empty corpus in an unattended run.
-  if (!errors && corpus.files.empty()) {
-    std::cerr << "policygraph: error: no *.txt file to read in the paths "
-                 "given\n";
-    errors = true;
-  }
+  if (!errors && !any_text && first_part) errors = ReportNoTexts();
   return errors;
 }
 
@@ -124,6 +161,28 @@ int Emit(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
     std::cerr << "policygraph: error: cannot write to standard output\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+bool ToStdout(const std::string& target) {
+  return target.empty() || target == "-";
+}
+
+// `bytes` to standard output ("" or "-") or to the file `target`, staged
+// beside it and renamed into place, so a reader never sees half of it.
+int WriteTo(const std::string& target, const std::string& bytes) {
+  if (ToStdout(target)) return Emit(bytes);
+  std::filesystem::path path(target);
+  std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : ".";
+  std::string error;
+  std::optional<policygraph::tools::OutputDir> dir =
+      policygraph::tools::OutputDir::Open(folder, &error);
+  if (!dir || !dir->Stage(path.filename().string(), bytes, &error) ||
+      !dir->Commit(&error)) {
+    std::cerr << "policygraph: error: " << error << "\n";
     return kExitUsage;
   }
   return kExitOk;
@@ -328,21 +387,22 @@ void Progress(const Options& o, const std::string& message) {
 // quick (566 nodes took about 20 s to lay out, most of a 5 MB build).
 constexpr size_t kMaxDiagramNodes = 400;
 
-int RunBuild(const Options& o) {
-  const std::string dir = !o.output.empty() ? o.output
-                          : o.paths.empty() ? std::string("graphs/chongqing")
-                                            : std::string("graphs/out");
+// Opens (creating it if missing) the folder build and merge write into.
+std::optional<policygraph::tools::OutputDir> OpenFolder(
+    const std::string& dir) {
   std::string error;
   std::optional<policygraph::tools::OutputDir> out =
       policygraph::tools::OutputDir::Open(dir, &error);
-  if (!out) {
-    std::cerr << "policygraph: error: " << error << "\n";
-    return kExitUsage;
-  }
-  Progress(o, "reading " + (o.paths.empty()
-                                ? std::string("the bundled corpus")
-                                : std::to_string(o.paths.size()) + " path(s)"));
-  pg::Corpus corpus = Load(o);
+  if (!out) std::cerr << "policygraph: error: " << error << "\n";
+  return out;
+}
+
+// Everything `build` does once the corpus exists, for build and merge
+// alike, so the two cannot write different folders: graph, analyses and
+// every output, staged and then committed together.
+int WriteBuildFolder(const Options& o, const pg::Corpus& corpus,
+                     policygraph::tools::OutputDir& out) {
+  const std::string dir = out.path().string();
   bool errors = Report(corpus, o.quiet);
   // An empty graph must not replace a good one.
   if (corpus.files.empty()) return kExitUsage;
@@ -383,6 +443,7 @@ int RunBuild(const Options& o) {
   pg::PolicyGraph view = pg::SelectView(graph, view_options);
   std::string dot = pg::GraphToDot(view);
   files.emplace_back("graph.dot", dot);
+  std::string error;
   if (view.NodeCount() <= kMaxDiagramNodes) {
     Progress(o, "laying out the diagram (" + std::to_string(view.NodeCount()) +
                     " nodes)");
@@ -393,7 +454,7 @@ int RunBuild(const Options& o) {
     }
     files.emplace_back("graph.svg", *svg);
   } else {
-    out->StageRemoval("graph.svg");
+    out.StageRemoval("graph.svg");
     Progress(o, "graph.svg skipped: " + std::to_string(view.NodeCount()) +
                     " nodes is too many for one readable diagram; use "
                     "`policygraph export --select ID`");
@@ -401,13 +462,13 @@ int RunBuild(const Options& o) {
   // All files are staged before any replaces its old version, so a failed
   // or interrupted run leaves the previous output whole.
   for (const auto& [name, bytes] : files) {
-    if (!out->Stage(name, bytes, &error)) {
+    if (!out.Stage(name, bytes, &error)) {
       std::cerr << "policygraph: error: " << error
                 << "; the previous output in " << dir << "/ is unchanged\n";
       return kExitUsage;
     }
   }
-  if (!out->Commit(&error)) {
+  if (!out.Commit(&error)) {
     std::cerr << "policygraph: error: " << error << "\n";
     return kExitUsage;
   }
@@ -415,6 +476,79 @@ int RunBuild(const Options& o) {
                   "/ (" + std::to_string(orphans.orphans.size()) +
                   " orphans; see report.md)");
   return errors ? kExitUsage : kExitOk;
+}
+
+int RunBuild(const Options& o) {
+  const std::string dir = !o.output.empty() ? o.output
+                          : o.paths.empty() ? std::string("graphs/chongqing")
+                                            : std::string("graphs/out");
+  std::optional<policygraph::tools::OutputDir> out = OpenFolder(dir);
+  if (!out) return kExitUsage;
+  Progress(o, "reading " + (o.paths.empty()
+                                ? std::string("the bundled corpus")
+                                : std::to_string(o.paths.size()) + " path(s)"));
+  const pg::Corpus corpus = Load(o);
+  return WriteBuildFolder(o, corpus, *out);
+}
+
+// "K/N" with 1 <= K <= N: the K-th of N parts, 0-based in LoadOptions.
+bool ParsePart(const std::string& text, pg::LoadOptions* load) {
+  unsigned k = 0, n = 0;
+  char slash = 0, rest = 0;
+  if (std::sscanf(text.c_str(), "%u%c%u%c", &k, &slash, &n, &rest) != 3 ||
+      slash != '/' || k < 1 || k > n)
+    return false;
+  load->part = k - 1;
+  load->parts = n;
+  return true;
+}
+
+int RunExtract(const Options& o) {
+  Inputs in = InputsFor(o);
+  if (!o.part.empty() && !ParsePart(o.part, &in.load)) {
+    std::cerr << "policygraph: error: --part: expected K/N with 1 <= K <= N "
+                 "(as 2/4), not '"
+              << o.part << "'\n";
+    return kExitUsage;
+  }
+  const pg::FileBatch batch = pg::ParseFiles(in.paths, in.load);
+  const bool errors = Report(batch, in.load.part == 0, o.quiet);
+  // Written even when a file failed: the shard carries that file's error,
+  // so merge reports it and exits 2 as build would.
+  if (int rc = WriteTo(o.output, pg::WriteShard(batch)); rc != kExitOk)
+    return rc;
+  size_t texts = 0, documents = 0, references = 0;
+  for (const pg::FileResult& file : batch.files) {
+    if (!file.parsed) continue;
+    ++texts;
+    documents += file.parsed->documents.size();
+    references += file.parsed->references.size();
+  }
+  if (!ToStdout(o.output))
+    Progress(o, "wrote " + o.output + " (" + std::to_string(texts) +
+                    " files, " + std::to_string(documents) + " documents, " +
+                    std::to_string(references) + " references)");
+  return errors ? kExitUsage : kExitOk;
+}
+
+int RunMerge(const Options& o) {
+  Progress(o, "reading " + std::to_string(o.paths.size()) + " shard(s)");
+  std::vector<pg::FileBatch> batches;
+  for (const std::string& path : o.paths) {
+    pg::ShardResult shard = pg::ReadShardFile(path);
+    if (!shard.ok) {
+      std::cerr << pg::FormatDiagnostic(shard.error, nullptr)
+                << "policygraph: nothing written; write the shard again "
+                   "with `policygraph extract`\n";
+      return kExitUsage;
+    }
+    batches.push_back(std::move(shard.batch));
+  }
+  // Opened only now, so a bad shard leaves no trace, not even a folder.
+  std::optional<policygraph::tools::OutputDir> out = OpenFolder(o.output);
+  if (!out) return kExitUsage;
+  const pg::Corpus corpus = pg::AssembleCorpus(std::move(batches));
+  return WriteBuildFolder(o, corpus, *out);
 }
 
 // "national,district" → levels; an unknown name is an error naming the
@@ -500,21 +634,10 @@ int RunExport(const Options& o) {
       out = std::move(*picture);
     }
   }
-  if (o.output.empty() || o.output == "-") {
-    int rc = Emit(out);
-    return errors ? kExitUsage : rc;
-  }
-  std::filesystem::path target(o.output);
-  std::filesystem::path folder =
-      target.has_parent_path() ? target.parent_path() : ".";
-  std::optional<policygraph::tools::OutputDir> dir =
-      policygraph::tools::OutputDir::Open(folder, &error);
-  if (!dir || !dir->Stage(target.filename().string(), out, &error) ||
-      !dir->Commit(&error)) {
-    std::cerr << "policygraph: error: " << error << "\n";
-    return kExitUsage;
-  }
-  Progress(o, "wrote " + target.string() + " (" +
+  const int rc = WriteTo(o.output, out);
+  if (ToStdout(o.output)) return errors ? kExitUsage : rc;
+  if (rc != kExitOk) return rc;
+  Progress(o, "wrote " + o.output + " (" +
                   std::to_string(selected.NodeCount()) + " nodes, " +
                   std::to_string(selected.EdgeCount()) + " edges)");
   return errors ? kExitUsage : kExitOk;
@@ -528,7 +651,17 @@ struct Command {
   std::function<int(const Options&)> handler;
   // Flags only this command has.
   std::function<void(CLI::App*, Options&)> add_flags = nullptr;
+  // What its positional arguments are, when not gazettes (which default
+  // to the bundled corpus and take --max-file-size); then they are
+  // required.
+  const char* inputs = nullptr;
+  // Worked examples, printed after the options by --help.
+  const char* footer = nullptr;
 };
+
+constexpr const char* kFolderHelp =
+    "output folder (created if missing); files are replaced atomically, "
+    "never left half-written";
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
@@ -543,10 +676,63 @@ const std::vector<Command>& Commands() {
        false,
        RunBuild,
        [](CLI::App* sub, Options& o) {
-         sub->add_option("-o,--output", o.output,
-                         "output folder (created if missing); files are "
-                         "replaced atomically, never left half-written");
+         sub->add_option("-o,--output", o.output, kFolderHelp);
        }},
+      {"extract",
+       "The first half of `build`, to spread over many machines: read the "
+       "gazettes and write what build computes for each file before the "
+       "corpus-wide steps (decoded text, contents, documents, directive "
+       "trees, references, diagnostics) into one shard file, a JSON object "
+       "a line.  `merge` does the rest",
+       {"jsonl"},
+       false,
+       RunExtract,
+       [](CLI::App* sub, Options& o) {
+         sub->add_option("-o,--output", o.output,
+                         "shard file to write (atomically: staged beside it, "
+                         "then renamed), or - for standard output")
+             ->required();
+         sub->add_option("--part", o.part,
+                         "K/N: only the K-th of N parts of the input files "
+                         "(every N-th in sorted order, from the K-th).  N "
+                         "runs over the same PATHs with K = 1…N, on any "
+                         "machines, split the inputs between them without a "
+                         "file list; the input listing's warnings go with "
+                         "part 1");
+       },
+       nullptr,
+       "Examples:\n"
+       "  # one shard of everything, then the folder build would write\n"
+       "  policygraph extract gazettes/ -o all.jsonl\n"
+       "  policygraph merge all.jsonl -o graphs/out\n\n"
+       "  # three parts, on three machines sharing gazettes/ and shards/\n"
+       "  policygraph extract gazettes/ --part 1/3 -o shards/1.jsonl\n"
+       "  policygraph extract gazettes/ --part 2/3 -o shards/2.jsonl\n"
+       "  policygraph extract gazettes/ --part 3/3 -o shards/3.jsonl\n"
+       "  policygraph merge shards/*.jsonl -o graphs/out\n\n"
+       "The shard is written even when an input fails (exit 2), so merge "
+       "reports that input as build would.  tools/dask_build.py runs the "
+       "parts on a Dask cluster."},
+      {"merge",
+       "The second half of `build`: read shards written by `extract`, join "
+       "their files (in the order build reads them; a file found in two "
+       "shards counts once), resolve references across all of them and "
+       "write the folder build writes over the same inputs, byte for byte",
+       {"folder"},
+       false,
+       RunMerge,
+       [](CLI::App* sub, Options& o) {
+         sub->add_option("-o,--output", o.output, kFolderHelp)->required();
+       },
+       "shard files written by `policygraph extract`",
+       "Examples:\n"
+       "  policygraph merge shards/*.jsonl -o graphs/out\n"
+       "  # the same bytes as\n"
+       "  policygraph build gazettes/ -o graphs/out\n\n"
+       "A damaged or truncated shard, or one of another format version, is "
+       "an error naming the shard and its line (exit 2), and nothing is "
+       "written.  Paths are shown as extract saw them: run extract from the "
+       "folder build would run in, or give the same absolute paths."},
       {"export",
        "Write the graph, or the neighbourhood of one document, for another "
        "tool: DOT, SVG or PNG (laid out by Graphviz), node-link JSON, "
@@ -671,7 +857,9 @@ int main(int argc, char** argv) {
       "  policygraph lineage 合川府发〔2023〕2号\n"
       "  policygraph coverage 渝府发〔2023〕7号 --format csv\n"
       "  policygraph orphans --fail-on uncovered\n"
-      "  policygraph documents gazettes/ --format table\n\n"
+      "  policygraph documents gazettes/ --format table\n"
+      "  policygraph extract gazettes/ --part 1/2 -o 1.jsonl   (scale-out: "
+      "see extract --help)\n\n"
       "Exit codes: 0 ok, 1 findings asked for with --fail-on, 2 usage or I/O "
       "error (bad flags, missing or unreadable input, failed write)"};
   app.set_version_flag("--version",
@@ -689,8 +877,12 @@ int main(int argc, char** argv) {
                       "document id: a document number (渝府发〔2023〕7号, any "
                       "bracket style), a decree number or title:<title>")
           ->required();
-    sub->add_option("PATH", options.paths,
-                    "gazette files or folders (default: bundled corpus)");
+    if (cmd.inputs)
+      sub->add_option("SHARD", options.paths, cmd.inputs)->required();
+    else
+      sub->add_option("PATH", options.paths,
+                      "gazette files or folders (default: bundled corpus)");
+    if (cmd.footer) sub->footer(cmd.footer);
     formats_given[i] = cmd.formats.front();
     std::string formats;
     for (const std::string& f : cmd.formats)
@@ -703,10 +895,11 @@ int main(int argc, char** argv) {
     sub->add_flag("--quiet,-q", options.quiet,
                   "print errors only, no warnings");
     if (cmd.add_flags) cmd.add_flags(sub, options);
-    sub->add_option("--max-file-size", options.max_file_size,
-                    "refuse input files larger than this (bytes, or with a "
-                    "unit: 512K, 256M, 2G; default 64M)")
-        ->transform(CLI::AsSizeValue(false));
+    if (!cmd.inputs)
+      sub->add_option("--max-file-size", options.max_file_size,
+                      "refuse input files larger than this (bytes, or with "
+                      "a unit: 512K, 256M, 2G; default 64M)")
+          ->transform(CLI::AsSizeValue(false));
     sub->add_option("--jobs,-j", options.jobs,
                     "threads to use (default: one per core); the output is "
                     "the same for every value");

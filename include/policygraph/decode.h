@@ -19,6 +19,7 @@
 #define POLICYGRAPH_DECODE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,13 @@ inline constexpr uint64_t kDefaultMaxFileSize = 64ull << 20;
 // back with ok == false and an error diagnostic naming the file.
 DecodeResult ReadSourceFile(const std::string& path,
                             uint64_t max_file_size = kDefaultMaxFileSize);
+
+// Reads all of `path` into `bytes`, undecoded.  An unreadable or oversized
+// file comes back as an error diagnostic naming it (and `bytes` is then
+// not to be used).
+std::optional<Diagnostic> ReadFileBytes(const std::string& path,
+                                        uint64_t max_file_size,
+                                        std::string& bytes);
 
 struct InputList {
   std::vector<std::string> files;  // sorted, duplicates removed

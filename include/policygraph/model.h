@@ -8,7 +8,8 @@
 //   SourceText  ──segment──▶  Document[]  ──structure──▶  Directive tree
 //
 // Enumerators carry the Chinese term they stand for, so code, tests and
-// output share one vocabulary with the documents.
+// output share one vocabulary with the documents.  Values compare field by
+// field (==), which is how a shard's round trip is checked.
 #ifndef POLICYGRAPH_MODEL_H_
 #define POLICYGRAPH_MODEL_H_
 
@@ -24,6 +25,8 @@ namespace policygraph {
 struct Span {
   uint32_t offset = 0;
   uint32_t length = 0;
+
+  friend bool operator==(const Span&, const Span&) = default;
 };
 
 enum class Severity {
@@ -31,6 +34,9 @@ enum class Severity {
   kWarning,
   kError,
 };
+
+// "note", "warning", "error": as messages print it.
+std::string_view SeverityName(Severity severity);
 
 // Something a stage noticed about its input.  `line` is 1-based (0 when the
 // diagnostic is about the whole file); `code` is a stable kebab-case key
@@ -41,6 +47,8 @@ struct Diagnostic {
   uint32_t line = 0;
   std::string code;
   std::string message;
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
 // One decoded input: valid UTF-8, LF line ends, no BOM.  `line_starts[i]` is
@@ -56,6 +64,8 @@ struct SourceText {
   std::string_view Line(size_t n) const;
   // 1-based line holding byte `offset`.
   uint32_t LineOf(uint32_t offset) const;
+
+  friend bool operator==(const SourceText&, const SourceText&) = default;
 };
 
 // 文件层级: who issued a document, by the reach of the issuer.
@@ -84,6 +94,8 @@ struct Document {
   uint32_t first_line = 0;        // 1-based, inclusive
   uint32_t last_line = 0;         // 1-based, inclusive, last non-blank line
   uint32_t header_last_line = 0;  // last line of the title/number block
+
+  friend bool operator==(const Document&, const Document&) = default;
 };
 
 // 条目的种类: the numbering scheme that introduced a directive.
@@ -119,12 +131,16 @@ struct Directive {
   std::string deadline;                 // 完成时间 of a task row
   int parent = -1;
   std::vector<int> children;
+
+  friend bool operator==(const Directive&, const Directive&) = default;
 };
 
 struct DirectiveTree {
   std::string document_id;
   std::vector<Directive> nodes;  // document order; roots have parent == -1
   std::vector<Diagnostic> diagnostics;
+
+  friend bool operator==(const DirectiveTree&, const DirectiveTree&) = default;
 };
 
 // 关系: what a reference or a graph edge says about its target.  The first
@@ -178,6 +194,8 @@ struct Reference {
   std::string tier;         // what decided it: self, number, title, alias,
                             // fuzzy, external
   double score = 0;         // 1 for exact tiers, the similarity for fuzzy
+
+  friend bool operator==(const Reference&, const Reference&) = default;
 };
 
 // 外部文件: a document the corpus cites but does not contain.
@@ -189,6 +207,8 @@ struct ExternalNode {
   std::string type;  // law, regulation, rules, plan, scheme, opinion, notice,
                      // decision, standard, other
   int mentions = 0;
+
+  friend bool operator==(const ExternalNode&, const ExternalNode&) = default;
 };
 
 }  // namespace policygraph

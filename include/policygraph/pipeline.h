@@ -8,9 +8,16 @@
 // going past bad files: each failure is an error diagnostic naming the file,
 // and the rest of the corpus is still processed.  Output order is the sorted
 // file order, then document order, so results never depend on input order.
+//
+// It is two halves, so the first can run on many machines (shard.h):
+// ParseFiles does everything that looks at one file alone (decode →
+// segment → structure → extract), AssembleCorpus joins any number of such
+// batches in sorted file order and resolves references corpus-wide.
+//   LoadCorpus(paths) == AssembleCorpus({ParseFiles(paths)})
 #ifndef POLICYGRAPH_PIPELINE_H_
 #define POLICYGRAPH_PIPELINE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +39,13 @@ struct LoadOptions {
   // machine wherever the corpus is installed.
   std::string strip_prefix;
   std::string show_prefix;
+  // ParseFiles reads only the files whose position in the sorted input
+  // list is `part` modulo `parts` (0 <= part < parts), so processes that
+  // list the same inputs split them without talking to each other.  The
+  // listing's own diagnostics (a missing path, a folder without texts) go
+  // with part 0 only, so a merge reports each once.
+  unsigned part = 0;
+  unsigned parts = 1;
 };
 
 struct ParsedFile {
@@ -40,6 +54,8 @@ struct ParsedFile {
   std::vector<Document> documents;
   std::vector<DirectiveTree> directives;  // parallel to `documents`
   std::vector<Reference> references;      // every document's, in text order
+
+  friend bool operator==(const ParsedFile&, const ParsedFile&) = default;
 };
 
 struct Corpus {
@@ -56,6 +72,35 @@ struct Corpus {
 
 Corpus LoadCorpus(const std::vector<std::string>& paths,
                   const LoadOptions& options = {});
+
+// One input file after the per-file stages, before anything corpus-wide:
+// its references are not resolved yet.
+struct FileResult {
+  std::string input;  // the path as listed (ListInputFiles): the sort key
+  std::optional<ParsedFile> parsed;     // empty when it was not read or decoded
+  std::vector<Diagnostic> diagnostics;  // this file's, every stage's
+
+  friend bool operator==(const FileResult&, const FileResult&) = default;
+};
+
+struct FileBatch {
+  std::vector<Diagnostic> diagnostics;  // from listing the inputs
+  std::vector<FileResult> files;        // sorted by `input`, no repeats
+
+  friend bool operator==(const FileBatch&, const FileBatch&) = default;
+};
+
+// The per-file half of LoadCorpus: lists `paths`, keeps this part's files
+// (options.part), reads and parses them on options.jobs threads.
+FileBatch ParseFiles(const std::vector<std::string>& paths,
+                     const LoadOptions& options = {});
+
+// The corpus-wide half: the files of every batch in sorted `input` order,
+// an input found in several batches taken once from the first (as a path
+// given twice is read once), diagnostics in the order LoadCorpus gives
+// them; then references are resolved.  The result does not depend on how
+// the files were split into batches.
+Corpus AssembleCorpus(std::vector<FileBatch> batches);
 
 // Segments and structures one decoded text (no file system access).
 ParsedFile ParseSource(SourceText source, std::vector<Diagnostic>& diagnostics);

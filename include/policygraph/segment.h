@@ -38,6 +38,8 @@ struct TocEntry {
   std::string title;  // whitespace removed
   uint32_t line = 0;  // first line of the entry
   int page = 0;
+
+  friend bool operator==(const TocEntry&, const TocEntry&) = default;
 };
 
 struct Segmentation {

@@ -1,0 +1,560 @@
+#include "policygraph/shard.h"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
+
+#include "policygraph/decode.h"
+
+namespace policygraph {
+namespace {
+
+using Json = nlohmann::ordered_json;  // written in the order of the tables
+using Value = nlohmann::json;         // read back by key
+
+constexpr std::string_view kFormat = "policygraph-shard";
+
+// ---------------------------------------------------------------------------
+// The fields of each record, listed once: writing and reading both walk
+// these tables, so the two cannot disagree on a key or forget a field.
+
+template <typename S, typename M>
+struct Field {
+  const char* key;
+  M S::*member;
+};
+
+constexpr auto FieldsOf(const Diagnostic*) {
+  return std::tuple{
+      Field{"severity", &Diagnostic::severity},
+      Field{"file", &Diagnostic::file}, Field{"line", &Diagnostic::line},
+      Field{"code", &Diagnostic::code}, Field{"message", &Diagnostic::message}};
+}
+
+constexpr auto FieldsOf(const TocEntry*) {
+  return std::tuple{Field{"title", &TocEntry::title},
+                    Field{"line", &TocEntry::line},
+                    Field{"page", &TocEntry::page}};
+}
+
+constexpr auto FieldsOf(const Document*) {
+  return std::tuple{Field{"id", &Document::id},
+                    Field{"title", &Document::title},
+                    Field{"attached_title", &Document::attached_title},
+                    Field{"doc_number", &Document::doc_number},
+                    Field{"decree_number", &Document::decree_number},
+                    Field{"issuer", &Document::issuer},
+                    Field{"date", &Document::date},
+                    Field{"type", &Document::type},
+                    Field{"level", &Document::level},
+                    Field{"file", &Document::file},
+                    Field{"first_line", &Document::first_line},
+                    Field{"last_line", &Document::last_line},
+                    Field{"header_last_line", &Document::header_last_line}};
+}
+
+constexpr auto FieldsOf(const Directive*) {
+  return std::tuple{Field{"id", &Directive::id},
+                    Field{"label", &Directive::label},
+                    Field{"heading", &Directive::heading},
+                    Field{"kind", &Directive::kind},
+                    Field{"line", &Directive::line},
+                    Field{"last_line", &Directive::last_line},
+                    Field{"text", &Directive::text},
+                    Field{"lead_units", &Directive::lead_units},
+                    Field{"deadline", &Directive::deadline},
+                    Field{"parent", &Directive::parent},
+                    Field{"children", &Directive::children}};
+}
+
+constexpr auto FieldsOf(const DirectiveTree*) {
+  return std::tuple{Field{"document_id", &DirectiveTree::document_id},
+                    Field{"diagnostics", &DirectiveTree::diagnostics},
+                    Field{"nodes", &DirectiveTree::nodes}};
+}
+
+// The resolve fields (target, target_kind, tier, score) are left out:
+// merge resolves over the whole corpus again.
+constexpr auto FieldsOf(const Reference*) {
+  return std::tuple{Field{"file", &Reference::file},
+                    Field{"line", &Reference::line},
+                    Field{"span", &Reference::span},
+                    Field{"doc", &Reference::doc},
+                    Field{"directive", &Reference::directive},
+                    Field{"form", &Reference::form},
+                    Field{"surface", &Reference::surface},
+                    Field{"title", &Reference::title},
+                    Field{"doc_number", &Reference::doc_number},
+                    Field{"cue", &Reference::cue},
+                    Field{"relation", &Reference::relation},
+                    Field{"self", &Reference::self},
+                    Field{"alias_of", &Reference::alias_of},
+                    Field{"alias", &Reference::alias}};
+}
+
+// line_starts is not stored: reading indexes the text again.
+constexpr auto FieldsOf(const SourceText*) {
+  return std::tuple{Field{"path", &SourceText::path},
+                    Field{"encoding", &SourceText::encoding},
+                    Field{"text", &SourceText::text}};
+}
+
+// The source last, so the head of a record shows what the file holds.
+constexpr auto FieldsOf(const ParsedFile*) {
+  return std::tuple{Field{"toc", &ParsedFile::toc},
+                    Field{"documents", &ParsedFile::documents},
+                    Field{"directives", &ParsedFile::directives},
+                    Field{"references", &ParsedFile::references},
+                    Field{"source", &ParsedFile::source}};
+}
+
+constexpr auto FieldsOf(const FileResult*) {
+  return std::tuple{Field{"input", &FileResult::input},
+                    Field{"diagnostics", &FileResult::diagnostics},
+                    Field{"parsed", &FileResult::parsed}};
+}
+
+template <typename T>
+concept Record = requires(const T* t) {
+  FieldsOf(t);
+};
+
+// Calls visit(field) for every field of T, in table order.
+template <Record T, typename Visit>
+void ForEachField(Visit visit) {
+  std::apply([&](const auto&... field) { (visit(field), ...); },
+             FieldsOf(static_cast<const T*>(nullptr)));
+}
+
+// ---------------------------------------------------------------------------
+// Enumerators by name, so a shard reads like the rest of the output and
+// survives a reordering of an enum.
+
+constexpr Severity kSeverities[] = {Severity::kNote, Severity::kWarning,
+                                    Severity::kError};
+constexpr Level kLevels[] = {Level::kUnknown, Level::kNational,
+                             Level::kMunicipal, Level::kDistrict,
+                             Level::kDepartment};
+constexpr DirectiveKind kDirectiveKinds[] = {
+    DirectiveKind::kPart,      DirectiveKind::kChapter,
+    DirectiveKind::kSection,   DirectiveKind::kArticle,
+    DirectiveKind::kItem,      DirectiveKind::kSubItem,
+    DirectiveKind::kPoint,     DirectiveKind::kSubPoint,
+    DirectiveKind::kBullet,    DirectiveKind::kBox,
+    DirectiveKind::kBoxItem,   DirectiveKind::kTaskRow,
+    DirectiveKind::kAttachment};
+constexpr Relation kRelations[] = {Relation::kBasis,    Relation::kImplements,
+                                   Relation::kFollows,  Relation::kIssues,
+                                   Relation::kRepeals,  Relation::kDrafts,
+                                   Relation::kMentions, Relation::kCounterpart,
+                                   Relation::kPartOf,   Relation::kAligned};
+constexpr ReferenceForm kReferenceForms[] = {
+    ReferenceForm::kTitle, ReferenceForm::kNumber, ReferenceForm::kDecree,
+    ReferenceForm::kStandard, ReferenceForm::kAlias};
+
+constexpr const auto& AllOf(Severity) { return kSeverities; }
+constexpr const auto& AllOf(Level) { return kLevels; }
+constexpr const auto& AllOf(DirectiveKind) { return kDirectiveKinds; }
+constexpr const auto& AllOf(Relation) { return kRelations; }
+constexpr const auto& AllOf(ReferenceForm) { return kReferenceForms; }
+
+std::string_view NameOf(Severity severity) { return SeverityName(severity); }
+std::string_view NameOf(Level level) { return LevelName(level); }
+std::string_view NameOf(DirectiveKind kind) { return DirectiveKindName(kind); }
+std::string_view NameOf(Relation relation) { return RelationName(relation); }
+std::string_view NameOf(ReferenceForm form) { return ReferenceFormName(form); }
+
+template <typename E>
+concept Enum = std::is_enum_v<E>;
+
+// ---------------------------------------------------------------------------
+// Writing
+
+bool IsUtf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int64_t n = static_cast<int64_t>(s.size());
+  for (int64_t i = 0; i < n;) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// nlohmann::json refuses to print ill-formed UTF-8, and a file name may
+// be in any encoding, so such strings travel as hex.
+Json ToJson(const std::string& s) {
+  if (IsUtf8(s)) return s;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * s.size());
+  for (unsigned char c : s) {
+    hex += kDigits[c >> 4];
+    hex += kDigits[c & 15];
+  }
+  return Json{{"hex", hex}};
+}
+Json ToJson(uint32_t n) { return n; }
+Json ToJson(int n) { return n; }
+Json ToJson(bool b) { return b; }
+Json ToJson(Span span) { return Json::array({span.offset, span.length}); }
+Json ToJson(Enum auto e) { return std::string(NameOf(e)); }
+template <typename T>
+Json ToJson(const std::vector<T>& items);
+template <typename T>
+Json ToJson(const std::optional<T>& item);
+template <Record T>
+Json ToJson(const T& record);
+
+template <typename T>
+Json ToJson(const std::vector<T>& items) {
+  Json out = Json::array();
+  for (const T& item : items) out.push_back(ToJson(item));
+  return out;
+}
+
+template <typename T>
+Json ToJson(const std::optional<T>& item) {
+  return item ? ToJson(*item) : Json();
+}
+
+template <Record T>
+Json ToJson(const T& record) {
+  Json out = Json::object();
+  ForEachField<T>([&](const auto& field) {
+    out[field.key] = ToJson(record.*field.member);
+  });
+  return out;
+}
+
+void AppendLine(std::string& out, const Json& record) {
+  out += record.dump();
+  out += '\n';
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+// The first thing wrong with a record.  Thrown and caught inside this file
+// only: ReadShard returns it as its error.
+struct BadRecord {
+  std::string message;
+};
+
+[[noreturn]] void Fail(const std::string& where, std::string_view what) {
+  throw BadRecord{where.empty() ? std::string(what)
+                                : where + ": " + std::string(what)};
+}
+
+std::string Join(const std::string& where, std::string_view key) {
+  return where.empty() ? std::string(key) : where + "." + std::string(key);
+}
+
+std::string Item(const std::string& where, size_t i) {
+  return where + "[" + std::to_string(i) + "]";
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+void FromJson(const Value& v, const std::string& where, std::string& s) {
+  if (v.is_string()) {
+    s = v.get<std::string>();
+    return;
+  }
+  if (!v.is_object() || v.size() != 1 || !v.contains("hex") ||
+      !v["hex"].is_string())
+    Fail(where, "expected a string");
+  const std::string& hex = v["hex"].get_ref<const std::string&>();
+  if (hex.size() % 2 != 0) Fail(where, "odd number of hex digits");
+  s.clear();
+  s.reserve(hex.size() / 2);
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int hi = HexDigit(hex[i]), lo = HexDigit(hex[i + 1]);
+    if (hi < 0 || lo < 0) Fail(where, "not a lowercase hex digit");
+    s += static_cast<char>(hi * 16 + lo);
+  }
+}
+
+void FromJson(const Value& v, const std::string& where, uint32_t& n) {
+  if (!v.is_number_unsigned() ||
+      v.get<uint64_t>() > std::numeric_limits<uint32_t>::max())
+    Fail(where, "expected a whole number from 0 to 4294967295");
+  n = static_cast<uint32_t>(v.get<uint64_t>());
+}
+
+void FromJson(const Value& v, const std::string& where, int& n) {
+  if (!v.is_number_integer() ||
+      v.get<int64_t>() < std::numeric_limits<int>::min() ||
+      v.get<int64_t>() > std::numeric_limits<int>::max())
+    Fail(where, "expected a whole number");
+  n = static_cast<int>(v.get<int64_t>());
+}
+
+void FromJson(const Value& v, const std::string& where, bool& b) {
+  if (!v.is_boolean()) Fail(where, "expected true or false");
+  b = v.get<bool>();
+}
+
+void FromJson(const Value& v, const std::string& where, Span& span) {
+  if (!v.is_array() || v.size() != 2) Fail(where, "expected [offset, length]");
+  FromJson(v[0], where, span.offset);
+  FromJson(v[1], where, span.length);
+}
+
+template <Enum E>
+void FromJson(const Value& v, const std::string& where, E& e) {
+  std::string name;
+  FromJson(v, where, name);
+  for (E candidate : AllOf(E{})) {
+    if (NameOf(candidate) != name) continue;
+    e = candidate;
+    return;
+  }
+  Fail(where, "unknown name '" + name + "'");
+}
+
+template <typename T>
+void FromJson(const Value& v, const std::string& where, std::vector<T>& items);
+template <typename T>
+void FromJson(const Value& v, const std::string& where, std::optional<T>& item);
+template <Record T>
+void FromJson(const Value& v, const std::string& where, T& record);
+
+template <typename T>
+void FromJson(const Value& v, const std::string& where, std::vector<T>& items) {
+  if (!v.is_array()) Fail(where, "expected an array");
+  items.assign(v.size(), T());
+  for (size_t i = 0; i < v.size(); ++i)
+    FromJson(v[i], Item(where, i), items[i]);
+}
+
+template <typename T>
+void FromJson(const Value& v, const std::string& where,
+              std::optional<T>& item) {
+  item.reset();
+  if (v.is_null()) return;
+  FromJson(v, where, item.emplace());
+}
+
+// Every field of the table must be there; other keys are passed over.
+template <Record T>
+void FromJson(const Value& v, const std::string& where, T& record) {
+  if (!v.is_object()) Fail(where, "expected an object");
+  ForEachField<T>([&](const auto& field) {
+    auto it = v.find(field.key);
+    if (it == v.end()) Fail(Join(where, field.key), "missing");
+    FromJson(*it, Join(where, field.key), record.*field.member);
+  });
+}
+
+// What later stages take for granted of a parsed file, checked so a shard
+// edited by hand cannot send them out of bounds or round a cycle; and the
+// line index, which is not stored.
+void CheckSpan(Span span, const SourceText& source, const std::string& where) {
+  if (uint64_t{span.offset} + span.length > source.text.size())
+    Fail(where, "span [" + std::to_string(span.offset) + ", " +
+                    std::to_string(span.length) + "] runs past the text (" +
+                    std::to_string(source.text.size()) + " bytes)");
+}
+
+void CheckTree(const DirectiveTree& tree, const SourceText& source,
+               const std::string& where) {
+  const int n = static_cast<int>(tree.nodes.size());
+  for (int i = 0; i < n; ++i) {
+    const Directive& d = tree.nodes[i];
+    const std::string at = Item(where + ".nodes", i);
+    CheckSpan(d.text, source, at + ".text");
+    // Nodes are in document order: a parent comes before its children.
+    if (d.parent < -1 || d.parent >= i)
+      Fail(at + ".parent", "not an earlier node of the tree");
+    for (int child : d.children)
+      if (child <= i || child >= n)
+        Fail(at + ".children", "not a later node of the tree");
+  }
+}
+
+void CheckParsedFile(ParsedFile& parsed, const std::string& where) {
+  const std::string& text = parsed.source.text;
+  if (!IsUtf8(text) ||
+      text.find_first_of(std::string_view("\0\r", 2)) != std::string::npos)
+    Fail(where + ".source.text",
+         "not a decoded text (ill-formed UTF-8, CR or NUL)");
+  IndexLines(parsed.source);
+  if (parsed.directives.size() != parsed.documents.size())
+    Fail(where + ".directives",
+         "one tree per document expected, " +
+             std::to_string(parsed.documents.size()) + " documents but " +
+             std::to_string(parsed.directives.size()) + " trees");
+  for (size_t i = 0; i < parsed.directives.size(); ++i)
+    CheckTree(parsed.directives[i], parsed.source,
+              Item(where + ".directives", i));
+  for (size_t i = 0; i < parsed.references.size(); ++i)
+    CheckSpan(parsed.references[i].span, parsed.source,
+              Item(where + ".references", i) + ".span");
+}
+
+// Reads records line by line; the state between them is what the order
+// of shard.h requires.
+class ShardReader {
+ public:
+  explicit ShardReader(std::string_view name) : name_(name) {}
+
+  ShardResult Read(std::string_view bytes) {
+    size_t pos = 0;
+    while (pos < bytes.size()) {
+      const size_t end = bytes.find('\n', pos);
+      ++line_;
+      if (end == std::string_view::npos)
+        return Error(
+            "truncated: the last line has no line end (an interrupted write "
+            "or copy?)");
+      std::string_view line = bytes.substr(pos, end - pos);
+      pos = end + 1;
+      if (ended_) return Error("a record after the end record");
+      Value record = Value::parse(line.begin(), line.end(), nullptr,
+                                  /*allow_exceptions=*/false);
+      if (record.is_discarded())
+        return Error("not a JSON record (a damaged or truncated line?)");
+      try {
+        if (line_ == 1) {
+          if (std::optional<std::string> wrong = CheckHeader(record))
+            return Error(*wrong);
+          continue;
+        }
+        Take(record);
+      } catch (const BadRecord& bad) {
+        return Error(bad.message);
+      }
+    }
+    if (line_ == 0) return Error("empty file, not a policygraph shard");
+    if (!ended_)
+      return Error("truncated: no end record after line " +
+                   std::to_string(line_));
+    result_.ok = true;
+    return std::move(result_);
+  }
+
+ private:
+  std::optional<std::string> CheckHeader(const Value& header) {
+    if (!header.is_object() || !header.contains("format") ||
+        header["format"] != std::string(kFormat))
+      return "not a policygraph shard (the first line is no shard header; "
+             "`policygraph extract` writes shards)";
+    const Value& version =
+        header.contains("version") ? header["version"] : Value();
+    if (!version.is_number_integer())
+      return std::optional<std::string>("shard header without a version");
+    if (version.get<int64_t>() != kShardVersion)
+      return "shard format version " + version.dump() +
+             ", but this policygraph reads version " +
+             std::to_string(kShardVersion) +
+             "; extract the shard again with this policygraph";
+    return std::nullopt;
+  }
+
+  // `key` of a record, which must have it.
+  template <typename T>
+  static T Get(const Value& record, const char* key) {
+    if (!record.is_object() || !record.contains(key)) Fail(key, "missing");
+    T value{};
+    FromJson(record[key], key, value);
+    return value;
+  }
+
+  void Take(const Value& record) {
+    const std::string type = Get<std::string>(record, "type");
+    if (type == "diagnostic") {
+      if (!result_.batch.files.empty())
+        Fail("type", "a diagnostic record after the file records");
+      FromJson(record, "", result_.batch.diagnostics.emplace_back());
+    } else if (type == "file") {
+      FileResult& file = result_.batch.files.emplace_back();
+      FromJson(record, "", file);
+      if (file.parsed) CheckParsedFile(*file.parsed, "parsed");
+    } else if (type == "end") {
+      const uint32_t files = Get<uint32_t>(record, "files");
+      const uint32_t diagnostics = Get<uint32_t>(record, "diagnostics");
+      if (files != result_.batch.files.size() ||
+          diagnostics != result_.batch.diagnostics.size())
+        Fail("end", "counts " + std::to_string(files) + " files and " +
+                        std::to_string(diagnostics) +
+                        " diagnostics, the shard holds " +
+                        std::to_string(result_.batch.files.size()) + " and " +
+                        std::to_string(result_.batch.diagnostics.size()));
+      ended_ = true;
+    } else {
+      Fail("type", "unknown record type '" + type + "'");
+    }
+  }
+
+  ShardResult Error(const std::string& message) {
+    ShardResult result;
+    result.error.severity = Severity::kError;
+    result.error.file = std::string(name_);
+    result.error.line = static_cast<uint32_t>(line_);
+    result.error.code = "bad-shard";
+    result.error.message = message;
+    return result;
+  }
+
+  std::string_view name_;
+  size_t line_ = 0;
+  bool ended_ = false;
+  ShardResult result_;
+};
+
+}  // namespace
+
+std::string WriteShard(const FileBatch& batch) {
+  std::string out;
+  AppendLine(
+      out, Json{{"format", std::string(kFormat)}, {"version", kShardVersion}});
+  for (const Diagnostic& d : batch.diagnostics) {
+    Json record = {{"type", "diagnostic"}};
+    record.update(ToJson(d));
+    AppendLine(out, record);
+  }
+  for (const FileResult& file : batch.files) {
+    Json record = {{"type", "file"}};
+    record.update(ToJson(file));
+    AppendLine(out, record);
+  }
+  AppendLine(out, Json{{"type", "end"},
+                       {"files", batch.files.size()},
+                       {"diagnostics", batch.diagnostics.size()}});
+  return out;
+}
+
+ShardResult ReadShard(std::string_view bytes, std::string_view name) {
+  return ShardReader(name).Read(bytes);
+}
+
+ShardResult ReadShardFile(const std::string& path) {
+  std::string bytes;
+  // Shards are several times their texts, so no size limit of its own.
+  if (std::optional<Diagnostic> error =
+          ReadFileBytes(path, std::numeric_limits<uint64_t>::max(), bytes)) {
+    ShardResult result;
+    result.error = std::move(*error);
+    return result;
+  }
+  return ReadShard(bytes, path);
+}
+
+}  // namespace policygraph

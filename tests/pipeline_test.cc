@@ -1,0 +1,81 @@
+// The two halves of LoadCorpus: ParseFiles per file, AssembleCorpus over
+// any split of the files into batches.
+#include "policygraph/pipeline.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace policygraph {
+namespace {
+
+const Corpus& Loaded() {
+  static const Corpus* corpus = new Corpus(LoadCorpus({PG_CORPUS_DIR}));
+  return *corpus;
+}
+
+void ExpectSameCorpus(const Corpus& got, const Corpus& want) {
+  ASSERT_EQ(got.files.size(), want.files.size());
+  for (size_t i = 0; i < want.files.size(); ++i)
+    EXPECT_TRUE(got.files[i] == want.files[i]) << want.files[i].source.path;
+  EXPECT_TRUE(got.externals == want.externals);
+  EXPECT_TRUE(got.diagnostics == want.diagnostics);
+}
+
+std::vector<FileBatch> Parts(const std::vector<std::string>& paths,
+                             unsigned parts) {
+  std::vector<FileBatch> batches;
+  for (unsigned part = 0; part < parts; ++part) {
+    LoadOptions options;
+    options.part = part;
+    options.parts = parts;
+    batches.push_back(ParseFiles(paths, options));
+  }
+  return batches;
+}
+
+TEST(Pipeline, PartsSplitTheSortedFilesRoundRobin) {
+  std::vector<FileBatch> parts = Parts({PG_CORPUS_DIR}, 2);
+  ASSERT_EQ(parts[0].files.size(), 3u);
+  ASSERT_EQ(parts[1].files.size(), 2u);
+  const FileBatch all = ParseFiles({PG_CORPUS_DIR});
+  ASSERT_EQ(all.files.size(), 5u);
+  for (size_t i = 0; i < all.files.size(); ++i)
+    EXPECT_TRUE(parts[i % 2].files[i / 2] == all.files[i]) << i;
+}
+
+TEST(Pipeline, AssemblingPartsInAnyOrderGivesLoadCorpus) {
+  std::vector<FileBatch> parts = Parts({PG_CORPUS_DIR}, 3);
+  std::swap(parts.front(), parts.back());
+  ExpectSameCorpus(AssembleCorpus(std::move(parts)), Loaded());
+}
+
+TEST(Pipeline, AFileInTwoBatchesCountsOnceAsAPathGivenTwiceDoes) {
+  std::vector<FileBatch> batches = Parts({PG_CORPUS_DIR}, 2);
+  batches.push_back(ParseFiles({PG_CORPUS_DIR}));
+  ExpectSameCorpus(AssembleCorpus(std::move(batches)), Loaded());
+}
+
+TEST(Pipeline, ListingDiagnosticsGoWithTheFirstPartOnly) {
+  const std::vector<std::string> paths = {PG_CORPUS_DIR, "no-such-folder"};
+  std::vector<FileBatch> parts = Parts(paths, 2);
+  ASSERT_EQ(parts[0].diagnostics.size(), 1u);
+  EXPECT_EQ(parts[0].diagnostics[0].code, "missing-path");
+  EXPECT_TRUE(parts[1].diagnostics.empty());
+  // Merged, the diagnostics come in the order LoadCorpus gives them.
+  Corpus whole = LoadCorpus(paths);
+  ExpectSameCorpus(AssembleCorpus(std::move(parts)), whole);
+  ASSERT_FALSE(whole.diagnostics.empty());
+  EXPECT_EQ(whole.diagnostics.front().code, "missing-path");
+}
+
+TEST(Pipeline, MorePartsThanFilesLeavesSomeEmpty) {
+  std::vector<FileBatch> parts = Parts({PG_CORPUS_DIR}, 7);
+  EXPECT_TRUE(parts[5].files.empty());
+  EXPECT_TRUE(parts[6].files.empty());
+  ExpectSameCorpus(AssembleCorpus(std::move(parts)), Loaded());
+}
+
+}  // namespace
+}  // namespace policygraph
