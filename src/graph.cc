@@ -26,9 +26,8 @@
 
 #include "policygraph/counterpart.h"
 #include "policygraph/fold.h"
+#include "policygraph/parallel.h"
 #include "policygraph/pipeline.h"
-
-#include "parallel.h"
 
 namespace policygraph {
 namespace {
@@ -474,7 +473,7 @@ PolicyGraph BuildGraph(const Corpus& corpus,
         parents.push_back({doc.id, std::move(children), {}});
     }
   }
-  internal::ParallelFor(parents.size(), jobs, [&](size_t i) {
+  ParallelFor(parents.size(), jobs, [&](size_t i) {
     parents[i].report =
         MeasureCoverage(corpus, parents[i].id, parents[i].children);
   });

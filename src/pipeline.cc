@@ -5,9 +5,8 @@
 #include <optional>
 
 #include "policygraph/fold.h"
+#include "policygraph/parallel.h"
 #include "policygraph/resolve.h"
-
-#include "parallel.h"
 
 namespace policygraph {
 namespace {
@@ -80,7 +79,7 @@ FileBatch ParseFiles(const std::vector<std::string>& paths,
     batch.files.emplace_back().input = inputs.files[i];
   // Files are read and parsed independently; each thread fills its file's
   // slot, so the batch stays in sorted file order.
-  internal::ParallelFor(batch.files.size(), options.jobs, [&](size_t i) {
+  ParallelFor(batch.files.size(), options.jobs, [&](size_t i) {
     FileResult& file = batch.files[i];
     DecodeResult decoded = ReadSourceFile(file.input, options.max_file_size);
     file.diagnostics = std::move(decoded.diagnostics);

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <mutex>
 #include <streambuf>
 #include <vector>
 
@@ -127,6 +128,7 @@ OutputDir::OutputDir(OutputDir&& other) noexcept
 }
 
 void OutputDir::StageRemoval(std::string_view name) {
+  std::lock_guard<std::mutex> lock(mutex_);
   removals_.push_back(dir_ / std::string(name));
 }
 
@@ -160,11 +162,14 @@ bool OutputDir::Stage(std::string_view name,
   std::string temporary_name = ".";
   temporary_name.append(name).append(".tmp.").append(std::to_string(getpid()));
   fs::path temporary = dir_ / temporary_name;
-  if (!Register(temporary)) {
-    *error = "too many output files or path too long: " + final_path.string();
-    return false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!Register(temporary)) {
+      *error = "too many output files or path too long: " + final_path.string();
+      return false;
+    }
+    staged_.emplace_back(temporary, final_path);
   }
-  staged_.emplace_back(temporary, final_path);
   int fd =
       ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {

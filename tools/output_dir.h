@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -68,6 +69,9 @@ class OutputDir {
   // (temporary, final) paths of the staged files.
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;
   std::vector<std::filesystem::path> removals_;
+  // Stage and StageRemoval may be called from several threads at once (for
+  // different names); Commit and the destructor run after they return.
+  std::mutex mutex_;
 };
 
 // Removes the staged temporary files when SIGINT or SIGTERM arrives, then

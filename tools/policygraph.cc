@@ -22,6 +22,7 @@
 #include "policygraph/graph.h"
 #include "policygraph/lineage.h"
 #include "policygraph/orphans.h"
+#include "policygraph/parallel.h"
 #include "policygraph/pipeline.h"
 #include "policygraph/report_format.h"
 #include "policygraph/shard.h"
@@ -423,56 +424,76 @@ int WriteBuildFolder(const Options& o, const pg::Corpus& corpus,
                   std::to_string(coverage.size()) + " parent document(s)");
   pg::OrphanReport orphans = pg::FindOrphans(corpus, graph, coverage);
 
-  // Spreadsheet programs read UTF-8 CSV as the local code page unless it
-  // starts with a byte-order mark.
-  const std::string bom = "\xEF\xBB\xBF";
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"graph.json", pg::GraphToNodeLink(graph).dump(1) + "\n"},
-      {"graph.cyjs", pg::GraphToCytoscape(graph).dump(1) + "\n"},
-      {"graph.graphml", pg::GraphToGraphml(graph)},
-      {"coverage.csv", bom + pg::FormatCoverageCsv(coverage)},
-      {"orphans.csv", bom + pg::FormatOrphansCsv(orphans)},
-      {"index.html", pg::GraphToViewerHtml(graph, coverage)},
-  };
   // Both reports print one summary, so they cannot disagree.
   const pg::AuditSummary audit =
       pg::SummarizeAudit(corpus, graph, coverage, orphans);
-  files.emplace_back("report.md", pg::FormatAuditMarkdown(audit));
-  files.emplace_back("report.html", pg::FormatAuditHtml(audit));
-  pg::ViewOptions view_options;
-  pg::PolicyGraph view = pg::SelectView(graph, view_options);
-  std::string dot = pg::GraphToDot(view);
-  files.emplace_back("graph.dot", dot);
-  std::string error;
-  if (view.NodeCount() <= kMaxDiagramNodes) {
-    Progress(o, "laying out the diagram (" + std::to_string(view.NodeCount()) +
-                    " nodes)");
-    std::optional<std::string> svg = pg::RenderDot(dot, "svg", &error);
-    if (!svg) {
-      std::cerr << "policygraph: error: rendering graph.svg: " << error << "\n";
-      return kExitUsage;
-    }
-    files.emplace_back("graph.svg", *svg);
-  } else {
+  pg::PolicyGraph view = pg::SelectView(graph, pg::ViewOptions{});
+  const bool draw = view.NodeCount() <= kMaxDiagramNodes;
+  if (!draw) {
     out.StageRemoval("graph.svg");
     Progress(o, "graph.svg skipped: " + std::to_string(view.NodeCount()) +
                     " nodes is too many for one readable diagram; use "
                     "`policygraph export --select ID`");
   }
-  // All files are staged before any replaces its old version, so a failed
-  // or interrupted run leaves the previous output whole.
-  for (const auto& [name, bytes] : files) {
-    if (!out.Stage(name, bytes, &error)) {
-      std::cerr << "policygraph: error: " << error
-                << "; the previous output in " << dir << "/ is unchanged\n";
-      return kExitUsage;
-    }
+
+  // Each output is made and staged by one task, on -j threads: the files
+  // are independent, and only `jobs` of them are in memory at once.  All
+  // are staged before any replaces its old version, so a failed or
+  // interrupted run leaves the previous output whole.  Spreadsheet
+  // programs read UTF-8 CSV as the local code page unless it starts with a
+  // byte-order mark.
+  const std::string bom = "\xEF\xBB\xBF";
+  using Make = std::function<std::optional<std::string>(std::string*)>;
+  auto always = [](auto make) -> Make {
+    return [make](std::string*) { return std::optional<std::string>(make()); };
+  };
+  std::vector<std::pair<std::string, Make>> outputs = {
+      {"graph.json",
+       always([&] { return pg::GraphToNodeLink(graph).dump(1) + "\n"; })},
+      {"graph.cyjs",
+       always([&] { return pg::GraphToCytoscape(graph).dump(1) + "\n"; })},
+      {"graph.graphml", always([&] { return pg::GraphToGraphml(graph); })},
+      {"coverage.csv",
+       always([&] { return bom + pg::FormatCoverageCsv(coverage); })},
+      {"orphans.csv",
+       always([&] { return bom + pg::FormatOrphansCsv(orphans); })},
+      {"index.html",
+       always([&] { return pg::GraphToViewerHtml(graph, coverage); })},
+      {"report.md", always([&] { return pg::FormatAuditMarkdown(audit); })},
+      {"report.html", always([&] { return pg::FormatAuditHtml(audit); })},
+  };
+  // Graphviz is not thread-safe: DOT is made here, and its layout is the
+  // only task that calls Graphviz.
+  const std::string dot = pg::GraphToDot(view);
+  outputs.emplace_back("graph.dot", always([&] { return dot; }));
+  if (draw) {
+    outputs.emplace_back("graph.svg", [&](std::string* error) {
+      Progress(o, "laying out the diagram (" +
+                      std::to_string(view.NodeCount()) + " nodes)");
+      std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
+      if (!svg) *error = "rendering graph.svg: " + *error;
+      return svg;
+    });
   }
+  std::vector<std::string> errors_of(outputs.size());
+  auto run = [&](size_t i) {
+    auto& [name, make] = outputs[i];
+    std::optional<std::string> bytes = make(&errors_of[i]);
+    if (bytes) out.Stage(name, *bytes, &errors_of[i]);
+  };
+  pg::ParallelFor(outputs.size(), o.jobs, run);
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (errors_of[i].empty()) continue;
+    std::cerr << "policygraph: error: " << errors_of[i]
+              << "; the previous output in " << dir << "/ is unchanged\n";
+    return kExitUsage;
+  }
+  std::string error;
   if (!out.Commit(&error)) {
     std::cerr << "policygraph: error: " << error << "\n";
     return kExitUsage;
   }
-  Progress(o, "wrote " + std::to_string(files.size()) + " files to " + dir +
+  Progress(o, "wrote " + std::to_string(outputs.size()) + " files to " + dir +
                   "/ (" + std::to_string(orphans.orphans.size()) +
                   " orphans; see report.md)");
   return errors ? kExitUsage : kExitOk;

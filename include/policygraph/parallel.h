@@ -3,9 +3,10 @@
 // Every caller writes item i's result into slot i of a vector it sized
 // beforehand and merges the slots in index order afterwards, so the output
 // is the same bytes whatever the number of threads or the order in which
-// they finish.
-#ifndef POLICYGRAPH_SRC_PARALLEL_H_
-#define POLICYGRAPH_SRC_PARALLEL_H_
+// they finish.  Used by the pipeline (files), the graph (coverage of each
+// parent) and the CLI (the output files of `build`).
+#ifndef POLICYGRAPH_PARALLEL_H_
+#define POLICYGRAPH_PARALLEL_H_
 
 #include <algorithm>
 #include <atomic>
@@ -13,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace policygraph::internal {
+namespace policygraph {
 
 // The thread count to use for `requested` (0 = one per core).
 inline unsigned ResolveJobs(unsigned requested) {
@@ -43,6 +44,6 @@ void ParallelFor(size_t n, unsigned jobs, Work work) {
   for (std::thread& t : pool) t.join();
 }
 
-}  // namespace policygraph::internal
+}  // namespace policygraph
 
-#endif  // POLICYGRAPH_SRC_PARALLEL_H_
+#endif  // POLICYGRAPH_PARALLEL_H_
