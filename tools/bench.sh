@@ -8,7 +8,7 @@
 # Generates (or reuses) tools/gen-corpus output under $TMPDIR, then times:
 #   - reading every byte (cat), the floor;
 #   - ripgrep's title scan, rg -o '《[^》\n]{1,100}》', what a shell user
-#     would do to list citations;
+#     would do to list citations, on one thread (-j 1) like refs;
 #   - policygraph documents (decode, segment, directive trees) and refs
 #     (+ extract, resolve), one thread;
 #   - policygraph build, for each --jobs value.
@@ -92,7 +92,7 @@ Rate() {  # bytes seconds → MB/s
 
 echo "bench.sh: ${bytes} bytes, ${repeat} runs each" >&2
 read -r cat_s cat_kib < <(Measure sh -c "cat '${corpus}'/gazette-*.txt")
-read -r rg_s rg_kib < <(Measure rg -o --no-filename '《[^》\n]{1,100}》' "${corpus}")
+read -r rg_s rg_kib < <(Measure rg -j 1 -o --no-filename '《[^》\n]{1,100}》' "${corpus}")
 # The stages nest: documents (decode, segment, directive trees) ⊂ refs
 # (+ extract, resolve) ⊂ build (+ graph, alignment, exports), so each
 # stage's own cost is the difference of two rows.
@@ -122,7 +122,7 @@ report="$(cat <<EOF
 | run | wall | throughput | peak RSS | side by side |
 |---|---|---|---|---|
 | \`cat\` every file | ${cat_s} s | $(Rate "${bytes}" "${cat_s}") MB/s | $((cat_kib / 1024)) MiB | |
-| \`rg -o '《[^》\\n]{1,100}》'\` | ${rg_s} s | $(Rate "${bytes}" "${rg_s}") MB/s | $((rg_kib / 1024)) MiB | |
+| \`rg -j 1 -o '《[^》\\n]{1,100}》'\` | ${rg_s} s | $(Rate "${bytes}" "${rg_s}") MB/s | $((rg_kib / 1024)) MiB | |
 | \`documents --format json -j 1\` | ${docs_s} s | $(Rate "${bytes}" "${docs_s}") MB/s, $(awk -v n="${documents}" -v s="${docs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s | $((docs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${docs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
 | \`refs --format jsonl -j 1\` | ${refs_s} s | $(Rate "${bytes}" "${refs_s}") MB/s, $(awk -v n="${documents}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s, $(awk -v n="${references}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') references/s | $((refs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${refs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
 $(printf '%s\n' "${rows[@]}")
