@@ -66,12 +66,6 @@ std::string ValidRelationNames() {
   return names;
 }
 
-std::optional<Relation> RelationFromName(std::string_view name) {
-  for (Relation r : kRelations)
-    if (RelationName(r) == name) return r;
-  return std::nullopt;
-}
-
 struct EdgeKey {
   Vertex source;
   Vertex target;
@@ -177,6 +171,13 @@ std::string_view NodeKindName(NodeKind kind) {
   return "document";
 }
 
+std::optional<NodeKind> ParseNodeKind(std::string_view name) {
+  for (NodeKind kind :
+       {NodeKind::kDocument, NodeKind::kExternal, NodeKind::kDirective})
+    if (NodeKindName(kind) == name) return kind;
+  return std::nullopt;
+}
+
 RelationSet::RelationSet(std::initializer_list<Relation> relations) {
   for (Relation r : relations) Add(r);
 }
@@ -195,7 +196,7 @@ std::optional<RelationSet> ParseRelationSet(std::string_view list,
     size_t comma = list.find(',', start);
     std::string_view name = TrimWhitespace(list.substr(
         start, comma == std::string_view::npos ? comma : comma - start));
-    std::optional<Relation> relation = RelationFromName(name);
+    std::optional<Relation> relation = ParseRelation(name);
     if (!relation) {
       if (error) {
         *error = name.empty() ? std::string("empty relation name")

@@ -37,6 +37,8 @@ enum class NodeKind {
   kDirective,  // 条目
 };
 std::string_view NodeKindName(NodeKind kind);
+// The kind NodeKindName calls `name`, or nullopt.
+std::optional<NodeKind> ParseNodeKind(std::string_view name);
 
 // A vertex of the graph.  Compare and hash by value; never build one from a
 // number that did not come from this graph.
