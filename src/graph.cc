@@ -4,6 +4,7 @@
 #include <array>
 #include <cassert>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -17,10 +18,6 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/reverse_graph.hpp>
-#include <boost/property_map/property_map.hpp>
 #include <boost/range/iterator_range.hpp>
 #pragma GCC diagnostic pop
 
@@ -81,81 +78,43 @@ struct EdgeKeyHash {
   }
 };
 
-// Hides the edges a search must not walk: relations outside the set, and
-// every edge out of a node already at the depth limit, so the search stops
-// expanding there instead of walking the rest of the graph unrecorded.
-// `View` is the graph as walked (reversed or not); the filter asks it for
-// the walking direction's source.
-template <typename View>
-class StepFilter {
+// The nodes one search has reached: open addressing over vertex numbers,
+// so a search costs what it reaches, not the size of the graph (a lineage
+// from one of a million documents reaches a few dozen nodes).
+class VisitedSet {
  public:
-  StepFilter() = default;
-  StepFilter(const View* view, RelationSet relations,
-             const std::vector<int>* depth, int max_depth)
-      : view_(view),
-        relations_(relations),
-        depth_(depth),
-        max_depth_(max_depth) {}
-
-  template <typename E>
-  bool operator()(const E& e) const {
-    return relations_.Has((*view_)[e].relation) &&
-           (*depth_)[boost::source(e, *view_)] < max_depth_;
+  // Adds `v`; false when it was there already.
+  bool Insert(uint32_t v) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    return Place(v);
   }
 
  private:
-  const View* view_ = nullptr;
-  RelationSet relations_;
-  const std::vector<int>* depth_ = nullptr;
-  int max_depth_ = 0;
-};
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
 
-// Records each node when BFS first reaches it, with the tree edge that
-// reached it; tree edges come in discovery order.
-class StepRecorder : public boost::default_bfs_visitor {
- public:
-  StepRecorder(bool reverse, std::vector<int>* depth,
-               std::vector<PolicyGraph::Reached>* reached)
-      : reverse_(reverse), depth_(depth), reached_(reached) {}
-
-  template <typename E, typename G>
-  void tree_edge(const E& e, const G& g) const {
-    const Vertex from = boost::source(e, g);
-    const Vertex to = boost::target(e, g);
-    const int depth = (*depth_)[from] + 1;
-    (*depth_)[to] = depth;
-    // A reversed walk crosses the stored edge from its target.
-    PolicyGraph::EdgeRef via{
-        NodeId{static_cast<uint32_t>(reverse_ ? to : from)},
-        NodeId{static_cast<uint32_t>(reverse_ ? from : to)}, &g[e]};
-    reached_->push_back({NodeId{static_cast<uint32_t>(to)}, via,
-                         NodeId{static_cast<uint32_t>(from)}, depth});
+  bool Place(uint32_t v) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = (uint64_t{v} * 0x9E3779B97F4A7C15ull) >> 40 & mask;;
+         i = (i + 1) & mask) {
+      if (slots_[i] == v) return false;
+      if (slots_[i] != kEmpty) continue;
+      slots_[i] = v;
+      ++size_;
+      return true;
+    }
   }
 
- private:
-  bool reverse_;
-  std::vector<int>* depth_;
-  std::vector<PolicyGraph::Reached>* reached_;
-};
+  void Grow() {
+    std::vector<uint32_t> old(slots_.empty() ? 32 : 2 * slots_.size(), kEmpty);
+    old.swap(slots_);
+    size_ = 0;
+    for (uint32_t v : old)
+      if (v != kEmpty) Place(v);
+  }
 
-template <typename View>
-std::vector<PolicyGraph::Reached> BreadthFirst(const View& view, Vertex start,
-                                               RelationSet relations,
-                                               bool reverse, int max_depth) {
-  const size_t n = boost::num_vertices(view);
-  std::vector<int> depth(n, -1);
-  depth[start] = 0;
-  std::vector<PolicyGraph::Reached> reached;
-  boost::filtered_graph<View, StepFilter<View>> walked(
-      view, StepFilter<View>(&view, relations, &depth, max_depth));
-  std::vector<boost::default_color_type> colors(n);
-  boost::breadth_first_search(
-      walked, start,
-      boost::visitor(StepRecorder(reverse, &depth, &reached))
-          .color_map(boost::make_iterator_property_map(
-              colors.begin(), boost::get(boost::vertex_index, view))));
-  return reached;
-}
+  std::vector<uint32_t> slots_;
+  size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -308,16 +267,38 @@ std::vector<PolicyGraph::EdgeRef> PolicyGraph::Edges() const {
   return all;
 }
 
+// Breadth first, with `reached` as the queue: a node's edges are tried
+// after those of every node reached before it, in insertion order, so the
+// first edge to reach a node is its tree edge.
 std::vector<PolicyGraph::Reached> PolicyGraph::Search(NodeId start,
                                                       RelationSet relations,
                                                       bool reverse,
                                                       int max_depth) const {
   if (max_depth <= 0 || start.value >= NodeCount()) return {};
   const Graph& g = impl_->graph;
-  if (reverse)
-    return BreadthFirst(boost::make_reverse_graph(g), start.value, relations,
-                        true, max_depth);
-  return BreadthFirst(g, start.value, relations, false, max_depth);
+  std::vector<Reached> reached;
+  VisitedSet visited;
+  visited.Insert(start.value);
+  auto step = [&](const Edge& e, Vertex from, Vertex to, int depth) {
+    if (!relations.Has(g[e].relation) || !visited.Insert(to)) return;
+    reached.push_back({NodeId{static_cast<uint32_t>(to)}, impl_->Ref(e),
+                       NodeId{static_cast<uint32_t>(from)}, depth + 1});
+  };
+  auto expand = [&](Vertex from, int depth) {
+    if (depth >= max_depth) return;  // nothing beyond the limit is walked
+    if (reverse) {
+      for (const Edge& e : boost::make_iterator_range(boost::in_edges(from, g)))
+        step(e, from, boost::source(e, g), depth);
+    } else {
+      for (const Edge& e :
+           boost::make_iterator_range(boost::out_edges(from, g)))
+        step(e, from, boost::target(e, g), depth);
+    }
+  };
+  expand(start.value, 0);
+  for (size_t k = 0; k < reached.size(); ++k)
+    expand(reached[k].node.value, reached[k].depth);
+  return reached;
 }
 
 namespace {
