@@ -267,6 +267,21 @@ std::vector<PolicyGraph::EdgeRef> PolicyGraph::Edges() const {
   return all;
 }
 
+std::vector<PolicyGraph::Ends> PolicyGraph::EdgeEnds(
+    RelationSet relations) const {
+  // With every relation asked for, the edge data is never touched.
+  bool every = true;
+  for (Relation r : kRelations) every = every && relations.Has(r);
+  std::vector<Ends> ends;
+  ends.reserve(impl_->edges.size());
+  for (const Edge& e : impl_->edges)
+    if (every || relations.Has(impl_->graph[e].relation))
+      ends.push_back(
+          {NodeId{static_cast<uint32_t>(boost::source(e, impl_->graph))},
+           NodeId{static_cast<uint32_t>(boost::target(e, impl_->graph))}});
+  return ends;
+}
+
 // Breadth first, with `reached` as the queue: a node's edges are tried
 // after those of every node reached before it, in insertion order, so the
 // first edge to reach a node is its tree edge.
