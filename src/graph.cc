@@ -80,20 +80,26 @@ struct EdgeKeyHash {
 
 // The nodes one search has reached: open addressing over vertex numbers,
 // so a search costs what it reaches, not the size of the graph (a lineage
-// from one of a million documents reaches a few dozen nodes).
+// from one of a million documents reaches a few dozen nodes).  The first
+// slots live inside the set, so a small search allocates nothing for it.
 class VisitedSet {
  public:
+  VisitedSet() { inline_.fill(kEmpty); }
+  VisitedSet(const VisitedSet&) = delete;
+  VisitedSet& operator=(const VisitedSet&) = delete;
+
   // Adds `v`; false when it was there already.
   bool Insert(uint32_t v) {
-    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (2 * (size_ + 1) > capacity_) Grow();
     return Place(v);
   }
 
  private:
   static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  static constexpr size_t kInline = 64;
 
   bool Place(uint32_t v) {
-    const size_t mask = slots_.size() - 1;
+    const size_t mask = capacity_ - 1;
     for (size_t i = (uint64_t{v} * 0x9E3779B97F4A7C15ull) >> 40 & mask;;
          i = (i + 1) & mask) {
       if (slots_[i] == v) return false;
@@ -105,14 +111,19 @@ class VisitedSet {
   }
 
   void Grow() {
-    std::vector<uint32_t> old(slots_.empty() ? 32 : 2 * slots_.size(), kEmpty);
-    old.swap(slots_);
+    std::vector<uint32_t> old(slots_, slots_ + capacity_);
+    heap_.assign(2 * capacity_, kEmpty);
+    slots_ = heap_.data();
+    capacity_ = heap_.size();
     size_ = 0;
     for (uint32_t v : old)
       if (v != kEmpty) Place(v);
   }
 
-  std::vector<uint32_t> slots_;
+  std::array<uint32_t, kInline> inline_;
+  std::vector<uint32_t> heap_;
+  uint32_t* slots_ = inline_.data();
+  size_t capacity_ = kInline;
   size_t size_ = 0;
 };
 
@@ -292,6 +303,7 @@ std::vector<PolicyGraph::Reached> PolicyGraph::Search(NodeId start,
   if (max_depth <= 0 || start.value >= NodeCount()) return {};
   const Graph& g = impl_->graph;
   std::vector<Reached> reached;
+  reached.reserve(16);
   VisitedSet visited;
   visited.Insert(start.value);
   auto step = [&](const Edge& e, Vertex from, Vertex to, int depth) {
