@@ -33,6 +33,9 @@ PACKAGES=(
   python3-networkx
   python3-igraph
   python3-jsonschema
+  # networkx.pagerank runs on scipy (tests/analyses_test.cc, the graph
+  # benchmark's baselines).
+  python3-scipy
   # The viewer's browser test (tests/viewer/) drives it headless.
   chromium
 )
