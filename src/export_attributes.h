@@ -7,8 +7,10 @@
 #ifndef POLICYGRAPH_SRC_EXPORT_ATTRIBUTES_H_
 #define POLICYGRAPH_SRC_EXPORT_ATTRIBUTES_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "policygraph/export.h"
@@ -33,6 +35,13 @@ std::string ExportedId(std::string_view id);
 // leading "e"s where that would collide with a node id, because Cytoscape
 // refuses two elements with one id.
 std::vector<std::string> EdgeIds(const PolicyGraph& graph);
+
+// Whether an exported node id has the form e…e<digits>: the only ids an
+// edge id can collide with, so the only ones EdgeId needs to know.
+bool LooksLikeEdgeId(std::string_view id);
+
+// The id of edge `index` given the edge-like node ids in `taken`.
+std::string EdgeId(size_t index, const std::unordered_set<std::string>& taken);
 
 }  // namespace policygraph::internal
 

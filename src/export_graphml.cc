@@ -1,10 +1,11 @@
 // The graph as GraphML: typed <key> declarations, one <data> per attribute
 // a node or edge has, every text escaped for XML 1.0.
 #include <array>
-#include <cstdint>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <utility>
 
 #include "policygraph/export.h"
 
@@ -45,90 +46,81 @@ constexpr std::array<KeySpec, 7> kEdgeKeys = {{
 }};
 
 // `text` as XML character data or attribute value (SafeText's kXml).
-void AppendXmlText(std::string_view text, std::string& out) {
-  out += internal::SafeText(text, internal::TextUse::kXml);
+void WriteXmlText(std::string_view text, std::ostream& out) {
+  out << internal::SafeText(text, internal::TextUse::kXml);
 }
 
-std::string KeyId(std::string_view domain, std::string_view name) {
-  std::string id(domain);
-  id += '_';
-  id += name;
-  return id;
-}
-
-void AppendKeys(std::string_view domain, const auto& keys, std::string& out) {
-  for (const KeySpec& key : keys) {
-    out += "  <key id=\"" + KeyId(domain, key.name) + "\" for=\"";
-    out += domain;
-    out += "\" attr.name=\"";
-    out += key.name;
-    out += "\" attr.type=\"";
-    out += key.type;
-    out += "\"/>\n";
-  }
+void WriteKeys(std::string_view domain, const auto& keys, std::ostream& out) {
+  for (const KeySpec& key : keys)
+    out << "  <key id=\"" << domain << '_' << key.name << "\" for=\"" << domain
+        << "\" attr.name=\"" << key.name << "\" attr.type=\"" << key.type
+        << "\"/>\n";
 }
 
 // Numbers print exactly as in the JSON exports, so both agree digit for
 // digit.
-std::string DataText(const Json& value) {
-  if (value.is_string()) {
-    std::string text;
-    AppendXmlText(value.get_ref<const std::string&>(), text);
-    return text;
-  }
-  return value.dump();
-}
-
-void AppendData(std::string_view domain, const Json& attributes,
-                std::string& out) {
+void WriteData(std::string_view domain, const Json& attributes,
+               std::ostream& out) {
   for (const auto& [name, value] : attributes.items()) {
-    out += "      <data key=\"" + KeyId(domain, name) + "\">";
-    out += DataText(value);
-    out += "</data>\n";
-  }
-}
-
-void AppendNodes(const PolicyGraph& graph, std::string& out) {
-  for (NodeId n : graph.Nodes()) {
-    const GraphNode& node = graph.Node(n);
-    out += "    <node id=\"";
-    AppendXmlText(internal::ExportedId(node.id), out);
-    out += "\">\n";
-    AppendData("node", internal::NodeAttributes(node), out);
-    out += "    </node>\n";
-  }
-}
-
-void AppendEdges(const PolicyGraph& graph, std::string& out) {
-  const std::vector<std::string> ids = internal::EdgeIds(graph);
-  const std::vector<PolicyGraph::EdgeRef> edges = graph.Edges();
-  for (size_t i = 0; i < edges.size(); ++i) {
-    out += "    <edge id=\"" + ids[i] + "\" source=\"";
-    AppendXmlText(internal::ExportedId(graph.Node(edges[i].source).id), out);
-    out += "\" target=\"";
-    AppendXmlText(internal::ExportedId(graph.Node(edges[i].target).id), out);
-    out += "\">\n";
-    AppendData("edge", internal::EdgeAttributes(*edges[i].edge), out);
-    out += "    </edge>\n";
+    out << "      <data key=\"" << domain << '_' << name << "\">";
+    if (value.is_string()) {
+      WriteXmlText(value.get_ref<const std::string&>(), out);
+    } else {
+      out << value.dump();
+    }
+    out << "</data>\n";
   }
 }
 
 }  // namespace
 
+GraphmlWriter::GraphmlWriter(std::ostream& out) : out_(out) {
+  out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  WriteKeys("node", kNodeKeys, out_);
+  WriteKeys("edge", kEdgeKeys, out_);
+  out_ << "  <graph id=\"policygraph\" edgedefault=\"directed\">\n";
+}
+
+void GraphmlWriter::AddNode(const GraphNode& node) {
+  std::string id = internal::ExportedId(node.id);
+  out_ << "    <node id=\"";
+  WriteXmlText(id, out_);
+  out_ << "\">\n";
+  WriteData("node", internal::NodeAttributes(node), out_);
+  out_ << "    </node>\n";
+  if (internal::LooksLikeEdgeId(id)) edge_like_ids_.insert(std::move(id));
+}
+
+void GraphmlWriter::AddEdge(std::string_view source, std::string_view target,
+                            const GraphEdge& edge) {
+  out_ << "    <edge id=\"" << internal::EdgeId(edges_++, edge_like_ids_)
+       << "\" source=\"";
+  WriteXmlText(internal::ExportedId(source), out_);
+  out_ << "\" target=\"";
+  WriteXmlText(internal::ExportedId(target), out_);
+  out_ << "\">\n";
+  WriteData("edge", internal::EdgeAttributes(edge), out_);
+  out_ << "    </edge>\n";
+}
+
+bool GraphmlWriter::Finish() {
+  out_ << "  </graph>\n</graphml>\n";
+  out_.flush();
+  return out_.good();
+}
+
 std::string GraphToGraphml(const PolicyGraph& graph) {
-  std::string out =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-      "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  AppendKeys("node", kNodeKeys, out);
-  AppendKeys("edge", kEdgeKeys, out);
-  out += "  <graph id=\"policygraph\" edgedefault=\"directed\">\n";
-  AppendNodes(graph, out);
-  AppendEdges(graph, out);
-  out += "  </graph>\n</graphml>\n";
-  return out;
+  std::ostringstream out;
+  GraphmlWriter writer(out);
+  for (NodeId n : graph.Nodes()) writer.AddNode(graph.Node(n));
+  for (const PolicyGraph::EdgeRef& e : graph.Edges())
+    writer.AddEdge(graph.Node(e.source).id, graph.Node(e.target).id, *e.edge);
+  writer.Finish();
+  return std::move(out).str();
 }
 
 }  // namespace policygraph

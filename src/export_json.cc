@@ -61,20 +61,31 @@ Json EdgeAttributes(const GraphEdge& edge) {
 
 std::string ExportedId(std::string_view id) { return SafeJson(id); }
 
+bool LooksLikeEdgeId(std::string_view id) {
+  const size_t digits = id.find_first_not_of('e');
+  if (digits == 0 || digits == std::string_view::npos) return false;
+  return id.find_first_not_of("0123456789", digits) == std::string_view::npos;
+}
+
+std::string EdgeId(size_t index, const std::unordered_set<std::string>& taken) {
+  // "e…e<i>" is never another edge's id: the digits differ.
+  const std::string digits = std::to_string(index);
+  std::string prefix = "e";
+  while (taken.contains(prefix + digits)) prefix += 'e';
+  return prefix + digits;
+}
+
 std::vector<std::string> EdgeIds(const PolicyGraph& graph) {
   // Only asked for membership, never iterated, so output order is safe.
-  std::unordered_set<std::string> node_ids;
-  for (NodeId n : graph.Nodes()) node_ids.insert(ExportedId(graph.Node(n).id));
+  std::unordered_set<std::string> taken;
+  for (NodeId n : graph.Nodes()) {
+    std::string id = ExportedId(graph.Node(n).id);
+    if (LooksLikeEdgeId(id)) taken.insert(std::move(id));
+  }
   std::vector<std::string> ids;
   const size_t count = graph.EdgeCount();
   ids.reserve(count);
-  for (size_t i = 0; i < count; ++i) {
-    // "e…e<i>" is never another edge's id: the digits differ.
-    const std::string digits = std::to_string(i);
-    std::string prefix = "e";
-    while (node_ids.contains(prefix + digits)) prefix += 'e';
-    ids.push_back(prefix + digits);
-  }
+  for (size_t i = 0; i < count; ++i) ids.push_back(EdgeId(i, taken));
   return ids;
 }
 
@@ -82,11 +93,11 @@ std::vector<std::string> EdgeIds(const PolicyGraph& graph) {
 
 namespace {
 
-Json GraphMetadata(const PolicyGraph& graph) {
+Json GraphMetadata(size_t nodes, size_t edges) {
   Json meta = Json::object();
   meta["name"] = "policygraph";
-  meta["nodes"] = graph.NodeCount();
-  meta["edges"] = graph.EdgeCount();
+  meta["nodes"] = nodes;
+  meta["edges"] = edges;
   return meta;
 }
 
@@ -101,21 +112,40 @@ Json NodeLinkNode(const GraphNode& node) {
   return Concatenated(std::move(out), internal::NodeAttributes(node));
 }
 
+Json NodeLinkLink(std::string_view source, std::string_view target, int key,
+                  const GraphEdge& edge) {
+  Json link = Json::object();
+  link["source"] = internal::ExportedId(source);
+  link["target"] = internal::ExportedId(target);
+  link["key"] = key;
+  return Concatenated(std::move(link), internal::EdgeAttributes(edge));
+}
+
 // networkx numbers the parallel edges of one (source, target) pair from 0
 // in insertion order; "key" is that number, so node_link_graph rebuilds
 // the same multigraph.
 Json NodeLinkLinks(const PolicyGraph& graph) {
   std::map<std::pair<uint32_t, uint32_t>, int> parallel;
   Json links = Json::array();
-  for (const PolicyGraph::EdgeRef& e : graph.Edges()) {
-    Json link = Json::object();
-    link["source"] = internal::ExportedId(graph.Node(e.source).id);
-    link["target"] = internal::ExportedId(graph.Node(e.target).id);
-    link["key"] = parallel[{e.source.value, e.target.value}]++;
+  for (const PolicyGraph::EdgeRef& e : graph.Edges())
     links.push_back(
-        Concatenated(std::move(link), internal::EdgeAttributes(*e.edge)));
-  }
+        NodeLinkLink(graph.Node(e.source).id, graph.Node(e.target).id,
+                     parallel[{e.source.value, e.target.value}]++, *e.edge));
   return links;
+}
+
+// `value` as dump(1) prints it `depth` levels down: every line after the
+// first indented by `depth` more spaces (JSON strings hold no raw line
+// breaks, so every line break is one of dump's).
+std::string Indented(const Json& value, int depth) {
+  const std::string text = value.dump(1);
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(depth, ' ');
+  }
+  return out;
 }
 
 }  // namespace
@@ -124,7 +154,7 @@ Json GraphToNodeLink(const PolicyGraph& graph) {
   Json out = Json::object();
   out["directed"] = true;
   out["multigraph"] = true;
-  out["graph"] = GraphMetadata(graph);
+  out["graph"] = GraphMetadata(graph.NodeCount(), graph.EdgeCount());
   Json nodes = Json::array();
   for (NodeId n : graph.Nodes()) nodes.push_back(NodeLinkNode(graph.Node(n)));
   out["nodes"] = std::move(nodes);
@@ -152,6 +182,38 @@ Json GraphToCytoscape(const PolicyGraph& graph) {
   elements["nodes"] = std::move(nodes);
   elements["edges"] = std::move(edge_list);
   return {{"elements", std::move(elements)}};
+}
+
+// The shape dump(1) gives GraphToNodeLink's object: two spaces before each
+// node and link, their fields one level deeper, "[]" for an empty list.
+NodeLinkWriter::NodeLinkWriter(std::ostream& out, size_t nodes, size_t edges)
+    : out_(out), nodes_expected_(nodes), edges_expected_(edges) {
+  out_ << "{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": "
+       << Indented(GraphMetadata(nodes, edges), 1) << ",\n \"nodes\": [";
+}
+
+void NodeLinkWriter::AddNode(const GraphNode& node) {
+  out_ << (nodes_++ ? ",\n  " : "\n  ") << Indented(NodeLinkNode(node), 2);
+}
+
+void NodeLinkWriter::CloseNodes() {
+  if (in_links_) return;
+  in_links_ = true;
+  out_ << (nodes_ ? "\n ]" : "]") << ",\n \"links\": [";
+}
+
+void NodeLinkWriter::AddEdge(std::string_view source, std::string_view target,
+                             int key, const GraphEdge& edge) {
+  CloseNodes();
+  out_ << (edges_++ ? ",\n  " : "\n  ")
+       << Indented(NodeLinkLink(source, target, key, edge), 2);
+}
+
+bool NodeLinkWriter::Finish() {
+  CloseNodes();
+  out_ << (edges_ ? "\n ]" : "]") << "\n}\n";
+  out_.flush();
+  return out_.good() && nodes_ == nodes_expected_ && edges_ == edges_expected_;
 }
 
 }  // namespace policygraph

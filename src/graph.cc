@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <deque>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -17,10 +19,6 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/reverse_graph.hpp>
-#include <boost/property_map/property_map.hpp>
 #include <boost/range/iterator_range.hpp>
 #pragma GCC diagnostic pop
 
@@ -32,11 +30,21 @@
 namespace policygraph {
 namespace {
 
+// What the Boost graph holds per edge: the relation, so a filtered walk
+// reads it from the edge's own small record (the out- and in-lists point
+// at it), and where the rest of the edge is.  Keeping the GraphEdge (three
+// strings, 128 bytes) elsewhere makes that record 48 bytes, so a walk
+// touches a third of the memory.
+struct EdgeSlot {
+  uint32_t index = 0;  // into Impl::edge_data
+  Relation relation = Relation::kMentions;
+};
+
 // vecS vertices make a vertex descriptor its insertion index, which is what
-// NodeId holds; vecS out/in lists keep each node's edges in insertion order.
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                          GraphNode, GraphEdge>;
+// NodeId holds; vecS out/in lists keep each node's edges in insertion order,
+// and so does the (listS) list of all edges.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS,
+                                    boost::bidirectionalS, GraphNode, EdgeSlot>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -65,17 +73,18 @@ std::string ValidRelationNames() {
   return names;
 }
 
-std::optional<Relation> RelationFromName(std::string_view name) {
-  for (Relation r : kRelations)
-    if (RelationName(r) == name) return r;
-  return std::nullopt;
-}
-
 struct EdgeKey {
   Vertex source;
   Vertex target;
   Relation relation;
   friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
+};
+
+// An edge as listed in insertion order.
+struct EdgeRecord {
+  uint32_t source;
+  uint32_t target;
+  Relation relation;
 };
 
 struct EdgeKeyHash {
@@ -86,81 +95,54 @@ struct EdgeKeyHash {
   }
 };
 
-// Hides the edges a search must not walk: relations outside the set, and
-// every edge out of a node already at the depth limit, so the search stops
-// expanding there instead of walking the rest of the graph unrecorded.
-// `View` is the graph as walked (reversed or not); the filter asks it for
-// the walking direction's source.
-template <typename View>
-class StepFilter {
+// The nodes one search has reached: open addressing over vertex numbers,
+// so a search costs what it reaches, not the size of the graph (a lineage
+// from one of a million documents reaches a few dozen nodes).  The first
+// slots live inside the set, so a small search allocates nothing for it.
+class VisitedSet {
  public:
-  StepFilter() = default;
-  StepFilter(const View* view, RelationSet relations,
-             const std::vector<int>* depth, int max_depth)
-      : view_(view),
-        relations_(relations),
-        depth_(depth),
-        max_depth_(max_depth) {}
+  VisitedSet() { inline_.fill(kEmpty); }
+  VisitedSet(const VisitedSet&) = delete;
+  VisitedSet& operator=(const VisitedSet&) = delete;
 
-  template <typename E>
-  bool operator()(const E& e) const {
-    return relations_.Has((*view_)[e].relation) &&
-           (*depth_)[boost::source(e, *view_)] < max_depth_;
+  // Adds `v`; false when it was there already.
+  bool Insert(uint32_t v) {
+    if (2 * (size_ + 1) > capacity_) Grow();
+    return Place(v);
   }
 
  private:
-  const View* view_ = nullptr;
-  RelationSet relations_;
-  const std::vector<int>* depth_ = nullptr;
-  int max_depth_ = 0;
-};
+  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  static constexpr size_t kInline = 64;
 
-// Records each node when BFS first reaches it, with the tree edge that
-// reached it; tree edges come in discovery order.
-class StepRecorder : public boost::default_bfs_visitor {
- public:
-  StepRecorder(bool reverse, std::vector<int>* depth,
-               std::vector<PolicyGraph::Reached>* reached)
-      : reverse_(reverse), depth_(depth), reached_(reached) {}
-
-  template <typename E, typename G>
-  void tree_edge(const E& e, const G& g) const {
-    const Vertex from = boost::source(e, g);
-    const Vertex to = boost::target(e, g);
-    const int depth = (*depth_)[from] + 1;
-    (*depth_)[to] = depth;
-    // A reversed walk crosses the stored edge from its target.
-    PolicyGraph::EdgeRef via{
-        NodeId{static_cast<uint32_t>(reverse_ ? to : from)},
-        NodeId{static_cast<uint32_t>(reverse_ ? from : to)}, &g[e]};
-    reached_->push_back({NodeId{static_cast<uint32_t>(to)}, via,
-                         NodeId{static_cast<uint32_t>(from)}, depth});
+  bool Place(uint32_t v) {
+    const size_t mask = capacity_ - 1;
+    for (size_t i = (uint64_t{v} * 0x9E3779B97F4A7C15ull) >> 40 & mask;;
+         i = (i + 1) & mask) {
+      if (slots_[i] == v) return false;
+      if (slots_[i] != kEmpty) continue;
+      slots_[i] = v;
+      ++size_;
+      return true;
+    }
   }
 
- private:
-  bool reverse_;
-  std::vector<int>* depth_;
-  std::vector<PolicyGraph::Reached>* reached_;
-};
+  void Grow() {
+    std::vector<uint32_t> old(slots_, slots_ + capacity_);
+    heap_.assign(2 * capacity_, kEmpty);
+    slots_ = heap_.data();
+    capacity_ = heap_.size();
+    size_ = 0;
+    for (uint32_t v : old)
+      if (v != kEmpty) Place(v);
+  }
 
-template <typename View>
-std::vector<PolicyGraph::Reached> BreadthFirst(const View& view, Vertex start,
-                                               RelationSet relations,
-                                               bool reverse, int max_depth) {
-  const size_t n = boost::num_vertices(view);
-  std::vector<int> depth(n, -1);
-  depth[start] = 0;
-  std::vector<PolicyGraph::Reached> reached;
-  boost::filtered_graph<View, StepFilter<View>> walked(
-      view, StepFilter<View>(&view, relations, &depth, max_depth));
-  std::vector<boost::default_color_type> colors(n);
-  boost::breadth_first_search(
-      walked, start,
-      boost::visitor(StepRecorder(reverse, &depth, &reached))
-          .color_map(boost::make_iterator_property_map(
-              colors.begin(), boost::get(boost::vertex_index, view))));
-  return reached;
-}
+  std::array<uint32_t, kInline> inline_;
+  std::vector<uint32_t> heap_;
+  uint32_t* slots_ = inline_.data();
+  size_t capacity_ = kInline;
+  size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -174,6 +156,13 @@ std::string_view NodeKindName(NodeKind kind) {
       return "directive";
   }
   return "document";
+}
+
+std::optional<NodeKind> ParseNodeKind(std::string_view name) {
+  for (NodeKind kind :
+       {NodeKind::kDocument, NodeKind::kExternal, NodeKind::kDirective})
+    if (NodeKindName(kind) == name) return kind;
+  return std::nullopt;
 }
 
 RelationSet::RelationSet(std::initializer_list<Relation> relations) {
@@ -194,7 +183,7 @@ std::optional<RelationSet> ParseRelationSet(std::string_view list,
     size_t comma = list.find(',', start);
     std::string_view name = TrimWhitespace(list.substr(
         start, comma == std::string_view::npos ? comma : comma - start));
-    std::optional<Relation> relation = RelationFromName(name);
+    std::optional<Relation> relation = ParseRelation(name);
     if (!relation) {
       if (error) {
         *error = name.empty() ? std::string("empty relation name")
@@ -210,15 +199,54 @@ std::optional<RelationSet> ParseRelationSet(std::string_view list,
   return set;
 }
 
+// Ids are looked up by string_view without building a std::string.
+struct IdHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view id) const noexcept {
+    return std::hash<std::string_view>()(id);
+  }
+};
+
+// Out-degree up to which AddEdge finds an edge to merge with by scanning
+// the source's out-edges; a source with more has them in Impl::by_key, so
+// a node citing thousands of others cannot make adding edges quadratic.
+constexpr size_t kScanLimit = 64;
+
 struct PolicyGraph::Impl {
   Graph graph;
-  std::unordered_map<std::string, Vertex> by_id;
+  std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> by_id;
+  // Every edge's data, in insertion order; a deque keeps the addresses
+  // EdgeRefs hold valid while edges are added.
+  std::deque<GraphEdge> edge_data;
+  // Every edge's ends and relation, in the same order: what listing the
+  // edges and whole-graph analyses read, 12 bytes an edge in a row (the
+  // list of all edges would cost a pointer chase each).
+  std::vector<EdgeRecord> ends;
+  // The out-edges of sources with more than kScanLimit of them.
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> by_key;
-  std::vector<Edge> edges;  // insertion order
 
   EdgeRef Ref(const Edge& e) const {
     return {NodeId{static_cast<uint32_t>(boost::source(e, graph))},
-            NodeId{static_cast<uint32_t>(boost::target(e, graph))}, &graph[e]};
+            NodeId{static_cast<uint32_t>(boost::target(e, graph))},
+            &edge_data[graph[e].index]};
+  }
+
+  EdgeKey Key(const Edge& e) const {
+    return {boost::source(e, graph), boost::target(e, graph),
+            graph[e].relation};
+  }
+
+  // The edge `key` names, if there is one.
+  std::optional<Edge> Find(const EdgeKey& key) {
+    if (boost::out_degree(key.source, graph) > kScanLimit) {
+      auto found = by_key.find(key);
+      if (found == by_key.end()) return std::nullopt;
+      return found->second;
+    }
+    for (const Edge& e :
+         boost::make_iterator_range(boost::out_edges(key.source, graph)))
+      if (Key(e) == key) return e;
+    return std::nullopt;
   }
 };
 
@@ -240,24 +268,30 @@ NodeId PolicyGraph::AddNode(GraphNode node) {
 void PolicyGraph::AddEdge(NodeId source, NodeId target, GraphEdge edge) {
   // adjacency_list would grow the vertex set to fit an unknown index,
   // inventing nodes without ids; such an edge is dropped instead.
-  const size_t n = boost::num_vertices(impl_->graph);
+  Graph& g = impl_->graph;
+  const size_t n = boost::num_vertices(g);
   assert(source.value < n && target.value < n);
   if (source.value >= n || target.value >= n) return;
-  EdgeKey key{source.value, target.value, edge.relation};
-  auto found = impl_->by_key.find(key);
-  if (found != impl_->by_key.end()) {
-    impl_->graph[found->second].count += edge.count;
+  const EdgeKey key{source.value, target.value, edge.relation};
+  if (std::optional<Edge> found = impl_->Find(key)) {
+    impl_->edge_data[g[*found].index].count += edge.count;
     return;
   }
-  Edge e =
-      boost::add_edge(source.value, target.value, std::move(edge), impl_->graph)
-          .first;
-  impl_->by_key.emplace(key, e);
-  impl_->edges.push_back(e);
+  const size_t out = boost::out_degree(source.value, g);
+  if (out == kScanLimit)  // from now on found by key
+    for (const Edge& e :
+         boost::make_iterator_range(boost::out_edges(source.value, g)))
+      impl_->by_key.emplace(impl_->Key(e), e);
+  const EdgeSlot slot{static_cast<uint32_t>(impl_->edge_data.size()),
+                      edge.relation};
+  impl_->edge_data.push_back(std::move(edge));
+  impl_->ends.push_back({source.value, target.value, slot.relation});
+  const Edge e = boost::add_edge(source.value, target.value, slot, g).first;
+  if (out >= kScanLimit) impl_->by_key.emplace(key, e);
 }
 
 std::optional<NodeId> PolicyGraph::FindNode(std::string_view id) const {
-  auto found = impl_->by_id.find(std::string(id));
+  auto found = impl_->by_id.find(id);
   if (found == impl_->by_id.end()) return std::nullopt;
   return NodeId{static_cast<uint32_t>(found->second)};
 }
@@ -271,7 +305,7 @@ size_t PolicyGraph::NodeCount() const {
   return boost::num_vertices(impl_->graph);
 }
 
-size_t PolicyGraph::EdgeCount() const { return impl_->edges.size(); }
+size_t PolicyGraph::EdgeCount() const { return impl_->edge_data.size(); }
 
 std::vector<NodeId> PolicyGraph::Nodes() const {
   std::vector<NodeId> nodes;
@@ -301,21 +335,56 @@ std::vector<PolicyGraph::EdgeRef> PolicyGraph::InEdges(
 
 std::vector<PolicyGraph::EdgeRef> PolicyGraph::Edges() const {
   std::vector<EdgeRef> all;
-  all.reserve(impl_->edges.size());
-  for (const Edge& e : impl_->edges) all.push_back(impl_->Ref(e));
+  all.reserve(EdgeCount());
+  for (size_t i = 0; i < impl_->ends.size(); ++i)
+    all.push_back({NodeId{impl_->ends[i].source}, NodeId{impl_->ends[i].target},
+                   &impl_->edge_data[i]});
   return all;
 }
 
+std::vector<PolicyGraph::Ends> PolicyGraph::EdgeEnds(
+    RelationSet relations) const {
+  std::vector<Ends> ends;
+  ends.reserve(EdgeCount());
+  for (const EdgeRecord& e : impl_->ends)
+    if (relations.Has(e.relation))
+      ends.push_back({NodeId{e.source}, NodeId{e.target}});
+  return ends;
+}
+
+// Breadth first, with `reached` as the queue: a node's edges are tried
+// after those of every node reached before it, in insertion order, so the
+// first edge to reach a node is its tree edge.
 std::vector<PolicyGraph::Reached> PolicyGraph::Search(NodeId start,
                                                       RelationSet relations,
                                                       bool reverse,
                                                       int max_depth) const {
   if (max_depth <= 0 || start.value >= NodeCount()) return {};
   const Graph& g = impl_->graph;
-  if (reverse)
-    return BreadthFirst(boost::make_reverse_graph(g), start.value, relations,
-                        true, max_depth);
-  return BreadthFirst(g, start.value, relations, false, max_depth);
+  std::vector<Reached> reached;
+  reached.reserve(16);
+  VisitedSet visited;
+  visited.Insert(start.value);
+  auto step = [&](const Edge& e, Vertex from, Vertex to, int depth) {
+    if (!relations.Has(g[e].relation) || !visited.Insert(to)) return;
+    reached.push_back({NodeId{static_cast<uint32_t>(to)}, impl_->Ref(e),
+                       NodeId{static_cast<uint32_t>(from)}, depth + 1});
+  };
+  auto expand = [&](Vertex from, int depth) {
+    if (depth >= max_depth) return;  // nothing beyond the limit is walked
+    if (reverse) {
+      for (const Edge& e : boost::make_iterator_range(boost::in_edges(from, g)))
+        step(e, from, boost::source(e, g), depth);
+    } else {
+      for (const Edge& e :
+           boost::make_iterator_range(boost::out_edges(from, g)))
+        step(e, from, boost::target(e, g), depth);
+    }
+  };
+  expand(start.value, 0);
+  for (size_t k = 0; k < reached.size(); ++k)
+    expand(reached[k].node.value, reached[k].depth);
+  return reached;
 }
 
 namespace {

@@ -46,6 +46,12 @@ std::string_view LevelName(Level level) {
   return "unknown";
 }
 
+std::optional<Level> ParseLevel(std::string_view name) {
+  for (int l = 0; l <= static_cast<int>(Level::kDepartment); ++l)
+    if (LevelName(static_cast<Level>(l)) == name) return static_cast<Level>(l);
+  return std::nullopt;
+}
+
 std::string_view DirectiveKindName(DirectiveKind kind) {
   switch (kind) {
     case DirectiveKind::kPart:
@@ -102,6 +108,13 @@ std::string_view RelationName(Relation relation) {
       return "aligned";
   }
   return "mentions";
+}
+
+std::optional<Relation> ParseRelation(std::string_view name) {
+  for (int r = 0; r <= static_cast<int>(Relation::kAligned); ++r)
+    if (RelationName(static_cast<Relation>(r)) == name)
+      return static_cast<Relation>(r);
+  return std::nullopt;
 }
 
 std::string_view ReferenceFormName(ReferenceForm form) {

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -732,7 +733,8 @@ TEST(Cytoscape, ElementsHoldNodeAndEdgeData) {
   EXPECT_EQ(edge["data"]["score"].dump(), "0.857");
 }
 
-TEST(Cytoscape, EdgeIdsNeverCollideWithNodeIds) {
+// Nodes e0, ee0 and e1, each citing the next: ids an edge id could take.
+PolicyGraph EdgeLikeIdGraph() {
   PolicyGraph g;
   NodeId e0 = AddDoc(g, "e0");
   NodeId ee0 = AddDoc(g, "ee0");
@@ -740,6 +742,11 @@ TEST(Cytoscape, EdgeIdsNeverCollideWithNodeIds) {
   g.AddEdge(e0, ee0, MakeEdge(Relation::kBasis));
   g.AddEdge(ee0, e1, MakeEdge(Relation::kBasis));
   g.AddEdge(e1, e0, MakeEdge(Relation::kBasis));
+  return g;
+}
+
+TEST(Cytoscape, EdgeIdsNeverCollideWithNodeIds) {
+  const PolicyGraph g = EdgeLikeIdGraph();
   Json edges = GraphToCytoscape(g)["elements"]["edges"];
   std::vector<std::string> ids;
   for (const Json& edge : edges)
@@ -808,6 +815,56 @@ TEST(Graphml, EmptyGraphIsWellFormed) {
   const std::string xml = GraphToGraphml(PolicyGraph());
   EXPECT_EQ(XmlProblem(xml), "");
   EXPECT_EQ(Occurrences(xml, "<node "), 0u);
+}
+
+// ---------------------------------------------------------------------------
+// Streaming writers
+
+// `g` through NodeLinkWriter, keys counted as GraphToNodeLink counts them.
+std::string StreamedNodeLink(const PolicyGraph& g) {
+  std::ostringstream out;
+  NodeLinkWriter writer(out, g.NodeCount(), g.EdgeCount());
+  for (NodeId n : g.Nodes()) writer.AddNode(g.Node(n));
+  std::map<std::pair<uint32_t, uint32_t>, int> parallel;
+  for (const PolicyGraph::EdgeRef& e : g.Edges())
+    writer.AddEdge(g.Node(e.source).id, g.Node(e.target).id,
+                   parallel[{e.source.value, e.target.value}]++, *e.edge);
+  EXPECT_TRUE(writer.Finish());
+  return out.str();
+}
+
+TEST(NodeLinkWriter, WritesTheBytesBuildWritesForTheCorpusGraph) {
+  EXPECT_EQ(StreamedNodeLink(CorpusGraph()),
+            GraphToNodeLink(CorpusGraph()).dump(1) + "\n");
+}
+
+TEST(NodeLinkWriter, WritesEmptyListsAndParallelEdgesLikeDump) {
+  EXPECT_EQ(StreamedNodeLink(PolicyGraph()),
+            GraphToNodeLink(PolicyGraph()).dump(1) + "\n");
+  PolicyGraph one;
+  AddDoc(one, "A");
+  EXPECT_EQ(StreamedNodeLink(one), GraphToNodeLink(one).dump(1) + "\n");
+  PolicyGraph g = FullAttributeGraph();
+  g.AddEdge(*g.FindNode("B"), *g.FindNode("渝府发〔2023〕7号"),
+            MakeEdge(Relation::kCounterpart));
+  EXPECT_EQ(StreamedNodeLink(g), GraphToNodeLink(g).dump(1) + "\n");
+}
+
+TEST(NodeLinkWriter, FinishFailsWhenTheCountsWereNotKept) {
+  std::ostringstream out;
+  NodeLinkWriter writer(out, 2, 0);
+  GraphNode node;
+  node.id = "A";
+  writer.AddNode(node);
+  EXPECT_FALSE(writer.Finish());
+  EXPECT_TRUE(Json::accept(out.str()));
+}
+
+TEST(GraphmlWriter, EdgeIdsAvoidTheNodeIdsWrittenBefore) {
+  const std::string xml = GraphToGraphml(EdgeLikeIdGraph());
+  EXPECT_NE(xml.find("<edge id=\"eee0\" source=\"e0\""), std::string::npos);
+  EXPECT_NE(xml.find("<edge id=\"ee1\" source=\"ee0\""), std::string::npos);
+  EXPECT_NE(xml.find("<edge id=\"e2\" source=\"e1\""), std::string::npos);
 }
 
 // ---------------------------------------------------------------------------

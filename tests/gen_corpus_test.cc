@@ -21,21 +21,12 @@
 #include "gen_corpus/noise.h"
 #include "gen_corpus/paraphrase.h"
 #include "gen_corpus/random.h"
+#include "gen_material.h"
 
 namespace policygraph::gen {
 namespace {
 
 namespace fs = std::filesystem;
-
-const Material& BundledMaterial() {
-  static const Material* material = [] {
-    auto* m = new Material();
-    std::string error;
-    EXPECT_TRUE(HarvestMaterial({PG_CORPUS_DIR}, *m, error)) << error;
-    return m;
-  }();
-  return *material;
-}
 
 // Generates into memory: file name → text.
 std::map<std::string, std::string> Generate(uint64_t bytes, uint64_t seed,

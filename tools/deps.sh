@@ -35,6 +35,9 @@ PACKAGES=(
   python3-jsonschema
   # tools/dask_build.py runs the extract step on a Dask cluster.
   python3-distributed
+  # networkx.pagerank runs on scipy (tests/analyses_test.cc, the graph
+  # benchmark's baselines).
+  python3-scipy
   # The viewer's browser test (tests/viewer/) drives it headless.
   chromium
 )

@@ -11,8 +11,12 @@
 #ifndef POLICYGRAPH_EXPORT_H_
 #define POLICYGRAPH_EXPORT_H_
 
+#include <cstddef>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "policygraph/format.h"
@@ -47,6 +51,57 @@ Json GraphToCytoscape(const PolicyGraph& graph);
 // GraphML with one <key> per attribute, typed (string, int, double), and
 // every text escaped.
 std::string GraphToGraphml(const PolicyGraph& graph);
+
+// Node-link JSON written one node and one link at a time, for graphs too
+// large to hold as one Json value (tools/gen-graph writes millions of
+// links this way).  Given a PolicyGraph's nodes and edges in its order, the
+// bytes are exactly GraphToNodeLink(graph).dump(1) + "\n", what `build`
+// writes to graph.json.  The counts are printed before the nodes, so the
+// caller says them up front; Finish() reports whether they held.
+class NodeLinkWriter {
+ public:
+  NodeLinkWriter(std::ostream& out, size_t nodes, size_t edges);
+  // Every node before the first edge.
+  void AddNode(const GraphNode& node);
+  // `key`: how many earlier edges go from `source` to `target` (networkx's
+  // number among parallel edges; GraphToNodeLink counts them itself).
+  void AddEdge(std::string_view source, std::string_view target, int key,
+               const GraphEdge& edge);
+  // Closes the document.  False when the stream failed or the nodes and
+  // edges written were not the counts promised.
+  bool Finish();
+
+ private:
+  void CloseNodes();
+
+  std::ostream& out_;
+  size_t nodes_expected_;
+  size_t edges_expected_;
+  size_t nodes_ = 0;
+  size_t edges_ = 0;
+  bool in_links_ = false;
+};
+
+// GraphML written one node and one edge at a time: the bytes of
+// GraphToGraphml (which is this writer over a whole graph).
+class GraphmlWriter {
+ public:
+  // Writes the header and the <key> declarations.
+  explicit GraphmlWriter(std::ostream& out);
+  // Every node before the first edge: edge ids ("e<index>") must not
+  // collide with a node id.
+  void AddNode(const GraphNode& node);
+  void AddEdge(std::string_view source, std::string_view target,
+               const GraphEdge& edge);
+  // Closes the document; false when the stream failed.
+  bool Finish();
+
+ private:
+  std::ostream& out_;
+  size_t edges_ = 0;
+  // Node ids of the form e…e<digits>, the only ones an edge id can hit.
+  std::unordered_set<std::string> edge_like_ids_;
+};
 
 // One row per edge (RFC 4180 quoting, LF like the other CSVs, no BOM): both
 // ends' id, title, number and level, the relation, cue, score, count and

@@ -78,6 +78,8 @@ enum class Level {
 };
 
 std::string_view LevelName(Level level);
+// The level LevelName calls `name`, or nullopt.
+std::optional<Level> ParseLevel(std::string_view name);
 
 // 文件: one document of a gazette, with the metadata its header carries.
 struct Document {
@@ -160,6 +162,8 @@ enum class Relation {
 };
 
 std::string_view RelationName(Relation relation);
+// The relation RelationName calls `name`, or nullopt.
+std::optional<Relation> ParseRelation(std::string_view name);
 
 // 引用的形式: what the mention looks like in the text.
 enum class ReferenceForm {

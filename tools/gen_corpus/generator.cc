@@ -9,61 +9,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gen_corpus/calendar.h"
 #include "gen_corpus/issuers.h"
+#include "gen_corpus/national.h"
 #include "gen_corpus/noise.h"
 #include "gen_corpus/paraphrase.h"
 #include "gen_corpus/random.h"
+#include "gen_corpus/titles.h"
 #include "gen_corpus/utf8.h"
 
 namespace policygraph::gen {
 namespace {
 
-// The generated decade: documents are dated in the order they are written,
-// so a citation never points at a later document.
-constexpr int kFirstYear = 2019;
-constexpr int kDays = 7 * 365;
 constexpr uint64_t kAverageDocumentBytes = 6000;
-// Municipal documents written before any district issue: the hubs.
-constexpr size_t kInitialMunicipal = 24;
-// Recent district government documents a department may implement.
-constexpr size_t kDistrictRing = 8;
 // Bytes of text one printed page holds, for 目录 page numbers.
 constexpr uint64_t kPageBytes = 2400;
-
-struct NationalDocument {
-  std::string_view title;
-  std::string_view number;  // "" when cited by title only
-};
-
-// National laws and plans: cited, never generated, so they resolve to
-// external nodes.  Ordered by how often they are cited (Zipf rank).
-constexpr std::array<NationalDocument, 24> kNational = {{
-    {"中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要",
-     ""},
-    {"中华人民共和国安全生产法", ""},
-    {"成渝地区双城经济圈建设规划纲要", ""},
-    {"优化营商环境条例", ""},
-    {"中华人民共和国环境保护法", ""},
-    {"国务院关于开展第五次全国经济普查的通知", "国发〔2022〕22号"},
-    {"中华人民共和国突发事件应对法", ""},
-    {"国家综合立体交通网规划纲要", ""},
-    {"中华人民共和国消防法", ""},
-    {"中华人民共和国乡村振兴促进法", ""},
-    {"中华人民共和国大气污染防治法", ""},
-    {"中华人民共和国预算法", ""},
-    {"中国妇女发展纲要（2021—2030年）", ""},
-    {"中国儿童发展纲要（2021—2030年）", ""},
-    {"中华人民共和国森林法", ""},
-    {"中华人民共和国食品安全法", ""},
-    {"中华人民共和国水污染防治法", ""},
-    {"中华人民共和国土地管理法", ""},
-    {"中华人民共和国城乡规划法", ""},
-    {"中华人民共和国教育法", ""},
-    {"中华人民共和国道路交通安全法", ""},
-    {"中华人民共和国传染病防治法", ""},
-    {"“十四五”全民医疗保障规划", ""},
-    {"中华人民共和国政府信息公开条例", ""},
-}};
 
 constexpr std::array<std::string_view, 6> kSectionHeadings = {
     {"重点任务", "主要任务", "工作措施", "重点工作", "主要举措", "保障措施"}};
@@ -79,36 +39,6 @@ std::string ChineseNumeral(int n) {
   out += "十";
   if (n % 10) out += kNumerals[n % 10];
   return out;
-}
-
-struct Date {
-  int year = kFirstYear;
-  int month = 1;
-  int day = 1;
-};
-
-// Days since kFirstYear-01-01 → civil date (proleptic Gregorian).
-Date DateOf(int days) {
-  static constexpr std::array<int, 12> kLengths = {31, 28, 31, 30, 31, 30,
-                                                   31, 31, 30, 31, 30, 31};
-  Date d;
-  for (;;) {
-    bool leap = d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0);
-    int in_year = leap ? 366 : 365;
-    if (days < in_year) {
-      for (int m = 0; m < 12; ++m) {
-        int len = kLengths[m] + (m == 1 && leap);
-        if (days < len) {
-          d.month = m + 1;
-          d.day = days + 1;
-          return d;
-        }
-        days -= len;
-      }
-    }
-    days -= in_year;
-    ++d.year;
-  }
 }
 
 std::string PrintDate(const Date& d) {
@@ -208,7 +138,6 @@ class Generator {
   Date NextDate();
   std::string NextNumber(int issuer, const Date& date);
   uint64_t DocumentBudget(bool municipal);
-  std::string PlanSuffix(bool municipal, const Date& date);
   void CountCitation(Parent& parent);
   std::string CiteParent(Parent& parent, bool force_number,
                          std::string_view alias = "");
@@ -264,36 +193,6 @@ uint64_t Generator::DocumentBudget(bool municipal) {
   if (r < 60) return random_.Between(1500, 4000);
   if (r < 96) return random_.Between(5000, 16000);
   return random_.Between(25000, 80000);
-}
-
-std::string Generator::PlanSuffix(bool municipal, const Date& date) {
-  std::string y = std::to_string(date.year);
-  std::string y2 = std::to_string(date.year + 2);
-  std::string y4 = std::to_string(date.year + 4);
-  // Municipal and district suffixes differ, so a district plan of its own
-  // never shares a core title with a municipal one by accident.
-  if (municipal) {
-    switch (random_.Below(4)) {
-      case 0:
-        return "三年行动计划（" + y + "—" + y2 + "年）";
-      case 1:
-        return "专项行动方案（" + y + "年）";
-      case 2:
-        return "行动方案（" + y + "—" + y4 + "年）";
-      default:
-        return "工作方案（" + y + "年）";
-    }
-  }
-  switch (random_.Below(4)) {
-    case 0:
-      return "实施方案";
-    case 1:
-      return "工作要点";
-    case 2:
-      return "推进方案";
-    default:
-      return "工作措施";
-  }
 }
 
 Parent* Generator::PickMunicipal() {
@@ -616,7 +515,7 @@ void Generator::WriteMunicipalDocument(Issue& issue, uint64_t budget) {
       if (municipal_cores_.insert(d.title).second) break;
       continue;
     } else {
-      parent.core = topic + PlanSuffix(true, d.date);
+      parent.core = topic + PlanSuffix(true, d.date.year, random_);
     }
     if (municipal_cores_.insert(parent.core).second) break;
   }
@@ -691,7 +590,7 @@ void Generator::WriteDistrictDocument(Issue& issue, int j, uint64_t budget) {
       // A year keeps a district's own plans apart from each other: two
       // with one title would make a title-only citation ambiguous.
       d.attached = prefix + std::to_string(d.date.year) + "年" + topic +
-                   PlanSuffix(false, d.date);
+                   PlanSuffix(false, d.date.year, random_);
     } else if (implement) {
       d.title = issuer.name + "关于" + topic + "的实施意见";
     } else if (random_.Percent(50)) {

@@ -35,6 +35,10 @@ namespace policygraph::gen {
 
 // Municipal documents are the hubs; a few hundred, as in a real decade.
 inline constexpr size_t kMaxMunicipal = 600;
+// Municipal documents written before any district issue: the first hubs.
+inline constexpr size_t kInitialMunicipal = 24;
+// Recent district government documents a department may implement.
+inline constexpr size_t kDistrictRing = 8;
 
 struct GenerateOptions {
   uint64_t target_bytes = 10ull << 20;
