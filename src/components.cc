@@ -1,6 +1,8 @@
 #include "policygraph/components.h"
 
+#include <cstdint>
 #include <limits>
+#include <vector>
 
 #include <boost/pending/disjoint_sets.hpp>
 
@@ -13,9 +15,16 @@ namespace policygraph {
 ComponentsReport FindWeakComponents(const PolicyGraph& graph,
                                     RelationSet relations) {
   const size_t n = graph.NodeCount();
-  boost::disjoint_sets_with_storage<> sets(n);
-  for (const PolicyGraph::Ends& e : graph.EdgeEnds(relations))
-    sets.union_set(e.source.value, e.target.value);
+  // 32-bit parents and 8-bit ranks (a rank never passes 32): at a million
+  // nodes the sets take 5 MB, not the 16 MB of Boost's default storage, and
+  // stay in cache while ten million edges are joined.
+  std::vector<uint32_t> parent(n);
+  std::vector<uint8_t> rank(n, 0);
+  for (size_t v = 0; v < n; ++v) parent[v] = static_cast<uint32_t>(v);
+  boost::disjoint_sets<uint8_t*, uint32_t*> sets(rank.data(), parent.data());
+  for (const PolicyGraph::Ends& e : graph.EdgeEnds())
+    if (relations.Has(e.relation))
+      sets.union_set(e.source.value, e.target.value);
 
   constexpr uint32_t kUnnumbered = std::numeric_limits<uint32_t>::max();
   std::vector<uint32_t> number(n, kUnnumbered);  // per representative

@@ -80,13 +80,6 @@ struct EdgeKey {
   friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
 };
 
-// An edge as listed in insertion order.
-struct EdgeRecord {
-  uint32_t source;
-  uint32_t target;
-  Relation relation;
-};
-
 struct EdgeKeyHash {
   size_t operator()(const EdgeKey& k) const noexcept {
     size_t h = std::hash<Vertex>()(k.source);
@@ -221,7 +214,7 @@ struct PolicyGraph::Impl {
   // Every edge's ends and relation, in the same order: what listing the
   // edges and whole-graph analyses read, 12 bytes an edge in a row (the
   // list of all edges would cost a pointer chase each).
-  std::vector<EdgeRecord> ends;
+  std::vector<Ends> ends;
   // The out-edges of sources with more than kScanLimit of them.
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> by_key;
 
@@ -285,7 +278,7 @@ void PolicyGraph::AddEdge(NodeId source, NodeId target, GraphEdge edge) {
   const EdgeSlot slot{static_cast<uint32_t>(impl_->edge_data.size()),
                       edge.relation};
   impl_->edge_data.push_back(std::move(edge));
-  impl_->ends.push_back({source.value, target.value, slot.relation});
+  impl_->ends.push_back({source, target, slot.relation});
   const Edge e = boost::add_edge(source.value, target.value, slot, g).first;
   if (out >= kScanLimit) impl_->by_key.emplace(key, e);
 }
@@ -337,19 +330,13 @@ std::vector<PolicyGraph::EdgeRef> PolicyGraph::Edges() const {
   std::vector<EdgeRef> all;
   all.reserve(EdgeCount());
   for (size_t i = 0; i < impl_->ends.size(); ++i)
-    all.push_back({NodeId{impl_->ends[i].source}, NodeId{impl_->ends[i].target},
-                   &impl_->edge_data[i]});
+    all.push_back(
+        {impl_->ends[i].source, impl_->ends[i].target, &impl_->edge_data[i]});
   return all;
 }
 
-std::vector<PolicyGraph::Ends> PolicyGraph::EdgeEnds(
-    RelationSet relations) const {
-  std::vector<Ends> ends;
-  ends.reserve(EdgeCount());
-  for (const EdgeRecord& e : impl_->ends)
-    if (relations.Has(e.relation))
-      ends.push_back({NodeId{e.source}, NodeId{e.target}});
-  return ends;
+const std::vector<PolicyGraph::Ends>& PolicyGraph::EdgeEnds() const {
+  return impl_->ends;
 }
 
 // Breadth first, with `reached` as the queue: a node's edges are tried

@@ -18,19 +18,20 @@ struct InEdges {
 
 InEdges Compress(const PolicyGraph& graph, RelationSet relations) {
   const size_t n = graph.NodeCount();
-  const std::vector<PolicyGraph::Ends> ends = graph.EdgeEnds(relations);
   InEdges in;
   in.offsets.assign(n + 1, 0);
   in.out_degree.assign(n, 0);
-  for (const PolicyGraph::Ends& e : ends) {
+  for (const PolicyGraph::Ends& e : graph.EdgeEnds()) {
+    if (!relations.Has(e.relation)) continue;
     ++in.offsets[e.target.value + 1];
     ++in.out_degree[e.source.value];
   }
   for (size_t v = 0; v < n; ++v) in.offsets[v + 1] += in.offsets[v];
-  in.sources.resize(ends.size());
+  in.sources.resize(in.offsets[n]);
   std::vector<uint64_t> next(in.offsets.begin(), in.offsets.end() - 1);
-  for (const PolicyGraph::Ends& e : ends)
-    in.sources[next[e.target.value]++] = e.source.value;
+  for (const PolicyGraph::Ends& e : graph.EdgeEnds())
+    if (relations.Has(e.relation))
+      in.sources[next[e.target.value]++] = e.source.value;
   return in;
 }
 
