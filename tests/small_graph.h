@@ -15,7 +15,10 @@ inline PolicyGraph NumberedNodes(int n) {
   PolicyGraph g;
   for (int i = 0; i < n; ++i) {
     GraphNode node;
-    node.id = "D" + std::to_string(i);
+    // Appended, not "D" + …: GCC 12 warns falsely (-Wrestrict, PR 105329)
+    // on a literal plus a temporary string.
+    node.id = "D";
+    node.id += std::to_string(i);
     g.AddNode(node);
   }
   return g;
