@@ -31,6 +31,10 @@ struct Field {
   const char* key;
   M S::*member;
 };
+// Spelled out because clang 14 (the fuzz build's compiler) predates
+// deduction for aggregates.
+template <typename S, typename M>
+Field(const char*, M S::*) -> Field<S, M>;
 
 constexpr auto FieldsOf(const Diagnostic*) {
   return std::tuple{
