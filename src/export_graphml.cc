@@ -113,13 +113,17 @@ bool GraphmlWriter::Finish() {
   return out_.good();
 }
 
-std::string GraphToGraphml(const PolicyGraph& graph) {
-  std::ostringstream out;
+bool WriteGraphml(const PolicyGraph& graph, std::ostream& out) {
   GraphmlWriter writer(out);
   for (NodeId n : graph.Nodes()) writer.AddNode(graph.Node(n));
   for (const PolicyGraph::EdgeRef& e : graph.Edges())
     writer.AddEdge(graph.Node(e.source).id, graph.Node(e.target).id, *e.edge);
-  writer.Finish();
+  return writer.Finish();
+}
+
+std::string GraphToGraphml(const PolicyGraph& graph) {
+  std::ostringstream out;
+  WriteGraphml(graph, out);
   return std::move(out).str();
 }
 

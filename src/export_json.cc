@@ -1,8 +1,8 @@
 // The graph as node-link JSON (networkx, D3) and as Cytoscape.js elements.
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -124,13 +124,24 @@ Json NodeLinkLink(std::string_view source, std::string_view target, int key,
 // networkx numbers the parallel edges of one (source, target) pair from 0
 // in insertion order; "key" is that number, so node_link_graph rebuilds
 // the same multigraph.
+class ParallelKeys {
+ public:
+  int Next(NodeId source, NodeId target) {
+    return seen_[(uint64_t{source.value} << 32) | target.value]++;
+  }
+
+ private:
+  // Only looked up, never iterated, so the order of output is safe.
+  std::unordered_map<uint64_t, int> seen_;
+};
+
 Json NodeLinkLinks(const PolicyGraph& graph) {
-  std::map<std::pair<uint32_t, uint32_t>, int> parallel;
+  ParallelKeys keys;
   Json links = Json::array();
   for (const PolicyGraph::EdgeRef& e : graph.Edges())
-    links.push_back(
-        NodeLinkLink(graph.Node(e.source).id, graph.Node(e.target).id,
-                     parallel[{e.source.value, e.target.value}]++, *e.edge));
+    links.push_back(NodeLinkLink(graph.Node(e.source).id,
+                                 graph.Node(e.target).id,
+                                 keys.Next(e.source, e.target), *e.edge));
   return links;
 }
 
@@ -162,26 +173,85 @@ Json GraphToNodeLink(const PolicyGraph& graph) {
   return out;
 }
 
+namespace {
+
+Json CytoscapeNode(const GraphNode& node) {
+  return {{"data", NodeLinkNode(node)}};
+}
+
+Json CytoscapeEdge(const PolicyGraph& graph, const PolicyGraph::EdgeRef& edge,
+                   std::string id) {
+  Json data = Json::object();
+  data["id"] = std::move(id);
+  data["source"] = internal::ExportedId(graph.Node(edge.source).id);
+  data["target"] = internal::ExportedId(graph.Node(edge.target).id);
+  return {{"data", Concatenated(std::move(data),
+                                internal::EdgeAttributes(*edge.edge))}};
+}
+
+// Writes the members of a JSON array as dump(1) prints them `depth` levels
+// down, one at a time, and closes the array.
+class ArrayWriter {
+ public:
+  ArrayWriter(std::ostream& out, int depth) : out_(out), depth_(depth) {
+    out_ << '[';
+  }
+  void Add(const Json& value) {
+    out_ << (count_++ ? "," : "") << '\n'
+         << std::string(depth_ + 1, ' ') << Indented(value, depth_ + 1);
+  }
+  void Close() {
+    if (count_) out_ << '\n' << std::string(depth_, ' ');
+    out_ << ']';
+  }
+
+ private:
+  std::ostream& out_;
+  int depth_;
+  size_t count_ = 0;
+};
+
+}  // namespace
+
 Json GraphToCytoscape(const PolicyGraph& graph) {
   Json nodes = Json::array();
-  for (NodeId n : graph.Nodes())
-    nodes.push_back({{"data", NodeLinkNode(graph.Node(n))}});
+  for (NodeId n : graph.Nodes()) nodes.push_back(CytoscapeNode(graph.Node(n)));
   const std::vector<std::string> ids = internal::EdgeIds(graph);
   const std::vector<PolicyGraph::EdgeRef> edges = graph.Edges();
   Json edge_list = Json::array();
-  for (size_t i = 0; i < edges.size(); ++i) {
-    Json data = Json::object();
-    data["id"] = ids[i];
-    data["source"] = internal::ExportedId(graph.Node(edges[i].source).id);
-    data["target"] = internal::ExportedId(graph.Node(edges[i].target).id);
-    edge_list.push_back(
-        {{"data", Concatenated(std::move(data),
-                               internal::EdgeAttributes(*edges[i].edge))}});
-  }
+  for (size_t i = 0; i < edges.size(); ++i)
+    edge_list.push_back(CytoscapeEdge(graph, edges[i], ids[i]));
   Json elements = Json::object();
   elements["nodes"] = std::move(nodes);
   elements["edges"] = std::move(edge_list);
   return {{"elements", std::move(elements)}};
+}
+
+bool WriteCytoscape(const PolicyGraph& graph, std::ostream& out) {
+  out << "{\n \"elements\": {\n  \"nodes\": ";
+  ArrayWriter nodes(out, 2);
+  for (NodeId n : graph.Nodes()) nodes.Add(CytoscapeNode(graph.Node(n)));
+  nodes.Close();
+  out << ",\n  \"edges\": ";
+  const std::vector<std::string> ids = internal::EdgeIds(graph);
+  ArrayWriter edges(out, 2);
+  size_t i = 0;
+  for (const PolicyGraph::EdgeRef& e : graph.Edges())
+    edges.Add(CytoscapeEdge(graph, e, ids[i++]));
+  edges.Close();
+  out << "\n }\n}\n";
+  out.flush();
+  return out.good();
+}
+
+bool WriteNodeLink(const PolicyGraph& graph, std::ostream& out) {
+  NodeLinkWriter writer(out, graph.NodeCount(), graph.EdgeCount());
+  for (NodeId n : graph.Nodes()) writer.AddNode(graph.Node(n));
+  ParallelKeys keys;
+  for (const PolicyGraph::EdgeRef& e : graph.Edges())
+    writer.AddEdge(graph.Node(e.source).id, graph.Node(e.target).id,
+                   keys.Next(e.source, e.target), *e.edge);
+  return writer.Finish();
 }
 
 // The shape dump(1) gives GraphToNodeLink's object: two spaces before each

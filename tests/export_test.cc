@@ -860,6 +860,52 @@ TEST(NodeLinkWriter, FinishFailsWhenTheCountsWereNotKept) {
   EXPECT_TRUE(Json::accept(out.str()));
 }
 
+// What build streams must be what the in-memory exporters return, for the
+// shapes that print differently: empty lists, one node, parallel edges,
+// node ids an edge id could take, text that needs escaping.
+std::vector<PolicyGraph> StreamingCases() {
+  std::vector<PolicyGraph> cases;
+  cases.push_back(PolicyGraph());
+  PolicyGraph one;
+  AddDoc(one, "A");
+  cases.push_back(std::move(one));
+  PolicyGraph full = FullAttributeGraph();
+  full.AddEdge(*full.FindNode("B"), *full.FindNode("渝府发〔2023〕7号"),
+               MakeEdge(Relation::kCounterpart));
+  cases.push_back(std::move(full));
+  cases.push_back(EdgeLikeIdGraph());
+  return cases;
+}
+
+template <typename Write>
+std::string Streamed(const PolicyGraph& g, Write write) {
+  std::ostringstream out;
+  EXPECT_TRUE(write(g, out));
+  return out.str();
+}
+
+TEST(WholeGraphStreams, WriteTheBytesOfTheInMemoryExporters) {
+  std::vector<PolicyGraph> cases = StreamingCases();
+  std::vector<const PolicyGraph*> graphs = {&CorpusGraph()};
+  for (const PolicyGraph& g : cases) graphs.push_back(&g);
+  for (const PolicyGraph* graph : graphs) {
+    const PolicyGraph& g = *graph;
+    SCOPED_TRACE(::testing::Message() << g.NodeCount() << " nodes");
+    EXPECT_EQ(Streamed(g, WriteNodeLink), GraphToNodeLink(g).dump(1) + "\n");
+    EXPECT_EQ(Streamed(g, WriteCytoscape), GraphToCytoscape(g).dump(1) + "\n");
+    EXPECT_EQ(Streamed(g, WriteGraphml), GraphToGraphml(g));
+  }
+}
+
+TEST(WholeGraphStreams, ReportAFailedStream) {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  const PolicyGraph& g = CorpusGraph();
+  EXPECT_FALSE(WriteNodeLink(g, out));
+  EXPECT_FALSE(WriteCytoscape(g, out));
+  EXPECT_FALSE(WriteGraphml(g, out));
+}
+
 TEST(GraphmlWriter, EdgeIdsAvoidTheNodeIdsWrittenBefore) {
   const std::string xml = GraphToGraphml(EdgeLikeIdGraph());
   EXPECT_NE(xml.find("<edge id=\"eee0\" source=\"e0\""), std::string::npos);

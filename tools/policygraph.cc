@@ -443,43 +443,63 @@ int WriteBuildFolder(const Options& o, const pg::Corpus& corpus,
   // programs read UTF-8 CSV as the local code page unless it starts with a
   // byte-order mark.
   const std::string bom = "\xEF\xBB\xBF";
+  // An output either streams its bytes (the whole-graph formats, too big
+  // to hold twice) or is made whole and may fail with a message.
+  using Stream = std::function<bool(std::ostream&)>;
   using Make = std::function<std::optional<std::string>(std::string*)>;
-  auto always = [](auto make) -> Make {
-    return [make](std::string*) { return std::optional<std::string>(make()); };
+  struct Output {
+    std::string name;
+    Stream stream;
+    Make make;
   };
-  std::vector<std::pair<std::string, Make>> outputs = {
+  auto text = [](auto make) {
+    return [make](std::ostream& stream) { return bool(stream << make()); };
+  };
+  std::vector<Output> outputs = {
       {"graph.json",
-       always([&] { return pg::GraphToNodeLink(graph).dump(1) + "\n"; })},
+       [&](std::ostream& s) { return pg::WriteNodeLink(graph, s); },
+       {}},
       {"graph.cyjs",
-       always([&] { return pg::GraphToCytoscape(graph).dump(1) + "\n"; })},
-      {"graph.graphml", always([&] { return pg::GraphToGraphml(graph); })},
+       [&](std::ostream& s) { return pg::WriteCytoscape(graph, s); },
+       {}},
+      {"graph.graphml",
+       [&](std::ostream& s) { return pg::WriteGraphml(graph, s); },
+       {}},
       {"coverage.csv",
-       always([&] { return bom + pg::FormatCoverageCsv(coverage); })},
+       text([&] { return bom + pg::FormatCoverageCsv(coverage); }),
+       {}},
       {"orphans.csv",
-       always([&] { return bom + pg::FormatOrphansCsv(orphans); })},
+       text([&] { return bom + pg::FormatOrphansCsv(orphans); }),
+       {}},
       {"index.html",
-       always([&] { return pg::GraphToViewerHtml(graph, coverage); })},
-      {"report.md", always([&] { return pg::FormatAuditMarkdown(audit); })},
-      {"report.html", always([&] { return pg::FormatAuditHtml(audit); })},
+       text([&] { return pg::GraphToViewerHtml(graph, coverage); }),
+       {}},
+      {"report.md", text([&] { return pg::FormatAuditMarkdown(audit); }), {}},
+      {"report.html", text([&] { return pg::FormatAuditHtml(audit); }), {}},
   };
   // Graphviz is not thread-safe: DOT is made here, and its layout is the
   // only task that calls Graphviz.
   const std::string dot = pg::GraphToDot(view);
-  outputs.emplace_back("graph.dot", always([&] { return dot; }));
+  outputs.push_back({"graph.dot", text([&] { return dot; }), {}});
   if (draw) {
-    outputs.emplace_back("graph.svg", [&](std::string* error) {
-      Progress(o, "laying out the diagram (" +
-                      std::to_string(view.NodeCount()) + " nodes)");
-      std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
-      if (!svg) *error = "rendering graph.svg: " + *error;
-      return svg;
-    });
+    outputs.push_back(
+        {"graph.svg", {}, [&](std::string* error) {
+           Progress(o, "laying out the diagram (" +
+                           std::to_string(view.NodeCount()) + " nodes)");
+           std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
+           if (!svg) *error = "rendering graph.svg: " + *error;
+           return svg;
+         }});
   }
   std::vector<std::string> errors_of(outputs.size());
   auto run = [&](size_t i) {
-    auto& [name, make] = outputs[i];
-    std::optional<std::string> bytes = make(&errors_of[i]);
-    if (bytes) out.Stage(name, *bytes, &errors_of[i]);
+    const Output& output = outputs[i];
+    if (output.stream) {
+      out.Stage(output.name, output.stream, &errors_of[i]);
+      return;
+    }
+    std::optional<std::string> bytes = output.make(&errors_of[i]);
+    if (bytes) out.Stage(output.name, *bytes, &errors_of[i]);
   };
   pg::ParallelFor(outputs.size(), o.jobs, run);
   for (size_t i = 0; i < outputs.size(); ++i) {

@@ -103,6 +103,15 @@ class GraphmlWriter {
   std::unordered_set<std::string> edge_like_ids_;
 };
 
+// The three whole-graph formats written straight to a stream, one node and
+// one edge at a time, for `build`: the same bytes as
+// GraphToNodeLink(graph).dump(1) + "\n", GraphToCytoscape(graph).dump(1) +
+// "\n" and GraphToGraphml(graph), without a copy of the graph in memory.
+// False when the stream failed.
+bool WriteNodeLink(const PolicyGraph& graph, std::ostream& out);
+bool WriteCytoscape(const PolicyGraph& graph, std::ostream& out);
+bool WriteGraphml(const PolicyGraph& graph, std::ostream& out);
+
 // One row per edge (RFC 4180 quoting, LF like the other CSVs, no BOM): both
 // ends' id, title, number and level, the relation, cue, score, count and
 // evidence; cells through CsvCell, so a title cannot run as a spreadsheet
