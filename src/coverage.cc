@@ -103,10 +103,11 @@ struct Item {
   const Document* doc = nullptr;
   const DirectiveTree* tree = nullptr;
   int index = -1;
-  std::string text;     // own words, marker kept (for evidence)
-  std::string context;  // own words of the nearest grouping ancestor
+  std::string text;  // own words, marker kept (for evidence)
+  int group = -1;    // nearest grouping ancestor, -1 for none or a parent
   GramCounts grams;
-  Vector own, ctx;
+  Vector own;
+  const Vector* ctx = nullptr;  // the group's words, shared by its items
 };
 
 // Nearest ancestor that is an action or section rather than a 专栏 box or
@@ -129,8 +130,7 @@ void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
     item.tree = &tree;
     item.index = index;
     item.text = DirectiveText(file.source, tree, index);
-    int group = with_context ? GroupingAncestor(tree, index) : -1;
-    if (group >= 0) item.context = DirectiveText(file.source, tree, group);
+    item.group = with_context ? GroupingAncestor(tree, index) : -1;
     item.grams = CountGrams(item.text);
     items.push_back(std::move(item));
   }
@@ -285,11 +285,25 @@ CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
   const double n = static_cast<double>(parents.size() + kids.size());
   for (auto& [gram, df] : idf) df = std::log((n + 1) / (df + 1));
   const double unseen_idf = std::log(n + 1);
-  for (Item& item : parents) item.own = Weigh(item.grams, idf, unseen_idf);
-  for (Item& item : kids) {
+  for (Item& item : parents) {
     item.own = Weigh(item.grams, idf, unseen_idf);
-    if (!item.context.empty())
-      item.ctx = Weigh(CountGrams(item.context), idf, unseen_idf);
+    GramCounts().swap(item.grams);
+  }
+  // The items of one action share its heading's vector, weighed once.
+  std::vector<Vector> contexts;
+  contexts.reserve(kids.size());
+  for (size_t i = 0; i < kids.size(); ++i) {
+    Item& item = kids[i];
+    item.own = Weigh(item.grams, idf, unseen_idf);
+    GramCounts().swap(item.grams);
+    if (item.group < 0) continue;
+    const Item* previous = i > 0 ? &kids[i - 1] : nullptr;
+    if (!previous || previous->tree != item.tree ||
+        previous->group != item.group)
+      contexts.push_back(Weigh(
+          CountGrams(DirectiveText(item.file->source, *item.tree, item.group)),
+          idf, unseen_idf));
+    item.ctx = &contexts.back();
   }
 
   // Inverted index of the parent's grams with their weights.  A child's
@@ -344,7 +358,7 @@ CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
       }
     };
     accumulate(kid.own, own_sum);
-    accumulate(kid.ctx, ctx_sum);
+    if (kid.ctx) accumulate(*kid.ctx, ctx_sum);
     scores.clear();
     double best = 0;
     for (int p : candidates) {
