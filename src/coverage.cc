@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include <re2/re2.h>
@@ -250,12 +251,26 @@ std::vector<int> CoverageDirectives(const DirectiveTree& tree) {
 
 CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
                                const std::vector<std::string>& children) {
+  DocumentRef parent_ref;
+  parent_ref.doc =
+      corpus.FindDocument(parent, &parent_ref.file, &parent_ref.tree);
+  if (!parent_ref.doc) return {};
+  std::vector<DocumentRef> child_refs;
+  for (const std::string& id : children) {
+    DocumentRef ref;
+    ref.doc = corpus.FindDocument(id, &ref.file, &ref.tree);
+    if (ref.doc) child_refs.push_back(ref);
+  }
+  return MeasureCoverage(parent_ref, child_refs);
+}
+
+CoverageReport MeasureCoverage(const DocumentRef& parent,
+                               const std::vector<DocumentRef>& children) {
   CoverageReport report;
-  const ParsedFile* parent_file = nullptr;
-  const DirectiveTree* parent_tree = nullptr;
-  const Document* parent_doc =
-      corpus.FindDocument(parent, &parent_file, &parent_tree);
-  if (!parent_doc) return report;
+  if (!parent.doc || !parent.file || !parent.tree) return report;
+  const ParsedFile* parent_file = parent.file;
+  const DirectiveTree* parent_tree = parent.tree;
+  const Document* parent_doc = parent.doc;
   report.parent = parent_doc->id;
   report.parent_title = parent_doc->attached_title.empty()
                             ? parent_doc->title
@@ -264,16 +279,14 @@ CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
   std::vector<Item> parents, kids;
   CollectItems(*parent_file, parent_tree - parent_file->directives.data(),
                false, parents);
-  for (const std::string& id : children) {
-    const ParsedFile* file = nullptr;
-    const DirectiveTree* tree = nullptr;
-    const Document* doc = corpus.FindDocument(id, &file, &tree);
-    if (!doc || doc == parent_doc) continue;
-    if (std::find(report.children.begin(), report.children.end(), doc->id) !=
-        report.children.end())
-      continue;
+  std::unordered_set<std::string_view> seen;  // a hub has thousands
+  for (const DocumentRef& child : children) {
+    const Document* doc = child.doc;
+    if (!doc || !child.file || !child.tree || doc == parent_doc) continue;
+    if (!seen.insert(doc->id).second) continue;
     report.children.push_back(doc->id);
-    CollectItems(*file, tree - file->directives.data(), true, kids);
+    CollectItems(*child.file, child.tree - child.file->directives.data(), true,
+                 kids);
   }
 
   // Document frequencies over the directives being aligned: what the

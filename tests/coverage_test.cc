@@ -109,6 +109,39 @@ TEST(Coverage, NoChildrenMeansNothingCovered) {
   EXPECT_TRUE(MeasureCoverage(corpus, "no-such-id", {}).directives.empty());
 }
 
+DocumentRef Ref(const Corpus& corpus, std::string_view id) {
+  DocumentRef ref;
+  ref.doc = corpus.FindDocument(id, &ref.file, &ref.tree);
+  return ref;
+}
+
+// Rows as every printer shows them, to compare two reports whole.
+std::vector<std::string> Rows(const CoverageReport& report) {
+  std::vector<std::string> rows = report.children;
+  for (const DirectiveCoverage& d : report.directives)
+    for (const Implementation& impl : d.implemented_by)
+      rows.push_back(d.id + " <- " + impl.document + "#" + impl.id + " " +
+                     ScoreText(impl.score) + " " + impl.evidence);
+  return rows;
+}
+
+TEST(Coverage, DocumentsLookedUpOnceAlignAsIds) {
+  const Corpus& corpus = BundledCorpus();
+  const CoverageReport by_id =
+      MeasureCoverage(corpus, "渝府发〔2023〕7号", {"渝府办发〔2024〕22号"});
+  // The parent among its children and a child named twice count once.
+  const CoverageReport by_ref = MeasureCoverage(
+      Ref(corpus, "渝府发〔2023〕7号"),
+      {Ref(corpus, "渝府办发〔2024〕22号"), Ref(corpus, "渝府发〔2023〕7号"),
+       Ref(corpus, "渝府办发〔2024〕22号"), DocumentRef{}});
+  ASSERT_GT(by_id.covered, 0u);
+  EXPECT_EQ(by_ref.children, std::vector<std::string>{"渝府办发〔2024〕22号"});
+  EXPECT_EQ(Rows(by_ref), Rows(by_id));
+  EXPECT_EQ(by_ref.covered, by_id.covered);
+  EXPECT_EQ(by_ref.total, by_id.total);
+  EXPECT_TRUE(MeasureCoverage(DocumentRef{}, {}).directives.empty());
+}
+
 struct GoldLinks {
   std::set<std::pair<std::string, std::string>> links;  // (parent, child)
   std::vector<std::string> orphans;

@@ -31,6 +31,7 @@
 namespace policygraph {
 
 struct Corpus;
+struct ParsedFile;
 
 // Chosen on the development pair 渝府发〔2023〕7号 → 渝府办发〔2024〕22号
 // (see README, "Accuracy"); the same for every pair.
@@ -86,6 +87,20 @@ struct CoverageReport {
 // the caller checks them first.
 CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
                                const std::vector<std::string>& children);
+
+// A document of a corpus with the file and directive tree that hold it.
+struct DocumentRef {
+  const ParsedFile* file = nullptr;
+  const Document* doc = nullptr;
+  const DirectiveTree* tree = nullptr;
+};
+
+// The same alignment for documents already looked up: FindDocument walks
+// the corpus, and BuildGraph, measuring every parent, finds each id once
+// in a hash table instead.  Children that are the parent or repeat an
+// earlier child are skipped.
+CoverageReport MeasureCoverage(const DocumentRef& parent,
+                               const std::vector<DocumentRef>& children);
 
 }  // namespace policygraph
 
