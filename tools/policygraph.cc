@@ -401,7 +401,7 @@ std::optional<policygraph::tools::OutputDir> OpenFolder(
 // Everything `build` does once the corpus exists, for build and merge
 // alike, so the two cannot write different folders: graph, analyses and
 // every output, staged and then committed together.
-int WriteBuildFolder(const Options& o, const pg::Corpus& corpus,
+int WriteBuildFolder(const Options& o, pg::Corpus corpus,
                      policygraph::tools::OutputDir& out) {
   const std::string dir = out.path().string();
   bool errors = Report(corpus, o.quiet);
@@ -427,6 +427,10 @@ int WriteBuildFolder(const Options& o, const pg::Corpus& corpus,
   // Both reports print one summary, so they cannot disagree.
   const pg::AuditSummary audit =
       pg::SummarizeAudit(corpus, graph, coverage, orphans);
+  // The outputs need only the graph and the reports, which own their text:
+  // the corpus (every source text, document and directive tree) goes now,
+  // before the outputs are made, rather than at exit.
+  corpus = pg::Corpus();
   pg::PolicyGraph view = pg::SelectView(graph, pg::ViewOptions{});
   const bool draw = view.NodeCount() <= kMaxDiagramNodes;
   if (!draw) {
@@ -528,8 +532,7 @@ int RunBuild(const Options& o) {
   Progress(o, "reading " + (o.paths.empty()
                                 ? std::string("the bundled corpus")
                                 : std::to_string(o.paths.size()) + " path(s)"));
-  const pg::Corpus corpus = Load(o);
-  return WriteBuildFolder(o, corpus, *out);
+  return WriteBuildFolder(o, Load(o), *out);
 }
 
 // "K/N" with 1 <= K <= N: the K-th of N parts, 0-based in LoadOptions.
@@ -588,8 +591,7 @@ int RunMerge(const Options& o) {
   // Opened only now, so a bad shard leaves no trace, not even a folder.
   std::optional<policygraph::tools::OutputDir> out = OpenFolder(o.output);
   if (!out) return kExitUsage;
-  const pg::Corpus corpus = pg::AssembleCorpus(std::move(batches));
-  return WriteBuildFolder(o, corpus, *out);
+  return WriteBuildFolder(o, pg::AssembleCorpus(std::move(batches)), *out);
 }
 
 // "national,district" → levels; an unknown name is an error naming the
