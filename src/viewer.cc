@@ -3,6 +3,9 @@
 #include "policygraph/viewer.h"
 
 #include <array>
+#include <functional>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,9 +46,7 @@ Json DirectiveOutlines(const PolicyGraph& graph) {
 // specially, and old JavaScript engines end a line at U+2028/U+2029.  These
 // characters can only occur inside JSON strings, where a \u escape means
 // the same, so JSON.parse reads back exactly what was dumped.
-std::string ScriptSafeJson(const Json& value) {
-  const std::string json =
-      value.dump(-1, ' ', false, Json::error_handler_t::replace);
+std::string ScriptSafe(std::string_view json) {
   std::string out;
   out.reserve(json.size() + json.size() / 16);
   for (size_t i = 0; i < json.size(); ++i) {
@@ -67,30 +68,50 @@ std::string ScriptSafeJson(const Json& value) {
   return out;
 }
 
-// Replaces each @MARKER@ of the template with its part.  Only the template
-// is scanned, never a part, so nothing in the data or the scripts is ever
-// taken for a marker.
-std::string FillTemplate(
-    std::string_view page,
-    const std::array<std::pair<std::string_view, std::string_view>, 4>& parts) {
-  std::string out;
-  size_t size = page.size();
-  for (const auto& [marker, text] : parts) size += text.size();
-  out.reserve(size);
-  size_t i = 0;
+// A value as the data block holds it: compact, bad UTF-8 replaced, then
+// made safe for the script element.  Dumped piece by piece, the block
+// is the same bytes as the whole value dumped at once.
+std::string ScriptSafeJson(const Json& value) {
+  return ScriptSafe(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+// ViewerData(graph, coverage), dumped and made script-safe, one coverage
+// report at a time: all of them as one Json tree were the largest thing
+// `build` held.
+bool WriteViewerData(const PolicyGraph& graph,
+                     const std::vector<CoverageReport>& coverage,
+                     std::ostream& out) {
+  const Json view = GraphToCytoscape(SelectView(graph, ViewOptions{}));
+  out << "{\"elements\":" << ScriptSafeJson(view["elements"])
+      << ",\"coverage\":[";
+  for (size_t i = 0; i < coverage.size(); ++i)
+    out << (i ? "," : "") << ScriptSafeJson(CoverageToJson(coverage[i]));
+  out << "],\"directives\":" << ScriptSafeJson(DirectiveOutlines(graph)) << '}';
+  return out.good();
+}
+
+// Writes the template with each @MARKER@ replaced by its part.  Only the
+// template is scanned, never a part, so nothing in the data or the scripts
+// is ever taken for a marker.
+using Part = std::function<void(std::ostream&)>;
+void FillTemplate(std::string_view page,
+                  const std::array<std::pair<std::string_view, Part>, 4>& parts,
+                  std::ostream& out) {
+  size_t i = 0, copied = 0;
   while (i < page.size()) {
     bool replaced = false;
-    for (const auto& [marker, text] : parts) {
+    for (const auto& [marker, write] : parts) {
       if (page.substr(i, marker.size()) != marker) continue;
-      out += text;
+      out << page.substr(copied, i - copied);
+      write(out);
       i += marker.size();
+      copied = i;
       replaced = true;
       break;
     }
-    if (replaced) continue;
-    out += page[i++];
+    if (!replaced) ++i;
   }
-  return out;
+  out << page.substr(copied);
 }
 
 }  // namespace
@@ -106,14 +127,29 @@ Json ViewerData(const PolicyGraph& graph,
   return data;
 }
 
+bool WriteViewerHtml(const PolicyGraph& graph,
+                     const std::vector<CoverageReport>& coverage,
+                     std::ostream& out) {
+  auto text = [](std::string_view bytes) {
+    return [bytes](std::ostream& o) { o << bytes; };
+  };
+  FillTemplate(
+      internal::kViewerHtml,
+      {{{"@VIEWER_CSS@", text(internal::kViewerCss)},
+        {"@CYTOSCAPE_JS@", text(internal::kCytoscapeJs)},
+        {"@VIEWER_JS@", text(internal::kViewerJs)},
+        {"@GRAPH_DATA@",
+         [&](std::ostream& o) { WriteViewerData(graph, coverage, o); }}}},
+      out);
+  out.flush();
+  return out.good();
+}
+
 std::string GraphToViewerHtml(const PolicyGraph& graph,
                               const std::vector<CoverageReport>& coverage) {
-  const std::string data = ScriptSafeJson(ViewerData(graph, coverage));
-  return FillTemplate(internal::kViewerHtml,
-                      {{{"@VIEWER_CSS@", internal::kViewerCss},
-                        {"@CYTOSCAPE_JS@", internal::kCytoscapeJs},
-                        {"@VIEWER_JS@", internal::kViewerJs},
-                        {"@GRAPH_DATA@", data}}});
+  std::ostringstream out;
+  WriteViewerHtml(graph, coverage, out);
+  return std::move(out).str();
 }
 
 }  // namespace policygraph

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -201,6 +202,44 @@ const CorpusGraph& BundledGraph() {
     return out;
   }();
   return *built;
+}
+
+// The page is written a coverage report at a time; the data block must be
+// the bytes of the whole value dumped at once, escaped as the header says.
+std::string EscapedDump(const Json& value) {
+  std::string out;
+  for (char c : value.dump(-1, ' ', false, Json::error_handler_t::replace)) {
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
+  }
+  for (auto [raw, escaped] :
+       {std::pair<std::string, std::string>{"\u2028", "\\u2028"},
+        {"\u2029", "\\u2029"}})
+    for (size_t at; (at = out.find(raw)) != std::string::npos;)
+      out.replace(at, raw.size(), escaped);
+  return out;
+}
+
+TEST(Viewer, StreamedDataBlockIsTheWholeValueDumped) {
+  const CorpusGraph& g = BundledGraph();
+  ASSERT_GT(g.coverage.size(), 1u);
+  EXPECT_EQ(DataBlock(GraphToViewerHtml(g.graph, g.coverage)),
+            EscapedDump(ViewerData(g.graph, g.coverage)));
+  const std::vector<CoverageReport> hostile = {SmallCoverage(),
+                                               SmallCoverage()};
+  EXPECT_EQ(DataBlock(GraphToViewerHtml(SmallGraph(kHostileTitle), hostile)),
+            EscapedDump(ViewerData(SmallGraph(kHostileTitle), hostile)));
+  std::ostringstream failed;
+  failed.setstate(std::ios::badbit);
+  EXPECT_FALSE(WriteViewerHtml(g.graph, g.coverage, failed));
+  std::ostringstream fine;
+  EXPECT_TRUE(WriteViewerHtml(g.graph, g.coverage, fine));
 }
 
 TEST(Viewer, CorpusPageIsByteStableAndSmall) {

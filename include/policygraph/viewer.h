@@ -25,6 +25,7 @@
 #ifndef POLICYGRAPH_VIEWER_H_
 #define POLICYGRAPH_VIEWER_H_
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,13 @@ Json ViewerData(const PolicyGraph& graph,
 // The whole page, UTF-8.
 std::string GraphToViewerHtml(const PolicyGraph& graph,
                               const std::vector<CoverageReport>& coverage);
+
+// The same page written to a stream as it is made, one coverage report at
+// a time (what `build` writes to index.html).  False when the stream
+// failed.
+bool WriteViewerHtml(const PolicyGraph& graph,
+                     const std::vector<CoverageReport>& coverage,
+                     std::ostream& out);
 
 }  // namespace policygraph
 
