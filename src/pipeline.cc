@@ -1,6 +1,8 @@
 #include "policygraph/pipeline.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <iterator>
 #include <optional>
 
@@ -69,11 +71,27 @@ ParsedFile ParseSource(SourceText source,
   return parsed;
 }
 
+std::string ListingFingerprint(const std::vector<std::string>& files) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const std::string& file : files) {
+    for (unsigned char c : file) hash = (hash ^ c) * 0x100000001b3ULL;
+    hash = (hash ^ '\n') * 0x100000001b3ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(hash));
+  return hex;
+}
+
 FileBatch ParseFiles(const std::vector<std::string>& paths,
                      const LoadOptions& options) {
   FileBatch batch;
   InputList inputs = ListInputFiles(paths);
   const size_t parts = std::max(1u, options.parts);
+  batch.part = options.part;
+  batch.parts = static_cast<unsigned>(parts);
+  batch.listed = inputs.files.size();
+  batch.listing = ListingFingerprint(inputs.files);
   if (options.part == 0) batch.diagnostics = std::move(inputs.diagnostics);
   for (size_t i = options.part; i < inputs.files.size(); i += parts)
     batch.files.emplace_back().input = inputs.files[i];

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -469,6 +470,29 @@ class ShardReader {
              ", but this policygraph reads version " +
              std::to_string(kShardVersion) +
              "; extract the shard again with this policygraph";
+    auto count = [&](const char* key) -> std::optional<uint64_t> {
+      if (!header.contains(key) || !header[key].is_number_unsigned())
+        return std::nullopt;
+      return header[key].get<uint64_t>();
+    };
+    const std::optional<uint64_t> part = count("part"), parts = count("parts"),
+                                  listed = count("listed");
+    constexpr uint64_t kMaxParts = std::numeric_limits<unsigned>::max();
+    if (!parts || *parts < 1 || *parts > kMaxParts || !part || *part < 1 ||
+        *part > *parts)
+      return std::optional<std::string>(
+          "shard header: \"part\" and \"parts\" must be K and N with "
+          "1 <= K <= N");
+    if (!listed || !header.contains("listing") ||
+        !header["listing"].is_string() ||
+        header["listing"].get_ref<const std::string&>().size() > 64)
+      return std::optional<std::string>(
+          "shard header: \"listed\" must be a count and \"listing\" a "
+          "fingerprint of at most 64 characters");
+    result_.batch.part = static_cast<unsigned>(*part - 1);
+    result_.batch.parts = static_cast<unsigned>(*parts);
+    result_.batch.listed = static_cast<size_t>(*listed);
+    result_.batch.listing = header["listing"].get<std::string>();
     return std::nullopt;
   }
 
@@ -527,8 +551,12 @@ class ShardReader {
 
 std::string WriteShard(const FileBatch& batch) {
   std::string out;
-  AppendLine(
-      out, Json{{"format", std::string(kFormat)}, {"version", kShardVersion}});
+  AppendLine(out, Json{{"format", std::string(kFormat)},
+                       {"version", kShardVersion},
+                       {"part", batch.part + 1},
+                       {"parts", batch.parts},
+                       {"listed", batch.listed},
+                       {"listing", batch.listing}});
   for (const Diagnostic& d : batch.diagnostics) {
     Json record = {{"type", "diagnostic"}};
     record.update(ToJson(d));
@@ -547,6 +575,52 @@ std::string WriteShard(const FileBatch& batch) {
 
 ShardResult ReadShard(std::string_view bytes, std::string_view name) {
   return ShardReader(name).Read(bytes);
+}
+
+std::string CheckShardParts(const std::vector<FileBatch>& batches,
+                            const std::vector<std::string>& names) {
+  // Split extracts by (listing, parts); within each, who holds which part.
+  std::map<std::pair<std::string, unsigned>, std::map<unsigned, size_t>> splits;
+  std::map<std::string, unsigned> parts_of_listing;
+  for (size_t i = 0; i < batches.size(); ++i) {
+    const FileBatch& b = batches[i];
+    const std::string& name = i < names.size() ? names[i] : b.listing;
+    if (b.parts <= 1) continue;
+    auto [known, fresh] = parts_of_listing.emplace(b.listing, b.parts);
+    if (!fresh && known->second != b.parts)
+      return name + " is part " + std::to_string(b.part + 1) + " of " +
+             std::to_string(b.parts) +
+             " of a listing another shard splits in " +
+             std::to_string(known->second) +
+             " parts: files would be missed or counted twice; extract every "
+             "part with the same N";
+    auto& holders = splits[{b.listing, b.parts}];
+    auto [held, added] = holders.emplace(b.part, i);
+    if (!added)
+      return "part " + std::to_string(b.part + 1) + "/" +
+             std::to_string(b.parts) + " is given twice (" +
+             (held->second < names.size() ? names[held->second] : "") +
+             " and " + name + ")";
+  }
+  for (const auto& [split, holders] : splits) {
+    const unsigned parts = split.second;
+    if (holders.size() == parts) continue;
+    std::string missing;
+    for (unsigned k = 0; k < parts; ++k) {
+      if (holders.contains(k)) continue;
+      if (!missing.empty()) missing += ", ";
+      missing += std::to_string(k + 1) + "/" + std::to_string(parts);
+    }
+    const size_t some = holders.begin()->second;
+    return "the extract " +
+           (some < names.size() ? names[some] : std::string("shard")) +
+           " belongs to (" + std::to_string(batches[some].listed) +
+           " files in " + std::to_string(parts) + " parts) lacks part " +
+           missing +
+           "; merge every part, or extract the missing ones with "
+           "--part";
+  }
+  return "";
 }
 
 ShardResult ReadShardFile(const std::string& path) {

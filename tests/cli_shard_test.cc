@@ -72,8 +72,10 @@ TEST_F(Shards, ExtractTeachesAndWritesToStandardOutput) {
   ToolRun r =
       Tool("extract -q -o - '" + CorpusFile("cq-gazette-2023-05.txt") + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(
-      r.out.rfind("{\"format\":\"policygraph-shard\",\"version\":1}\n", 0), 0u);
+  EXPECT_EQ(r.out.rfind("{\"format\":\"policygraph-shard\",\"version\":2,"
+                        "\"part\":1,\"parts\":1,\"listed\":1,\"listing\":\"",
+                        0),
+            0u);
   EXPECT_NE(r.out.find("\n{\"type\":\"end\",\"files\":1,\"diagnostics\":0}\n"),
             std::string::npos);
   ToolRun help = Tool("extract --help");
@@ -143,6 +145,37 @@ TEST_F(Shards, DamagedShardIsAnErrorNamingItsLineAndChangesNothing) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no-such.jsonl: error:"), std::string::npos)
       << missing.err;
+}
+
+TEST_F(Shards, SplitWithAPartMissingOrTwiceIsRefusedAndChangesNothing) {
+  for (const char* part : {"1/3", "2/3", "3/3"})
+    Ok(std::string("extract -q --part ") + part + " -o " +
+       std::string(1, part[0]) + ".jsonl");
+  fs::create_directories(dir_ / "out");
+  Write("out/graph.json", "the previous run");
+  ToolRun missing = Tool("merge 1.jsonl 3.jsonl -o out");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("policygraph: error: the extract 1.jsonl belongs "
+                             "to (5 files in 3 parts) lacks part 2/3"),
+            std::string::npos)
+      << missing.err;
+  ToolRun twice = Tool("merge 1.jsonl 2.jsonl 2.jsonl 3.jsonl -o out");
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_NE(twice.err.find("part 2/3 is given twice (2.jsonl and 2.jsonl)"),
+            std::string::npos)
+      << twice.err;
+  EXPECT_NE(twice.err.find("nothing written"), std::string::npos);
+  EXPECT_EQ(FileNames(dir_ / "out"), std::set<std::string>{"graph.json"});
+  EXPECT_EQ(ReadFile(dir_ / "out" / "graph.json"), "the previous run");
+  // A part split another way cannot complete this split either.
+  Ok("extract -q --part 2/2 -o other.jsonl");
+  ToolRun mixed = Tool("merge 1.jsonl 2.jsonl 3.jsonl other.jsonl -o new");
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.err.find("other.jsonl is part 2 of 2 of a listing another "
+                           "shard splits in 3 parts"),
+            std::string::npos)
+      << mixed.err;
+  EXPECT_FALSE(fs::exists(dir_ / "new"));
 }
 
 TEST_F(Shards, UsageErrorsExitTwo) {

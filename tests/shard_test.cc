@@ -54,8 +54,13 @@ TEST(Shard, EveryLineIsOneJsonObjectBetweenHeaderAndEnd) {
        pos = end + 1)
     records.push_back(nlohmann::json::parse(shard.substr(pos, end - pos)));
   ASSERT_EQ(records.size(), 7u);
-  EXPECT_EQ(records[0],
-            nlohmann::json({{"format", "policygraph-shard"}, {"version", 1}}));
+  EXPECT_EQ(records[0], nlohmann::json({{"format", "policygraph-shard"},
+                                        {"version", 2},
+                                        {"part", 1},
+                                        {"parts", 1},
+                                        {"listed", 5},
+                                        {"listing", records[0]["listing"]}}));
+  EXPECT_EQ(records[0]["listing"].get<std::string>().size(), 16u);
   EXPECT_EQ(records[1]["type"], "file");
   EXPECT_EQ(
       records[6],
@@ -66,6 +71,10 @@ TEST(Shard, EveryLineIsOneJsonObjectBetweenHeaderAndEnd) {
 // used, a file name in GBK and a file that could not be read.
 FileBatch Unusual() {
   FileBatch batch;
+  batch.part = 2;  // 3/3
+  batch.parts = 3;
+  batch.listed = 7;
+  batch.listing = "0123456789abcdef";
   batch.diagnostics.push_back(
       {Severity::kWarning, "empty/", 0, "no-texts", "folder holds no texts"});
   FileResult failed;
@@ -162,9 +171,70 @@ TEST(Shard, ResolveFieldsAreNotCarried) {
   EXPECT_EQ(back.score, 0);
 }
 
+TEST(Shard, PartsOfOneListingShareItsFingerprint) {
+  std::vector<FileBatch> parts;
+  for (unsigned k = 0; k < 3; ++k) {
+    LoadOptions options;
+    options.part = k;
+    options.parts = 3;
+    parts.push_back(ParseFiles({PG_CORPUS_DIR}, options));
+    EXPECT_EQ(parts.back().part, k);
+    EXPECT_EQ(parts.back().parts, 3u);
+    EXPECT_EQ(parts.back().listed, 5u);
+    EXPECT_EQ(parts.back().listing, parts.front().listing);
+  }
+  EXPECT_EQ(
+      parts[0].files.size() + parts[1].files.size() + parts[2].files.size(),
+      5u);
+  EXPECT_NE(ParseFiles({std::string(PG_CORPUS_DIR) + "/cq-gazette-2023-05.txt"})
+                .listing,
+            parts.front().listing);
+  EXPECT_EQ(ListingFingerprint({"a", "b"}), ListingFingerprint({"a", "b"}));
+  EXPECT_NE(ListingFingerprint({"a", "b"}), ListingFingerprint({"ab"}));
+}
+
+FileBatch Part(unsigned k, unsigned n, const std::string& listing) {
+  FileBatch batch;
+  batch.part = k - 1;
+  batch.parts = n;
+  batch.listed = 9;
+  batch.listing = listing;
+  return batch;
+}
+
+TEST(Shard, MergeNeedsEveryPartOfASplitOnce) {
+  const std::vector<std::string> names = {"a.jsonl", "b.jsonl", "c.jsonl",
+                                          "d.jsonl"};
+  // Complete splits, in any order, beside whole listings of other files.
+  EXPECT_EQ(CheckShardParts({Part(2, 2, "L"), Part(1, 2, "L"), Part(1, 1, "M"),
+                             Part(1, 1, "N")},
+                            names),
+            "");
+  EXPECT_EQ(CheckShardParts({}, {}), "");
+  EXPECT_EQ(CheckShardParts({Part(1, 3, "L"), Part(3, 3, "L")}, names),
+            "the extract a.jsonl belongs to (9 files in 3 parts) lacks part "
+            "2/3; merge every part, or extract the missing ones with --part");
+  EXPECT_NE(
+      CheckShardParts({Part(2, 3, "L")}, names).find("lacks part 1/3, 3/3;"),
+      std::string::npos);
+  EXPECT_EQ(CheckShardParts({Part(1, 2, "L"), Part(2, 2, "L"), Part(2, 2, "L")},
+                            names),
+            "part 2/2 is given twice (b.jsonl and c.jsonl)");
+  EXPECT_NE(CheckShardParts({Part(1, 2, "L"), Part(2, 3, "L")}, names)
+                .find("b.jsonl is part 2 of 3 of a listing another shard "
+                      "splits in 2 parts"),
+            std::string::npos);
+  // Two splits of different listings are checked apart.
+  EXPECT_NE(CheckShardParts({Part(1, 2, "L"), Part(2, 2, "L"), Part(1, 2, "M")},
+                            names)
+                .find("c.jsonl belongs to (9 files in 2 parts) lacks part 2/2"),
+            std::string::npos);
+}
+
 TEST(Shard, EmptyBatchIsHeaderAndEnd) {
   EXPECT_EQ(WriteShard(FileBatch()),
-            "{\"format\":\"policygraph-shard\",\"version\":1}\n"
+            "{\"format\":\"policygraph-shard\",\"version\":2,\"part\":1,"
+            "\"parts\":1,\"listed\":0,\"listing\":\"\"}\n"
             "{\"type\":\"end\",\"files\":0,\"diagnostics\":0}\n");
   ExpectSameBatch(RoundTrip(FileBatch()), FileBatch());
 }
@@ -219,8 +289,16 @@ TEST(Shard, DamageIsAnErrorNamingTheShardAndLine) {
       {"empty", "", 0, "empty file"},
       {"a damaged line", Join(garbled), 3, "not a JSON record"},
       {"another format version",
-       EditRecord(1, [](nlohmann::json& r) { r["version"] = 2; }), 1,
-       "shard format version 2, but this policygraph reads version 1"},
+       EditRecord(1, [](nlohmann::json& r) { r["version"] = 1; }), 1,
+       "shard format version 1, but this policygraph reads version 2"},
+      {"part zero", EditRecord(1, [](nlohmann::json& r) { r["part"] = 0; }), 1,
+       "\"part\" and \"parts\" must be K and N with 1 <= K <= N"},
+      {"a part past the parts",
+       EditRecord(1, [](nlohmann::json& r) { r["part"] = 4; }), 1,
+       "1 <= K <= N"},
+      {"no listing",
+       EditRecord(1, [](nlohmann::json& r) { r.erase("listing"); }), 1,
+       "\"listing\" a fingerprint"},
       {"no shard at all", "{\"hello\":1}\n", 1, "not a policygraph shard"},
       {"plain text", "hello\n", 1, "not a JSON record"},
       {"a record after the end", Join(after_end), 6,

@@ -588,6 +588,12 @@ int RunMerge(const Options& o) {
     }
     batches.push_back(std::move(shard.batch));
   }
+  if (std::string wrong = pg::CheckShardParts(batches, o.paths);
+      !wrong.empty()) {
+    std::cerr << "policygraph: error: " << wrong << "\n"
+              << "policygraph: nothing written\n";
+    return kExitUsage;
+  }
   // Opened only now, so a bad shard leaves no trace, not even a folder.
   std::optional<policygraph::tools::OutputDir> out = OpenFolder(o.output);
   if (!out) return kExitUsage;
@@ -774,7 +780,10 @@ const std::vector<Command>& Commands() {
        "  policygraph build gazettes/ -o graphs/out\n\n"
        "A damaged or truncated shard, or one of another format version, is "
        "an error naming the shard and its line (exit 2), and nothing is "
-       "written.  Paths are shown as extract saw them: run extract from the "
+       "written.  So is a split with a part missing or given twice: each "
+       "shard of `extract --part K/N` records K, N and a fingerprint of the "
+       "whole input listing, and merge wants all N.  Paths are shown as "
+       "extract saw them: run extract from the "
        "folder build would run in, or give the same absolute paths."},
       {"export",
        "Write the graph, or the neighbourhood of one document, for another "

@@ -86,9 +86,21 @@ struct FileResult {
 struct FileBatch {
   std::vector<Diagnostic> diagnostics;  // from listing the inputs
   std::vector<FileResult> files;        // sorted by `input`, no repeats
+  // Which part of which listing this is: LoadOptions' `part` of `parts`,
+  // the number of files the whole listing held, and a fingerprint of it
+  // (ListingFingerprint).  The parts of one split share `listing`, so
+  // merge can tell a missing part from a batch of other files.
+  unsigned part = 0;
+  unsigned parts = 1;
+  size_t listed = 0;
+  std::string listing;
 
   friend bool operator==(const FileBatch&, const FileBatch&) = default;
 };
+
+// 16 hex digits (FNV-1a, 64 bits) of the sorted input paths: the same on
+// every machine that lists the same paths.
+std::string ListingFingerprint(const std::vector<std::string>& files);
 
 // The per-file half of LoadCorpus: lists `paths`, keeps this part's files
 // (options.part), reads and parses them on options.jobs threads.

@@ -6,7 +6,8 @@
 // joins them with AssembleCorpus and goes on as `build` does.  A shard is
 // JSON Lines, one object a line, in this order:
 //
-//   {"format":"policygraph-shard","version":1}
+//   {"format":"policygraph-shard","version":2,"part":1,"parts":3,
+//    "listed":5,"listing":"9f3c…"}
 //   {"type":"diagnostic","severity":"error","file":"gone.txt",…}
 //   {"type":"file","input":"corpus/a.txt","diagnostics":[…],
 //    "parsed":{"toc":[…],"documents":[…],"directives":[…],
@@ -14,17 +15,20 @@
 //              "encoding":"UTF-8","text":"…"}}}
 //   {"type":"end","files":1,"diagnostics":1}
 //
-// `diagnostic` records are the input listing's, `file` records one input
-// each (`parsed` null when the file could not be read or decoded), and
-// `end` counts both, so a shard cut at a line end is refused as surely as
-// one cut inside a record.  Every struct of model.h is an object with its
-// field names as keys, enumerators by name (`"level":"district"`), spans
-// as [offset, length].  `source.text` is the decoded text, which every
-// span and line number points into; line starts are recomputed on
-// reading.  References are stored as extracted: the resolve fields
-// (target, target_kind, tier, score) are not, because merge resolves
-// over the whole corpus again.  A string that is not UTF-8 (a file name in
-// GBK) is written as {"hex":"…"} so it comes back byte for byte.
+// The header says which part of the input listing the shard holds (K and
+// N of `extract --part K/N`, 1 and 1 without it), how many files the whole
+// listing held and its fingerprint, so `merge` refuses a split with a part
+// missing or given twice.  `diagnostic` records are the input listing's, `file`
+// records one input each (`parsed` null when the file could not be read or
+// decoded), and `end` counts both, so a shard cut at a line end is refused as
+// surely as one cut inside a record.  Every struct of model.h is an object with
+// its field names as keys, enumerators by name (`"level":"district"`), spans as
+// [offset, length].  `source.text` is the decoded text, which every span and
+// line number points into; line starts are recomputed on reading.  References
+// are stored as extracted: the resolve fields (target, target_kind, tier,
+// score) are not, because merge resolves over the whole corpus again.  A string
+// that is not UTF-8 (a file name in GBK) is written as {"hex":"…"} so it comes
+// back byte for byte.
 //
 // Invariants: ReadShard(WriteShard(b)) gives back `b` field for field;
 // ReadShard accepts only what WriteShard can write (spans inside the text,
@@ -36,6 +40,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "policygraph/model.h"
 #include "policygraph/pipeline.h"
@@ -44,7 +49,7 @@ namespace policygraph {
 
 // Raised whenever a record changes shape; a reader refuses other versions
 // rather than guessing.
-inline constexpr int kShardVersion = 1;
+inline constexpr int kShardVersion = 2;
 
 // The shard of `batch`: every line ends in '\n'.
 std::string WriteShard(const FileBatch& batch);
@@ -60,6 +65,13 @@ ShardResult ReadShard(std::string_view bytes, std::string_view name);
 
 // Reads the shard file at `path` (an unreadable file is an error too).
 ShardResult ReadShardFile(const std::string& path);
+
+// Shards to merge, named for messages: every part of a split extract
+// (parts > 1) must be there once, and one listing split one way.
+// Returns "" or the error, naming the shards and the parts missing.
+// Shards of whole listings (1/1) of any files merge freely.
+std::string CheckShardParts(const std::vector<FileBatch>& batches,
+                            const std::vector<std::string>& names);
 
 }  // namespace policygraph
 
