@@ -106,6 +106,17 @@ inline std::string_view AsText(const uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
 
+// Flips bits of one byte of `file` (a shard or graph.json made from the
+// input): the input's first three bytes choose where, the fourth which
+// bits.  Inputs shorter than four bytes leave the file whole.
+inline void DamageOneByte(std::string& file, const uint8_t* data, size_t size) {
+  if (size < 4 || file.empty()) return;
+  const size_t at =
+      (size_t{data[0]} << 16 | size_t{data[1]} << 8 | size_t{data[2]}) %
+      file.size();
+  file[at] = static_cast<char>(file[at] ^ (data[3] | 1));
+}
+
 }  // namespace policygraph::fuzz
 
 #endif  // POLICYGRAPH_FUZZ_FUZZ_CHECK_H_

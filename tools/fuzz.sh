@@ -3,9 +3,10 @@
 #
 #   tools/fuzz.sh [TARGET...]      # default: decode fold segment directives
 #                                  #          extract resolve pipeline graph
+#                                  #          shard graph_json
 #
-# Each target runs $FUZZ_SECONDS seconds (default 9, so a little over a
-# minute for all eight; an input slower than $FUZZ_TIMEOUT seconds, default
+# Each target runs $FUZZ_SECONDS seconds (default 9, so about a minute and
+# a half for all ten; an input slower than $FUZZ_TIMEOUT seconds, default
 # 10, counts as a hang) from the seed corpus (fuzz/seed.py over corpus/chongqing), the
 # inputs it found before and tests/data/fuzz-regressions/, with the domain
 # dictionary fuzz/dict/policygraph.dict.  The build tree is
@@ -17,7 +18,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${POLICYGRAPH_FUZZ_DIR:-${root}/build-fuzz}"
 seconds="${FUZZ_SECONDS:-9}"
-all_targets=(decode fold segment directives extract resolve pipeline graph)
+all_targets=(decode fold segment directives extract resolve pipeline graph
+  shard graph_json)
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   targets=("${all_targets[@]}")
