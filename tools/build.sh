@@ -18,16 +18,7 @@ POLICYGRAPH_BUILD_DIR="${POLICYGRAPH_BUILD_DIR:-${POLICYGRAPH_ROOT}/build}"
 export POLICYGRAPH_ROOT POLICYGRAPH_BUILD_DIR
 
 "${POLICYGRAPH_ROOT}/tools/deps.sh"
-# The viewer inlines Cytoscape.js from npm (pinned by the lock file); npm
-# writes node_modules/.package-lock.json on install, so a lock file newer
-# than that means the pins changed since.
-viewer="${POLICYGRAPH_ROOT}/viewer"
-if [[ ! -f "${viewer}/node_modules/.package-lock.json" ||
-      "${viewer}/package-lock.json" -nt "${viewer}/node_modules/.package-lock.json" ]]; then
-  echo "build.sh: npm ci --prefix viewer" >&2
-  npm ci --prefix "${viewer}" --no-audit --no-fund --ignore-scripts \
-    --loglevel=error
-fi
+"${POLICYGRAPH_ROOT}/tools/viewer-deps.sh"
 cmake -S "${POLICYGRAPH_ROOT}" -B "${POLICYGRAPH_BUILD_DIR}" -G Ninja \
   -DCMAKE_BUILD_TYPE=Release "$@"
 cmake --build "${POLICYGRAPH_BUILD_DIR}" -j"$(nproc)"

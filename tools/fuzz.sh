@@ -40,6 +40,7 @@ BuildError() {
   exit 2
 }
 "${root}/tools/deps.sh" || BuildError "tools/deps.sh"
+"${root}/tools/viewer-deps.sh" || BuildError "tools/viewer-deps.sh"
 CC=clang CXX=clang++ cmake -S "${root}" -B "${build_dir}" -G Ninja \
   -DPOLICYGRAPH_FUZZ=ON -DPOLICYGRAPH_BUILD_TESTS=OFF \
   -DPOLICYGRAPH_BUILD_BENCHMARKS=OFF >/dev/null || BuildError "configuring"

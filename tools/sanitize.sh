@@ -8,6 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 asan_dir="${POLICYGRAPH_ASAN_DIR:-${root}/build-asan}"
 
 "${root}/tools/deps.sh"
+"${root}/tools/viewer-deps.sh"
 cmake -S "${root}" -B "${asan_dir}" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DPOLICYGRAPH_SANITIZE=ON -DPOLICYGRAPH_WERROR=ON \
   -DPOLICYGRAPH_BUILD_BENCHMARKS=OFF >/dev/null
