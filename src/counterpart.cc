@@ -93,8 +93,22 @@ std::string_view WithoutProvinceOrCity(std::string_view title) {
   return after;
 }
 
-// Strips one leading district or county: 合川区, 石柱土家族自治县.
+// Counties named by one character (GB/T 2260), which the pattern below,
+// wanting two, cannot tell from 全县 or 该县: 忠县 in Chongqing and those
+// elsewhere whose documents a national corpus would hold.
+constexpr std::array<std::string_view, 36> kOneCharacterCounties = {
+    "忠县", "沛县", "滑县", "萧县", "泾县", "黟县", "歙县", "岚县", "代县",
+    "祁县", "易县", "蠡县", "雄县", "献县", "磁县", "涉县", "魏县", "赵县",
+    "唐县", "容县", "藤县", "澧县", "攸县", "眉县", "陇县", "礼县", "费县",
+    "莘县", "冠县", "曹县", "杞县", "息县", "淇县", "浚县", "睢县", "郏县"};
+
+// Strips one leading district or county: 合川区, 石柱土家族自治县, 忠县.
 std::string_view WithoutDistrict(std::string_view title) {
+  for (std::string_view county : kOneCharacterCounties) {
+    if (!StartsWith(title, county)) continue;
+    std::string_view after = title.substr(county.size());
+    return IsFalseJurisdiction(county, after) ? title : after;
+  }
   static const RE2* district =
       new RE2(R"(^(\p{Han}{2,8}?自治县|\p{Han}{2,4}?(?:区|县)))");
   re2::StringPiece input(title.data(), title.size());

@@ -61,6 +61,12 @@ TEST(CoreTitle, RemovesIssuerAndJurisdictionsOnly) {
       {"重庆市合川区人民政府办公室关于成立合川区地方志编纂委员会的通知",
        "成立合川区地方志编纂委员会的通知"},
       {"加快推进县城城镇化建设的意见", "加快推进县城城镇化建设的意见"},
+      // Counties of one character go as the others do, unless 县城 reads
+      // on (as for every county).
+      {"忠县高层建筑消防安全整治行动方案", "高层建筑消防安全整治行动方案"},
+      {"重庆市忠县农村供水保障实施方案（2024—2026年）",
+       "农村供水保障实施方案（2024—2026年）"},
+      {"忠县城区停车设施专项规划", "忠县城区停车设施专项规划"},
       // Too little left to tell policies apart.
       {"重庆市工作方案", ""},
       {"中华人民共和国安全生产法", ""},
