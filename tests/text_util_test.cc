@@ -1,0 +1,40 @@
+// The line helpers every parser shares: CleanLine, on lines with and
+// without the markup and spaces it removes (the second kind takes a
+// shortcut, which must give the same line).
+#include "text_util.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace policygraph::internal {
+namespace {
+
+TEST(CleanLine, TrimsWhitespaceOfEveryKind) {
+  EXPECT_EQ(CleanLine("  （一）建设平台。\t"), "（一）建设平台。");
+  EXPECT_EQ(CleanLine("\u3000\u3000一、总体要求\u3000"), "一、总体要求");
+  EXPECT_EQ(CleanLine("\u00A0标题\u2003"), "标题");
+  EXPECT_EQ(CleanLine(""), "");
+  EXPECT_EQ(CleanLine(" \t "), "");
+}
+
+TEST(CleanLine, RemovesBoldMarkupAndTurnsIdeographicSpacesInside) {
+  EXPECT_EQ(CleanLine("**一、总体要求**"), "一、总体要求");
+  EXPECT_EQ(CleanLine("  **（一）**建设**平台**  "), "（一）建设平台");
+  EXPECT_EQ(CleanLine("（一）\u3000建设平台"), "（一） 建设平台");
+  // A single star is text.
+  EXPECT_EQ(CleanLine("重点项目*"), "重点项目*");
+  EXPECT_EQ(CleanLine("a***b"), "a*b");
+}
+
+TEST(CleanLine, LeavesOtherTextAlone) {
+  const std::string line =
+      "（牵头单位：区发展改革委；完成时限：2024年12月底前）";
+  EXPECT_EQ(CleanLine(line), line);
+  EXPECT_EQ(CleanLine("  " + line + "  "), line);
+  // Bytes that are not UTF-8 pass through untouched.
+  EXPECT_EQ(CleanLine("\xE3\x80 x\xFF"), "\xE3\x80 x\xFF");
+}
+
+}  // namespace
+}  // namespace policygraph::internal
