@@ -64,7 +64,24 @@ Gram MakeGram(UChar32 a, UChar32 b) {
          static_cast<uint32_t>(b);
 }
 
-using GramCounts = std::vector<std::pair<Gram, int>>;  // sorted by gram
+// A gram and how often it occurs, in one word: the two code points (21
+// bits each) high, so words sort as their grams do, and the count in the
+// low 22 bits.  Half the size of a (gram, count) pair, which matters
+// because a hub's implementers hold all of theirs at once.
+using GramCount = uint64_t;
+using GramCounts = std::vector<GramCount>;  // sorted by gram
+constexpr int kCountBits = 22;
+constexpr uint64_t kMaxCount = (uint64_t{1} << kCountBits) - 1;
+
+GramCount Packed(Gram gram, uint64_t count) {
+  const uint64_t points = (gram >> 32) << 21 | (gram & 0x1FFFFF);
+  return points << kCountBits | std::min(count, kMaxCount);
+}
+Gram GramOf(GramCount packed) {
+  const uint64_t points = packed >> kCountBits;
+  return (points >> 21) << 32 | (points & 0x1FFFFF);
+}
+int CountOf(GramCount packed) { return static_cast<int>(packed & kMaxCount); }
 
 // Character unigrams and bigrams of every run of letters, digits and
 // ideographs; punctuation breaks runs, so no gram spans two clauses.
@@ -90,11 +107,11 @@ GramCounts CountGrams(const std::string& text) {
   // hundred grams, and every later step walks them in gram order.
   std::sort(grams.begin(), grams.end());
   GramCounts counts;
-  for (Gram g : grams) {
-    if (counts.empty() || counts.back().first != g)
-      counts.emplace_back(g, 1);
-    else
-      ++counts.back().second;
+  for (size_t i = 0; i < grams.size();) {
+    size_t j = i + 1;
+    while (j < grams.size() && grams[j] == grams[i]) ++j;
+    counts.push_back(Packed(grams[i], j - i));
+    i = j;
   }
   return counts;
 }
@@ -142,10 +159,11 @@ Vector Weigh(const GramCounts& counts,
   Vector v;
   v.reserve(counts.size());
   double norm = 0;
-  for (const auto& [gram, count] : counts) {
+  for (GramCount packed : counts) {
+    const Gram gram = GramOf(packed);
     auto it = idf.find(gram);
-    double w =
-        (1 + std::log(count)) * (it == idf.end() ? unseen_idf : it->second);
+    double w = (1 + std::log(CountOf(packed))) *
+               (it == idf.end() ? unseen_idf : it->second);
     if (w <= 0) continue;
     v.emplace_back(gram, w);
     norm += w * w;
@@ -294,7 +312,7 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   std::unordered_map<Gram, double> idf;
   for (const std::vector<Item>* side : {&parents, &kids})
     for (const Item& item : *side)
-      for (const auto& entry : item.grams) idf[entry.first] += 1;
+      for (GramCount packed : item.grams) idf[GramOf(packed)] += 1;
   const double n = static_cast<double>(parents.size() + kids.size());
   for (auto& [gram, df] : idf) df = std::log((n + 1) / (df + 1));
   const double unseen_idf = std::log(n + 1);
