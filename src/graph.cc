@@ -529,9 +529,6 @@ PolicyGraph BuildGraph(const Corpus& corpus,
         parents.push_back({doc.id, std::move(children), {}});
     }
   }
-  // Largest first: the hubs a thousand documents implement would otherwise
-  // run last, alone, while the other threads wait.  Each report has its
-  // slot, so the order of work does not show in the output.
   // Every id is a node id, so an exact match: one hash lookup instead of
   // FindDocument's walk of the corpus, which made measuring every parent
   // quadratic in the corpus.  The first document with an id is the node.
@@ -546,27 +543,29 @@ PolicyGraph BuildGraph(const Corpus& corpus,
     auto it = documents.find(id);
     return it == documents.end() ? DocumentRef{} : it->second;
   };
-  // Largest first: the hubs a thousand documents implement would otherwise
-  // run last, alone, while the other threads wait.  Each report has its
-  // slot, so the order of work does not show in the output.
+  // Each parent's documents are looked up once; their directive count is
+  // the size of its alignment.  Largest first: the hubs a thousand
+  // documents implement would otherwise run last, alone, while the other
+  // threads wait.  Each report has its slot, so the order of work does not
+  // show in the output.
+  std::vector<std::vector<DocumentRef>> refs(parents.size());
   std::vector<std::pair<size_t, size_t>> by_size;  // (directives, parent)
   for (size_t i = 0; i < parents.size(); ++i) {
-    size_t size = 0;
+    refs[i].push_back(find(parents[i].id));
     for (const std::string& id : parents[i].children)
-      if (const DirectiveTree* tree = find(id).tree) size += tree->nodes.size();
-    if (const DirectiveTree* tree = find(parents[i].id).tree)
-      size += tree->nodes.size();
+      refs[i].push_back(find(id));
+    size_t size = 0;
+    for (const DocumentRef& ref : refs[i])
+      if (ref.tree) size += ref.tree->nodes.size();
     by_size.emplace_back(size, i);
   }
   std::sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
   ParallelFor(parents.size(), jobs, [&](size_t k) {
-    Parent& parent = parents[by_size[k].second];
-    std::vector<DocumentRef> children;
-    children.reserve(parent.children.size());
-    for (const std::string& id : parent.children) children.push_back(find(id));
-    parent.report = MeasureCoverage(find(parent.id), children);
+    const size_t i = by_size[k].second;
+    const std::vector<DocumentRef> children(refs[i].begin() + 1, refs[i].end());
+    parents[i].report = MeasureCoverage(refs[i].front(), children);
   });
   for (Parent& parent : parents) {
     AddAlignments(graph, parent.id, parent.report);

@@ -579,46 +579,46 @@ ShardResult ReadShard(std::string_view bytes, std::string_view name) {
 
 std::string CheckShardParts(const std::vector<FileBatch>& batches,
                             const std::vector<std::string>& names) {
-  // Split extracts by (listing, parts); within each, who holds which part.
-  std::map<std::pair<std::string, unsigned>, std::map<unsigned, size_t>> splits;
-  std::map<std::string, unsigned> parts_of_listing;
+  auto name = [&](size_t i) {
+    return i < names.size() ? names[i] : "shard " + std::to_string(i + 1);
+  };
+  // Per listing split in parts: into how many, and which shard holds each.
+  struct Split {
+    unsigned parts;
+    std::map<unsigned, size_t> holders;
+  };
+  std::map<std::string, Split> splits;
   for (size_t i = 0; i < batches.size(); ++i) {
     const FileBatch& b = batches[i];
-    const std::string& name = i < names.size() ? names[i] : b.listing;
     if (b.parts <= 1) continue;
-    auto [known, fresh] = parts_of_listing.emplace(b.listing, b.parts);
-    if (!fresh && known->second != b.parts)
-      return name + " is part " + std::to_string(b.part + 1) + " of " +
+    Split& split =
+        splits.try_emplace(b.listing, Split{b.parts, {}}).first->second;
+    if (split.parts != b.parts)
+      return name(i) + " is part " + std::to_string(b.part + 1) + " of " +
              std::to_string(b.parts) +
              " of a listing another shard splits in " +
-             std::to_string(known->second) +
+             std::to_string(split.parts) +
              " parts: files would be missed or counted twice; extract every "
              "part with the same N";
-    auto& holders = splits[{b.listing, b.parts}];
-    auto [held, added] = holders.emplace(b.part, i);
+    auto [held, added] = split.holders.emplace(b.part, i);
     if (!added)
       return "part " + std::to_string(b.part + 1) + "/" +
              std::to_string(b.parts) + " is given twice (" +
-             (held->second < names.size() ? names[held->second] : "") +
-             " and " + name + ")";
+             name(held->second) + " and " + name(i) + ")";
   }
-  for (const auto& [split, holders] : splits) {
-    const unsigned parts = split.second;
-    if (holders.size() == parts) continue;
+  for (const auto& [listing, split] : splits) {
+    if (split.holders.size() == split.parts) continue;
     std::string missing;
-    for (unsigned k = 0; k < parts; ++k) {
-      if (holders.contains(k)) continue;
+    for (unsigned k = 0; k < split.parts; ++k) {
+      if (split.holders.contains(k)) continue;
       if (!missing.empty()) missing += ", ";
-      missing += std::to_string(k + 1) + "/" + std::to_string(parts);
+      missing += std::to_string(k + 1) + "/" + std::to_string(split.parts);
     }
-    const size_t some = holders.begin()->second;
-    return "the extract " +
-           (some < names.size() ? names[some] : std::string("shard")) +
-           " belongs to (" + std::to_string(batches[some].listed) +
-           " files in " + std::to_string(parts) + " parts) lacks part " +
-           missing +
-           "; merge every part, or extract the missing ones with "
-           "--part";
+    const size_t some = split.holders.begin()->second;
+    return "the extract " + name(some) + " belongs to (" +
+           std::to_string(batches[some].listed) + " files in " +
+           std::to_string(split.parts) + " parts) lacks part " + missing +
+           "; merge every part, or extract the missing ones with --part";
   }
   return "";
 }
