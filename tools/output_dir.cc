@@ -1,6 +1,7 @@
 #include "output_dir.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -22,8 +23,17 @@ namespace fs = std::filesystem;
 // retired by clearing its first byte.
 char g_temporary[OutputDir::kMaxFiles][4096];
 std::atomic<size_t> g_count{0};
+// Outputs are staged on several threads, and the handler runs on one of
+// them while the others go on: a file created after the handler's unlink
+// would outlive the run.  So creation is counted, the handler closes
+// creation and waits for the ones under way before it unlinks.
+std::atomic<bool> g_closing{false};
+std::atomic<int> g_creating{0};
 
 void OnSignal(int signal) {
+  g_closing.store(true);
+  while (g_creating.load() > 0) {
+  }
   size_t n = g_count.load();
   for (size_t i = 0; i < n && i < OutputDir::kMaxFiles; ++i)
     if (g_temporary[i][0] != '\0') unlink(g_temporary[i]);
@@ -40,6 +50,35 @@ bool Register(const fs::path& temporary) {
   std::strcpy(g_temporary[i], temporary.c_str());
   g_count.store(i + 1);
   return true;
+}
+
+sigset_t Interrupts() {
+  sigset_t interrupts;
+  sigemptyset(&interrupts);
+  sigaddset(&interrupts, SIGINT);
+  sigaddset(&interrupts, SIGTERM);
+  return interrupts;
+}
+
+// Creates a registered temporary file, or fails with EINTR once the
+// handler has begun.  This thread takes no interrupt meanwhile, or the
+// handler would wait for the thread it runs on.
+int CreateTemporary(const fs::path& temporary) {
+  const sigset_t interrupts = Interrupts();
+  sigset_t previous;
+  pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
+  g_creating.fetch_add(1);
+  int fd = -1;
+  if (g_closing.load())
+    errno = EINTR;
+  else
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                0644);
+  const int open_errno = errno;
+  g_creating.fetch_sub(1);
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  errno = open_errno;
+  return fd;
 }
 
 void Unregister(const fs::path& temporary) {
@@ -170,8 +209,7 @@ bool OutputDir::Stage(std::string_view name,
     }
     staged_.emplace_back(temporary, final_path);
   }
-  int fd =
-      ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int fd = CreateTemporary(temporary);
   if (fd < 0) {
     *error = Describe("cannot create", temporary, errno);
     return false;
@@ -198,10 +236,7 @@ bool OutputDir::Commit(std::string* error) {
   // Past this point the run is done: an interrupt would leave some files
   // renamed and others not, so SIGINT and SIGTERM stay blocked until the
   // process exits (a pending one is simply dropped then).
-  sigset_t interrupts;
-  sigemptyset(&interrupts);
-  sigaddset(&interrupts, SIGINT);
-  sigaddset(&interrupts, SIGTERM);
+  const sigset_t interrupts = Interrupts();
   sigprocmask(SIG_BLOCK, &interrupts, nullptr);
   for (const auto& [temporary, final_path] : staged_) {
     if (std::rename(temporary.c_str(), final_path.c_str()) != 0) {
