@@ -75,6 +75,30 @@ TEST(Extract, ReadsEveryNumberForm) {
   }
 }
 
+// Bare numbers are looked for only around each 号 and each code letter;
+// these stand where that search has to reach: across a line break, two in
+// one run of characters, after other capitals, at the very end.
+TEST(Extract, FindsBareNumbersWhereverTheyStand) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> numbers;
+  } cases[] = {
+      {"按照渝府发〔2022〕\n3号文件执行。", {"渝府发〔2022〕3号"}},
+      {"依据渝府发〔2022〕3号渝府办发〔2023〕15号和国办发〔2021〕13号。",
+       {"渝府发〔2022〕3号", "渝府办发〔2023〕15号", "国办发〔2021〕13号"}},
+      {"依据重庆市人民政府令 第 356 号。", {"重庆市人民政府令第356号"}},
+      {"执行XYZ GB/T 35547－2017规定，又见DB50/T 1234—2020",
+       {"GB/T 35547—2017", "DB50/T 1234—2020"}},
+      {"号称第一，〔2022〕3号不是文号。", {}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> numbers;
+    for (const Reference& r : Refs(std::string(c.text) + "\n"))
+      numbers.push_back(r.doc_number);
+    EXPECT_EQ(numbers, c.numbers) << c.text;
+  }
+}
+
 TEST(Extract, TitleBrokenOverLinesIsOneMention) {
   // cq-15th-five-year-plan-2026.txt lines 3-5 style break inside 《》.
   auto refs = Refs(
