@@ -125,6 +125,8 @@ int ChineseNumeralValue(std::string_view numeral) {
 }
 
 std::string ParseDateLine(const std::string& clean) {
+  // Both forms end in 日; most lines asked about are prose.
+  if (!EndsWith(clean, "日")) return "";
   static const RE2* digits = new RE2(
       R"(^([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日$)");
   // Signature dates of many offices are written in Chinese numerals.
@@ -157,6 +159,14 @@ std::string_view LastCodePoint(std::string_view text) {
   size_t i = text.size() - 1;
   while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
   return text.substr(i);
+}
+
+std::string_view FirstCodePoint(std::string_view text) {
+  size_t end = text.empty() ? 0 : 1;
+  while (end < text.size() &&
+         (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    ++end;
+  return text.substr(0, end);
 }
 
 }  // namespace policygraph::internal

@@ -37,6 +37,9 @@ std::string ParseDateLine(const std::string& clean);
 // The last code point of `text` as a string_view into it ("" if empty).
 std::string_view LastCodePoint(std::string_view text);
 
+// The first code point of `text` as a string_view into it ("" if empty).
+std::string_view FirstCodePoint(std::string_view text);
+
 }  // namespace policygraph::internal
 
 #endif  // POLICYGRAPH_SRC_TEXT_UTIL_H_

@@ -88,6 +88,9 @@ TEST(Directives, RecognizesEveryNumberingScheme) {
       {"3、加强宣传。", DirectiveKind::kPoint, "3"},
       {"（2）开展巡查。", DirectiveKind::kSubPoint, "（2）"},
       {"——支撑打造全国高质量发展重要增长极。", DirectiveKind::kBullet, "——1"},
+      // A marker alone on its line still opens its unit.
+      {"第三条", DirectiveKind::kArticle, "第三条"},
+      {"（四）", DirectiveKind::kSubItem, "（四）"},
   };
   for (const Case& c : cases) {
     Parsed p = Parse(std::string(c.line) + "\n");
@@ -100,7 +103,8 @@ TEST(Directives, RecognizesEveryNumberingScheme) {
 TEST(Directives, NumbersAndProseAreNoDirectives) {
   for (const char* line :
        {"1.5万辆新能源汽车投入运营。", "2023年全区实现地区生产总值。",
-        "第一条款另行规定。", "一些单位仍需加强。"}) {
+        "第一条款另行规定。", "一些单位仍需加强。", "——", "2.", "附件说明",
+        "专栏内容另附"}) {
     Parsed p = Parse(std::string(line) + "\n");
     EXPECT_TRUE(p.tree.nodes.empty()) << line;
   }
