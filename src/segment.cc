@@ -76,7 +76,7 @@ bool IsPublicationNote(const std::string& clean) {
 }
 
 bool IsDocNumberLine(const std::string& clean) {
-  return RE2::FullMatch(clean, P().doc_number_line);
+  return EndsWith(clean, "号") && RE2::FullMatch(clean, P().doc_number_line);
 }
 
 // A line that can be part of a header title: short, no sentence punctuation,
@@ -300,9 +300,13 @@ std::optional<Header> Segmenter::DecreeHeader(uint32_t n) const {
   Header h;
   h.first_line = n;
   h.strong = true;
-  if (RE2::FullMatch(line, P().decree_combined, &issuer, &number)) {
+  // Every header pattern is a whole line ending in a known character;
+  // most lines are prose and end otherwise.
+  if (EndsWith(line, "号") &&
+      RE2::FullMatch(line, P().decree_combined, &issuer, &number)) {
     h.last_line = n;
-  } else if (RE2::FullMatch(line, P().decree_header, &issuer)) {
+  } else if (EndsWith(line, "令") &&
+             RE2::FullMatch(line, P().decree_header, &issuer)) {
     uint32_t next = NextNonBlank(n + 1);
     if (next == 0 || next > n + 3 ||
         !RE2::FullMatch(Clean(next), P().decree_number, &number))
@@ -328,7 +332,8 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
       continue;
     }
     std::string code, year, serial;
-    if (RE2::FullMatch(line, P().doc_number_line, &code, &year, &serial)) {
+    if (EndsWith(line, "号") &&
+        RE2::FullMatch(line, P().doc_number_line, &code, &year, &serial)) {
       auto h = AssembleTitle(n);
       if (!h || h->first_line < covered) h = AssembleTitleBelow(n);
       if (!h || h->first_line < covered) continue;
@@ -338,7 +343,8 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
       covered = h->last_line + 1;
       continue;
     }
-    if (RE2::FullMatch(line, P().addressee) && CodePointCount(line) <= 80) {
+    if ((EndsWith(line, "：") || EndsWith(line, ":")) &&
+        RE2::FullMatch(line, P().addressee) && CodePointCount(line) <= 80) {
       auto h = AssembleTitle(n);
       if (!h || h->first_line < covered || !Contains(h->title, "关于"))
         continue;
