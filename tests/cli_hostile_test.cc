@@ -315,6 +315,40 @@ TEST_F(CliHostile, InterruptedBuildLeavesOldOutputAndNoTemporaryFile) {
   EXPECT_GE(interrupted, 1) << "every run finished before its signal";
 }
 
+// A closed terminal (SIGHUP) or a reader of the progress lines that has gone
+// (SIGPIPE) ends the run like an interrupt: no staged file is left behind.
+TEST_F(CliHostile, HangupAndBrokenPipeLeaveNoTemporaryFile) {
+  ASSERT_EQ(Tool("build -q -o old").exit_code, 0);
+  std::map<std::string, std::string> old = ReadFolder(dir_ / "old");
+  int ended = 0;
+  for (int signal : {SIGHUP, SIGPIPE}) {
+    // The whole corpus on one thread takes most of a second.
+    for (int delay_ms : {100, 400}) {
+      fs::remove_all(dir_ / "out");
+      fs::copy(dir_ / "old", dir_ / "out");
+      pid_t pid =
+          Start({"build", "-q", "-j", "1", "-o", (dir_ / "out").string()});
+      ASSERT_GT(pid, 0);
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+      kill(pid, signal);
+      int status = 0;
+      ASSERT_EQ(waitpid(pid, &status, 0), pid);
+      EXPECT_FALSE(HasTemporaryFile(dir_ / "out"))
+          << strsignal(signal) << " after " << delay_ms << " ms";
+      bool killed = WIFSIGNALED(status) && WTERMSIG(status) == signal;
+      ASSERT_TRUE(WIFEXITED(status) || killed) << status;
+      if (killed || WEXITSTATUS(status) == 128 + signal) {
+        ++ended;
+        EXPECT_EQ(ReadFolder(dir_ / "out"), old)
+            << strsignal(signal) << " after " << delay_ms << " ms";
+      } else {
+        EXPECT_EQ(WEXITSTATUS(status), 0);
+      }
+    }
+  }
+  EXPECT_GE(ended, 1) << "every run finished before its signal";
+}
+
 TEST_F(CliHostile, OutputIsTheSameForEveryThreadCountAndInputOrder) {
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(PG_CORPUS_DIR))

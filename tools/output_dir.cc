@@ -55,8 +55,10 @@ bool Register(const fs::path& temporary) {
 sigset_t Interrupts() {
   sigset_t interrupts;
   sigemptyset(&interrupts);
-  sigaddset(&interrupts, SIGINT);
-  sigaddset(&interrupts, SIGTERM);
+  // SIGHUP: the terminal went away.  SIGPIPE: a progress line was written
+  // to a reader that has gone (`build … 2>&1 | head`).
+  for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE})
+    sigaddset(&interrupts, signal);
   return interrupts;
 }
 
@@ -234,7 +236,7 @@ bool OutputDir::Stage(std::string_view name,
 
 bool OutputDir::Commit(std::string* error) {
   // Past this point the run is done: an interrupt would leave some files
-  // renamed and others not, so SIGINT and SIGTERM stay blocked until the
+  // renamed and others not, so the interrupts stay blocked until the
   // process exits (a pending one is simply dropped then).
   const sigset_t interrupts = Interrupts();
   sigprocmask(SIG_BLOCK, &interrupts, nullptr);
@@ -266,8 +268,8 @@ void RemoveTemporaryFilesOnSignal() {
   struct sigaction action {};
   action.sa_handler = OnSignal;
   sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE})
+    sigaction(signal, &action, nullptr);
   std::signal(SIGXFSZ, SIG_IGN);
 }
 

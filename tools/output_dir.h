@@ -74,10 +74,10 @@ class OutputDir {
   std::mutex mutex_;
 };
 
-// Removes the staged temporary files when SIGINT or SIGTERM arrives, then
-// exits with 128 + the signal number; and ignores SIGXFSZ, so a file size
-// limit makes a write fail with a message instead of killing the process.
-// Call once at start-up.
+// Removes the staged temporary files when SIGINT, SIGTERM, SIGHUP or
+// SIGPIPE arrives, then exits with 128 + the signal number; and ignores
+// SIGXFSZ, so a file size limit makes a write fail with a message instead of
+// killing the process. Call once at start-up.
 void RemoveTemporaryFilesOnSignal();
 
 }  // namespace policygraph::tools
