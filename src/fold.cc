@@ -1,8 +1,10 @@
 #include "policygraph/fold.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <re2/re2.h>
 #include <unicode/locid.h>
@@ -11,7 +13,12 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "fold_internal.h"
+
 namespace policygraph {
+
+using internal::NfkcLower;
+
 namespace {
 
 // Every fold works on code points: a string is decoded once, rewritten in a
@@ -208,9 +215,59 @@ char32_t FoldMatchPunctuation(char32_t c) {
   return FoldMatchBracket(c);
 }
 
+// What NFKC then lower-casing makes of each BMP code point, where that is
+// the same in any string: code points normalization leaves alone and that
+// touch no neighbour (ideographs, most punctuation) when they have no case,
+// ASCII, the full-width forms of ASCII, and U+3000.  kNotPlain marks the
+// others (combining marks, compatibility ideographs, cased letters beyond
+// ASCII…), for which the whole string goes through ICU.
+constexpr char32_t kNotPlain = 0xFFFFFFFF;
+
+std::vector<char32_t> MakePlainFolds() {
+  std::vector<char32_t> folds(0x10000, kNotPlain);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return folds;
+  for (char32_t c = 0; c < 0x80; ++c)
+    folds[c] = c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c;
+  for (char32_t c = 0xFF01; c <= 0xFF5E; ++c) folds[c] = folds[c - 0xFEE0];
+  folds[0x3000] = U' ';
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    const auto cp = static_cast<UChar32>(c);
+    if (folds[c] == kNotPlain && !U_IS_SURROGATE(cp) && nfkc->isInert(cp) &&
+        !u_hasBinaryProperty(cp, UCHAR_CASED))
+      folds[c] = c;
+  }
+  return folds;
+}
+
+// A text of plain code points only, folded without ICU's four copies (to
+// UTF-16, normalized, lower-cased, back to UTF-8); nullopt otherwise.
+std::optional<std::u32string> FoldPlain(std::string_view text) {
+  static const std::vector<char32_t> folds = MakePlainFolds();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t length = text.size();
+  std::u32string out;
+  out.reserve(length);
+  for (size_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || c >= 0x10000 || folds[c] == kNotPlain) return std::nullopt;
+    out.push_back(folds[c]);
+  }
+  return out;
+}
+
+}  // namespace
+
 // NFKC folds full-width forms, ① → 1 and U+3000 → space; lower-casing with
 // the root locale keeps the result independent of the machine's locale.
-std::u32string NfkcLower(std::string_view text) {
+std::u32string internal::NfkcLower(std::string_view text) {
+  if (std::optional<std::u32string> plain = FoldPlain(text)) return *plain;
+  return NfkcLowerWithIcu(text);
+}
+
+std::u32string internal::NfkcLowerWithIcu(std::string_view text) {
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
@@ -224,8 +281,6 @@ std::u32string NfkcLower(std::string_view text) {
   unicode.toUTF8String(utf8);
   return DecodeUtf8(utf8);
 }
-
-}  // namespace
 
 std::string FoldForMatch(std::string_view text) {
   std::u32string folded =

@@ -2,8 +2,12 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
+
+#include "fold_internal.h"
 
 namespace policygraph {
 namespace {
@@ -194,6 +198,40 @@ TEST(FoldForMatch, AgreesWithNormalizeTitle) {
   for (const std::string& title : kTitles) {
     SCOPED_TRACE(title);
     EXPECT_EQ(FoldForMatch(NormalizeTitle(title)), FoldForMatch(title));
+  }
+}
+
+// The shortcut for plain text must give what ICU gives: for every code point
+// alone, for each next to the characters that interact with neighbours
+// (combining marks, a final sigma's context), and for real gazette text.
+TEST(NfkcLower, ShortcutAgreesWithIcu) {
+  auto utf8 = [](char32_t c) {
+    std::string out;
+    icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
+    return out;
+  };
+  const std::vector<std::string> neighbours = {
+      "",       "A",      "\u0301", "\u0308", "\u3099", "\u03a3",
+      "\uff21", "\u3000", "\u1100", "\u1161", "\uac00"};
+  int checked = 0;
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    for (const std::string& n : neighbours) {
+      for (const std::string& text : {utf8(c) + n, n + utf8(c)}) {
+        ASSERT_EQ(internal::NfkcLower(text), internal::NfkcLowerWithIcu(text))
+            << "U+" << std::hex << static_cast<uint32_t>(c) << " next to " << n;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1'000'000);
+  for (const char* text :
+       {"（十五）完善产业配套政策，ＧＢ／Ｔ　３５５４７—２０１７。",
+        "按照《重庆市“十四五”规划》（渝府发〔2021〕6号）要求，Ⅱ类①项",
+        "各区县（自治县）人民政府，市政府各部门：ＡＢＣ abc ＡΣ。",
+        "\xff\xfe"}) {
+    EXPECT_EQ(internal::NfkcLower(text), internal::NfkcLowerWithIcu(text))
+        << text;
   }
 }
 
