@@ -200,7 +200,13 @@ std::string ToUtf8(const std::u32string& text) {
 // The phrases that made the match: the shared bigrams that weighed most,
 // each grown to the longest stretch of the child's text the parent also
 // contains.  Readers check an alignment by these.
-std::string Evidence(const Item& child, const Item& parent) {
+// The text alignment phrases are grown in: folded, as code points.
+std::u32string PhraseText(const Item& item) {
+  return ToCodePoints(FoldForMatch(WithoutMarker(item.text)));
+}
+
+std::string Evidence(const Item& child, const Item& parent,
+                     const std::u32string& c, const std::u32string& p) {
   std::vector<std::pair<double, Gram>> shared;
   for (size_t i = 0, j = 0; i < child.own.size() && j < parent.own.size();) {
     if (child.own[i].first < parent.own[j].first) {
@@ -218,8 +224,6 @@ std::string Evidence(const Item& child, const Item& parent) {
   // for the same reason as the rows' order below.
   for (auto& entry : shared) entry.first = std::round(entry.first * 1e9);
   std::sort(shared.begin(), shared.end());
-  std::u32string c = ToCodePoints(FoldForMatch(WithoutMarker(child.text)));
-  std::u32string p = ToCodePoints(FoldForMatch(WithoutMarker(parent.text)));
   std::vector<std::u32string> phrases;
   for (const auto& [weight, gram] : shared) {
     if (phrases.size() == kEvidencePhrases) break;
@@ -371,6 +375,10 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   std::vector<double> own_sum(parents.size(), 0), ctx_sum(parents.size(), 0);
   std::vector<int> candidates, touched_list;
   std::vector<std::pair<int, double>> scores;
+  // Phrase texts are folded once per directive, when first needed: a hub's
+  // directive is matched by thousands of items.
+  std::vector<std::u32string> parent_text(parents.size());
+  std::vector<char> parent_folded(parents.size(), 0);
   for (const Item& kid : kids) {
     candidates.clear();
     touched_list.clear();
@@ -403,8 +411,14 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
       touched[p] = candidate[p] = 0;
       own_sum[p] = ctx_sum[p] = 0;
     }
+    std::u32string kid_text;
     for (const auto& [p, s] : scores) {
       if (s < kAlignThreshold || s < kNearBest * best) continue;
+      if (kid_text.empty()) kid_text = PhraseText(kid);
+      if (!parent_folded[p]) {
+        parent_text[p] = PhraseText(parents[p]);
+        parent_folded[p] = 1;
+      }
       const Directive& d = kid.tree->nodes[kid.index];
       Implementation impl;
       impl.document = kid.doc->id;
@@ -413,7 +427,7 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
       impl.line = d.line;
       impl.heading = d.heading;
       impl.score = s;
-      impl.evidence = Evidence(kid, parents[p]);
+      impl.evidence = Evidence(kid, parents[p], kid_text, parent_text[p]);
       impl.lead_units = d.lead_units;
       impl.deadline = d.deadline;
       report.directives[p].implemented_by.push_back(std::move(impl));
