@@ -16,6 +16,8 @@
 #include "policygraph/fold.h"
 #include "policygraph/pipeline.h"
 
+#include "fold_internal.h"
+
 namespace policygraph {
 namespace {
 
@@ -46,14 +48,14 @@ bool UnderGoalStatement(const DirectiveTree& tree, int index) {
 }
 
 // The numbering marker says where a directive is, not what it asks.
-std::string WithoutMarker(const std::string& text) {
+std::string_view WithoutMarker(std::string_view text) {
   static const RE2* marker = new RE2(
       R"(^\s*(?:专栏\s*\d+|第[一二三四五六七八九十百零〇\d]+[篇章节条]|)"
       R"([（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|)"
       R"([一二三四五六七八九十]+、)\s*)");
   re2::StringPiece input(text);
   RE2::Consume(&input, *marker);
-  return std::string(input.data(), input.size());
+  return std::string_view(input.data(), input.size());
 }
 
 using Gram = uint64_t;                                // one or two code points
@@ -85,17 +87,24 @@ int CountOf(GramCount packed) { return static_cast<int>(packed & kMaxCount); }
 
 // Character unigrams and bigrams of every run of letters, digits and
 // ideographs; punctuation breaks runs, so no gram spans two clauses.
+// u_isalnum, asked of ideographs and ASCII without a call into ICU.
+bool IsAlnum(char32_t c) {
+  if (c < 0x80)
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') ||
+           (c >= U'A' && c <= U'Z');
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
+  return u_isalnum(static_cast<UChar32>(c));
+}
+
 GramCounts CountGrams(const std::string& text) {
-  std::string folded = FoldForMatch(WithoutMarker(text));
+  const std::u32string folded =
+      internal::FoldForMatchCodePoints(WithoutMarker(text));
   std::vector<Gram> grams;
-  grams.reserve(folded.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
-  int32_t length = static_cast<int32_t>(folded.size());
+  grams.reserve(2 * folded.size());
   UChar32 previous = -1;
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || !u_isalnum(c)) {
+  for (char32_t code_point : folded) {
+    const auto c = static_cast<UChar32>(code_point);
+    if (!IsAlnum(code_point)) {
       previous = -1;
       continue;
     }
@@ -173,18 +182,6 @@ Vector Weigh(const GramCounts& counts,
   return v;  // in gram order, as `counts` is
 }
 
-std::u32string ToCodePoints(const std::string& text) {
-  std::u32string out;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t length = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
 std::string ToUtf8(const std::u32string& text) {
   std::string out;
   for (char32_t c : text) {
@@ -202,7 +199,7 @@ std::string ToUtf8(const std::u32string& text) {
 // contains.  Readers check an alignment by these.
 // The text alignment phrases are grown in: folded, as code points.
 std::u32string PhraseText(const Item& item) {
-  return ToCodePoints(FoldForMatch(WithoutMarker(item.text)));
+  return internal::FoldForMatchCodePoints(WithoutMarker(item.text));
 }
 
 std::string Evidence(const Item& child, const Item& parent,

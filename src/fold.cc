@@ -282,11 +282,15 @@ std::u32string internal::NfkcLowerWithIcu(std::string_view text) {
   return DecodeUtf8(utf8);
 }
 
-std::string FoldForMatch(std::string_view text) {
+std::u32string internal::FoldForMatchCodePoints(std::string_view text) {
   std::u32string folded =
       WithoutMarkdownBold(WithoutWhitespace(NfkcLower(text)));
   for (char32_t& c : folded) c = FoldMatchPunctuation(c);
-  return EncodeUtf8(folded);
+  return folded;
+}
+
+std::string FoldForMatch(std::string_view text) {
+  return EncodeUtf8(internal::FoldForMatchCodePoints(text));
 }
 
 std::string NormalizeTitle(std::string_view title) {
