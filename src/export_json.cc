@@ -102,8 +102,8 @@ Json GraphMetadata(size_t nodes, size_t edges) {
 }
 
 // `first` then the fields of `rest`, keeping both orders.
-Json Concatenated(Json first, const Json& rest) {
-  for (const auto& [name, value] : rest.items()) first[name] = value;
+Json Concatenated(Json first, Json rest) {
+  for (auto& [name, value] : rest.items()) first[name] = std::move(value);
   return first;
 }
 

@@ -84,21 +84,19 @@ std::string SafeText(std::string_view text, TextUse use) {
   // overflowing ICU's int32 index.
   const int32_t length =
       static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  // Code points kept as they are are copied a run at a time: nearly all are.
+  int32_t kept = 0;
   for (int32_t i = 0; i < length;) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      out += kReplacement;
-      continue;
-    }
-    std::string_view replaced = Replacement(c, use);
-    if (!replaced.empty()) {
-      out += replaced;
-      continue;
-    }
-    out.append(text.data() + start, static_cast<size_t>(i - start));
+    std::string_view replaced = c < 0 ? kReplacement : Replacement(c, use);
+    if (replaced.empty()) continue;
+    out.append(text.data() + kept, static_cast<size_t>(start - kept));
+    out += replaced;
+    kept = i;
   }
+  out.append(text.data() + kept, static_cast<size_t>(length - kept));
   return out;
 }
 
