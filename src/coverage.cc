@@ -130,8 +130,7 @@ struct Item {
   const Document* doc = nullptr;
   const DirectiveTree* tree = nullptr;
   int index = -1;
-  std::string text;  // own words, marker kept (for evidence)
-  int group = -1;    // nearest grouping ancestor, -1 for none or a parent
+  int group = -1;  // nearest grouping ancestor, -1 for none or a parent
   GramCounts grams;
   Vector own;
   const Vector* ctx = nullptr;  // the group's words, shared by its items
@@ -156,9 +155,8 @@ void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
     item.doc = &file.documents[doc_index];
     item.tree = &tree;
     item.index = index;
-    item.text = DirectiveText(file.source, tree, index);
     item.group = with_context ? GroupingAncestor(tree, index) : -1;
-    item.grams = CountGrams(item.text);
+    item.grams = CountGrams(DirectiveText(file.source, tree, index));
     items.push_back(std::move(item));
   }
 }
@@ -199,7 +197,8 @@ std::string ToUtf8(const std::u32string& text) {
 // contains.  Readers check an alignment by these.
 // The text alignment phrases are grown in: folded, as code points.
 std::u32string PhraseText(const Item& item) {
-  return internal::FoldForMatchCodePoints(WithoutMarker(item.text));
+  return internal::FoldForMatchCodePoints(
+      WithoutMarker(DirectiveText(item.file->source, *item.tree, item.index)));
 }
 
 std::string Evidence(const Item& child, const Item& parent,
@@ -321,22 +320,6 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
     item.own = Weigh(item.grams, idf, unseen_idf);
     GramCounts().swap(item.grams);
   }
-  // The items of one action share its heading's vector, weighed once.
-  std::vector<Vector> contexts;
-  contexts.reserve(kids.size());
-  for (size_t i = 0; i < kids.size(); ++i) {
-    Item& item = kids[i];
-    item.own = Weigh(item.grams, idf, unseen_idf);
-    GramCounts().swap(item.grams);
-    if (item.group < 0) continue;
-    const Item* previous = i > 0 ? &kids[i - 1] : nullptr;
-    if (!previous || previous->tree != item.tree ||
-        previous->group != item.group)
-      contexts.push_back(Weigh(
-          CountGrams(DirectiveText(item.file->source, *item.tree, item.group)),
-          idf, unseen_idf));
-    item.ctx = &contexts.back();
-  }
 
   // Inverted index of the parent's grams with their weights.  A child's
   // scores are summed along it: each shared gram adds its product to the
@@ -376,7 +359,24 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   // directive is matched by thousands of items.
   std::vector<std::u32string> parent_text(parents.size());
   std::vector<char> parent_folded(parents.size(), 0);
-  for (const Item& kid : kids) {
+  // A kid is weighed when its turn comes and its vector dropped after:
+  // weights (16 bytes a gram) for every item of a hub's thousands of
+  // implementers were most of the memory of a large build.  The items of
+  // one action come together and share its heading's vector.
+  Vector context;
+  for (size_t i = 0; i < kids.size(); ++i) {
+    Item& kid = kids[i];
+    kid.own = Weigh(kid.grams, idf, unseen_idf);
+    GramCounts().swap(kid.grams);
+    if (kid.group >= 0) {
+      const Item* previous = i > 0 ? &kids[i - 1] : nullptr;
+      if (!previous || previous->tree != kid.tree ||
+          previous->group != kid.group)
+        context = Weigh(
+            CountGrams(DirectiveText(kid.file->source, *kid.tree, kid.group)),
+            idf, unseen_idf);
+      kid.ctx = &context;
+    }
     candidates.clear();
     touched_list.clear();
     auto accumulate = [&](const Vector& v, std::vector<double>& sum) {
@@ -429,6 +429,7 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
       impl.deadline = d.deadline;
       report.directives[p].implemented_by.push_back(std::move(impl));
     }
+    Vector().swap(kid.own);
   }
 
   for (DirectiveCoverage& entry : report.directives) {
