@@ -15,8 +15,14 @@ TEST(SafeText, ReplacesOnlyWhatTheMediumCannotHold) {
   EXPECT_EQ(SafeText("渝府发〔2023〕7号", TextUse::kJson), "渝府发〔2023〕7号");
   EXPECT_EQ(SafeText(bad + "规划" + bad + "方案" + bad, TextUse::kJson),
             "\uFFFD规划\uFFFD方案\uFFFD");
-  EXPECT_EQ(SafeText("a\tb\x1b" "c\n", TextUse::kOneLine), "a b\uFFFDc ");
-  EXPECT_EQ(SafeText("a\tb\x1b" "c\n", TextUse::kCsvCell), "a\tb\uFFFDc\n");
+  EXPECT_EQ(SafeText("a\tb\x1b"
+                     "c\n",
+                     TextUse::kOneLine),
+            "a b\uFFFDc ");
+  EXPECT_EQ(SafeText("a\tb\x1b"
+                     "c\n",
+                     TextUse::kCsvCell),
+            "a\tb\uFFFDc\n");
   EXPECT_EQ(SafeText("<《规划》&'x'>", TextUse::kHtml),
             "&lt;《规划》&amp;&#39;x&#39;&gt;");
   EXPECT_EQ(SafeText("标题\n第二行\xEF\xBF\xBE", TextUse::kXml),
