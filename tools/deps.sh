@@ -26,6 +26,8 @@ PACKAGES=(
   libgmock-dev
   libbenchmark-dev
   libcli11-dev
+  # tcmalloc for the tool: glibc's malloc was a fifth of a large build.
+  libgoogle-perftools-dev
   clang-format
   clang
   libclang-rt-14-dev
