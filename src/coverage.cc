@@ -358,7 +358,6 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   // Phrase texts are folded once per directive, when first needed: a hub's
   // directive is matched by thousands of items.
   std::vector<std::u32string> parent_text(parents.size());
-  std::vector<char> parent_folded(parents.size(), 0);
   // A kid is weighed when its turn comes and its vector dropped after:
   // weights (16 bytes a gram) for every item of a hub's thousands of
   // implementers were most of the memory of a large build.  The items of
@@ -412,10 +411,7 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
     for (const auto& [p, s] : scores) {
       if (s < kAlignThreshold || s < kNearBest * best) continue;
       if (kid_text.empty()) kid_text = PhraseText(kid);
-      if (!parent_folded[p]) {
-        parent_text[p] = PhraseText(parents[p]);
-        parent_folded[p] = 1;
-      }
+      if (parent_text[p].empty()) parent_text[p] = PhraseText(parents[p]);
       const Directive& d = kid.tree->nodes[kid.index];
       Implementation impl;
       impl.document = kid.doc->id;

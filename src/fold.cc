@@ -243,17 +243,14 @@ std::vector<char32_t> MakePlainFolds() {
 
 // A text of plain code points only, folded without ICU's four copies (to
 // UTF-16, normalized, lower-cased, back to UTF-8); nullopt otherwise.
+// U+FFFD, which bad UTF-8 decodes to, is left to ICU.
 std::optional<std::u32string> FoldPlain(std::string_view text) {
   static const std::vector<char32_t> folds = MakePlainFolds();
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const size_t length = text.size();
-  std::u32string out;
-  out.reserve(length);
-  for (size_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0 || c >= 0x10000 || folds[c] == kNotPlain) return std::nullopt;
-    out.push_back(folds[c]);
+  std::u32string out = DecodeUtf8(text);
+  for (char32_t& c : out) {
+    if (c == U'\uFFFD' || c >= 0x10000 || folds[c] == kNotPlain)
+      return std::nullopt;
+    c = folds[c];
   }
   return out;
 }
