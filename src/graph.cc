@@ -42,9 +42,14 @@ struct EdgeSlot {
 
 // vecS vertices make a vertex descriptor its insertion index, which is what
 // NodeId holds; vecS out/in lists keep each node's edges in insertion order,
-// and so does the (listS) list of all edges.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS,
-                                    boost::bidirectionalS, GraphNode, EdgeSlot>;
+// and so does the (listS) list of all edges.  The GraphNode of a vertex is
+// kept beside the Boost graph, at the same index, for the reason EdgeSlot
+// is: a walk then touches the adjacency lists alone, and the nodes' vector
+// can be reserved (adjacency_list cannot), so a build of millions of nodes
+// does not move them all each time it doubles.
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                          boost::no_property, EdgeSlot>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -192,11 +197,33 @@ std::optional<RelationSet> ParseRelationSet(std::string_view list,
   return set;
 }
 
-// Ids are looked up by string_view without building a std::string.
+// The id index holds vertex numbers and reads the ids from the nodes, so
+// each id is stored once (a second copy of every id was about a tenth of a
+// large build's graph); lookups take a string_view without building a
+// string.  Each entry keeps its id's hash: the table hashes its entries to
+// find where a bucket ends and when it grows, and hashing them through the
+// nodes would read every id it passes.
+struct IdSlot {
+  uint32_t vertex;
+  size_t hash;
+};
 struct IdHash {
   using is_transparent = void;
   size_t operator()(std::string_view id) const noexcept {
     return std::hash<std::string_view>()(id);
+  }
+  size_t operator()(const IdSlot& slot) const noexcept { return slot.hash; }
+};
+struct IdEqual {
+  using is_transparent = void;
+  const std::vector<GraphNode>* nodes;
+  std::string_view Id(const IdSlot& slot) const {
+    return (*nodes)[slot.vertex].id;
+  }
+  std::string_view Id(std::string_view id) const { return id; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const noexcept {
+    return Id(a) == Id(b);
   }
 };
 
@@ -207,7 +234,9 @@ constexpr size_t kScanLimit = 64;
 
 struct PolicyGraph::Impl {
   Graph graph;
-  std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> by_id;
+  std::vector<GraphNode> nodes;  // nodes[v] is vertex v's
+  std::unordered_set<IdSlot, IdHash, IdEqual> by_id{0, IdHash{},
+                                                    IdEqual{&nodes}};
   // Every edge's data, in insertion order; a deque keeps the addresses
   // EdgeRefs hold valid while edges are added.
   std::deque<GraphEdge> edge_data;
@@ -249,13 +278,19 @@ PolicyGraph::PolicyGraph(PolicyGraph&&) noexcept = default;
 PolicyGraph& PolicyGraph::operator=(PolicyGraph&&) noexcept = default;
 
 NodeId PolicyGraph::AddNode(GraphNode node) {
-  auto found = impl_->by_id.find(node.id);
-  if (found != impl_->by_id.end())
-    return NodeId{static_cast<uint32_t>(found->second)};
-  std::string id = node.id;
-  Vertex v = boost::add_vertex(std::move(node), impl_->graph);
-  impl_->by_id.emplace(std::move(id), v);
-  return NodeId{static_cast<uint32_t>(v)};
+  const size_t hash = IdHash()(node.id);
+  auto found = impl_->by_id.find(std::string_view(node.id));
+  if (found != impl_->by_id.end()) return NodeId{found->vertex};
+  const auto v = static_cast<uint32_t>(boost::add_vertex(impl_->graph));
+  impl_->nodes.push_back(std::move(node));
+  impl_->by_id.insert(IdSlot{v, hash});
+  return NodeId{v};
+}
+
+void PolicyGraph::Reserve(size_t nodes, size_t edges) {
+  impl_->nodes.reserve(nodes);
+  impl_->by_id.reserve(nodes);
+  impl_->ends.reserve(edges);
 }
 
 void PolicyGraph::AddEdge(NodeId source, NodeId target, GraphEdge edge) {
@@ -286,12 +321,12 @@ void PolicyGraph::AddEdge(NodeId source, NodeId target, GraphEdge edge) {
 std::optional<NodeId> PolicyGraph::FindNode(std::string_view id) const {
   auto found = impl_->by_id.find(id);
   if (found == impl_->by_id.end()) return std::nullopt;
-  return NodeId{static_cast<uint32_t>(found->second)};
+  return NodeId{found->vertex};
 }
 
 const GraphNode& PolicyGraph::Node(NodeId id) const {
-  assert(id.value < boost::num_vertices(impl_->graph));
-  return impl_->graph[id.value];
+  assert(id.value < impl_->nodes.size());
+  return impl_->nodes[id.value];
 }
 
 size_t PolicyGraph::NodeCount() const {
@@ -475,9 +510,20 @@ void AddCounterparts(PolicyGraph& graph, const Corpus& corpus) {
   }
 }
 
-// Aligned directive pairs of one parent document and its implementers.
-void AddAlignments(PolicyGraph& graph, const std::string& parent,
-                   const CoverageReport& report) {
+// The aligned directive pairs of one parent document and its
+// implementers, as edges to add.  Only reads the graph, so the parents'
+// edges are made on the threads that measured them, and adding them (in
+// corpus order, on one thread) is all that is left.
+struct PendingEdge {
+  NodeId from;
+  NodeId to;
+  GraphEdge edge;
+};
+
+std::vector<PendingEdge> Alignments(const PolicyGraph& graph,
+                                    const std::string& parent,
+                                    const CoverageReport& report) {
+  std::vector<PendingEdge> out;
   for (const DirectiveCoverage& d : report.directives) {
     std::optional<NodeId> to = graph.FindNode(DirectiveNodeId(parent, d.id));
     if (!to) continue;
@@ -489,9 +535,10 @@ void AddAlignments(PolicyGraph& graph, const std::string& parent,
       edge.relation = Relation::kAligned;
       edge.evidence = {impl.file, impl.line, impl.evidence};
       edge.score = impl.score;
-      graph.AddEdge(*from, *to, std::move(edge));
+      out.push_back({*from, *to, std::move(edge)});
     }
   }
+  return out;
 }
 
 }  // namespace
@@ -499,6 +546,16 @@ void AddAlignments(PolicyGraph& graph, const std::string& parent,
 PolicyGraph BuildGraph(const Corpus& corpus,
                        std::vector<CoverageReport>* coverage, unsigned jobs) {
   PolicyGraph graph;
+  // Every document, external and directive is a node; every directive and
+  // reference at most one edge (alignments come on top).
+  size_t nodes = corpus.externals.size(), edges = 0;
+  for (const ParsedFile& file : corpus.files) {
+    nodes += file.documents.size();
+    for (const DirectiveTree& tree : file.directives)
+      nodes += tree.nodes.size();
+    edges += file.references.size();
+  }
+  graph.Reserve(nodes, edges + nodes);
   for (const ParsedFile& file : corpus.files)
     for (const Document& doc : file.documents) graph.AddNode(DocumentNode(doc));
   for (const ExternalNode& ext : corpus.externals)
@@ -518,6 +575,7 @@ PolicyGraph BuildGraph(const Corpus& corpus,
     std::string id;
     std::vector<std::string> children;
     CoverageReport report;
+    std::vector<PendingEdge> aligned;
   };
   std::vector<Parent> parents;
   std::unordered_set<std::string> measured;
@@ -526,7 +584,7 @@ PolicyGraph BuildGraph(const Corpus& corpus,
       if (!measured.insert(doc.id).second) continue;
       std::vector<std::string> children = ImplementingDocuments(graph, doc.id);
       if (!children.empty())
-        parents.push_back({doc.id, std::move(children), {}});
+        parents.push_back({doc.id, std::move(children), {}, {}});
     }
   }
   // Every id is a node id, so an exact match: one hash lookup instead of
@@ -566,9 +624,12 @@ PolicyGraph BuildGraph(const Corpus& corpus,
     const size_t i = by_size[k].second;
     const std::vector<DocumentRef> children(refs[i].begin() + 1, refs[i].end());
     parents[i].report = MeasureCoverage(refs[i].front(), children);
+    parents[i].aligned = Alignments(graph, parents[i].id, parents[i].report);
   });
   for (Parent& parent : parents) {
-    AddAlignments(graph, parent.id, parent.report);
+    for (PendingEdge& e : parent.aligned)
+      graph.AddEdge(e.from, e.to, std::move(e.edge));
+    std::vector<PendingEdge>().swap(parent.aligned);
     if (coverage) coverage->push_back(std::move(parent.report));
   }
   return graph;

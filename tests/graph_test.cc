@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -224,6 +225,36 @@ TEST(PolicyGraph, MovedGraphKeepsItsNodesAndEdges) {
   EXPECT_EQ(moved.Node(moved.Edges()[0].target).id, "B");
 }
 
+// The id index reads ids from the nodes themselves, so it must stay right
+// while the nodes' storage grows past what was reserved and moves them
+// (short ids live inside the string and move with it).
+TEST(PolicyGraph, FindsEveryIdAfterGrowingPastItsReserve) {
+  PolicyGraph g;
+  g.Reserve(2, 1);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i)
+    ids.push_back(i % 2
+                      ? std::to_string(i)
+                      : "渝府发〔2023〕" + std::to_string(i) + "号#一.（二）");
+  std::vector<NodeId> added;
+  for (const std::string& id : ids) added.push_back(AddDoc(g, id));
+  for (size_t i = 1; i < added.size(); ++i)
+    g.AddEdge(added[i - 1], added[i], MakeEdge(Relation::kPartOf));
+  PolicyGraph moved = std::move(g);
+  EXPECT_EQ(AddDoc(moved, ids[7]), added[7]);  // still one node per id
+  NodeId extra = AddDoc(moved, "added after the move");
+  ASSERT_EQ(moved.NodeCount(), ids.size() + 1);
+  EXPECT_EQ(moved.EdgeCount(), ids.size() - 1);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    std::optional<NodeId> found = moved.FindNode(ids[i]);
+    ASSERT_TRUE(found.has_value()) << ids[i];
+    EXPECT_EQ(*found, added[i]);
+    EXPECT_EQ(moved.Node(*found).title, ids[i] + " title");
+  }
+  EXPECT_EQ(moved.FindNode("added after the move"), extra);
+  EXPECT_FALSE(moved.FindNode("渝府发〔2023〕1号").has_value());
+}
+
 TEST(RelationSet, ParsesNamesAsRelationNamePrintsThem) {
   std::string error;
   std::optional<RelationSet> set =
@@ -398,18 +429,24 @@ TEST(BuildGraph, AlignsDirectivesOfEveryImplementedParent) {
   EXPECT_EQ(aligned, implementations);
 }
 
+// Alignment edges are made on the threads that measure their parents and
+// added afterwards in corpus order, so every thread count gives one graph.
 TEST(BuildGraph, IsDeterministic) {
-  PolicyGraph again = BuildGraph(BundledCorpus());
   const PolicyGraph& g = CorpusGraph().graph;
-  ASSERT_EQ(again.NodeCount(), g.NodeCount());
-  ASSERT_EQ(again.EdgeCount(), g.EdgeCount());
-  std::vector<PolicyGraph::EdgeRef> a = again.Edges();
-  std::vector<PolicyGraph::EdgeRef> b = g.Edges();
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(again.Node(a[i].source).id, g.Node(b[i].source).id);
-    EXPECT_EQ(again.Node(a[i].target).id, g.Node(b[i].target).id);
-    EXPECT_EQ(a[i].edge->relation, b[i].edge->relation);
-    EXPECT_EQ(a[i].edge->count, b[i].edge->count);
+  for (unsigned jobs : {1u, 3u}) {
+    PolicyGraph again = BuildGraph(BundledCorpus(), nullptr, jobs);
+    ASSERT_EQ(again.NodeCount(), g.NodeCount());
+    ASSERT_EQ(again.EdgeCount(), g.EdgeCount());
+    std::vector<PolicyGraph::EdgeRef> a = again.Edges();
+    std::vector<PolicyGraph::EdgeRef> b = g.Edges();
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(again.Node(a[i].source).id, g.Node(b[i].source).id);
+      EXPECT_EQ(again.Node(a[i].target).id, g.Node(b[i].target).id);
+      EXPECT_EQ(a[i].edge->relation, b[i].edge->relation);
+      EXPECT_EQ(a[i].edge->count, b[i].edge->count);
+      EXPECT_EQ(a[i].edge->score, b[i].edge->score);
+      EXPECT_EQ(a[i].edge->evidence.text, b[i].edge->evidence.text);
+    }
   }
 }
 

@@ -117,6 +117,9 @@ class PolicyGraph {
 
   // Adds a node, or returns the existing one with the same id unchanged.
   NodeId AddNode(GraphNode node);
+  // Room for this many nodes and edges in all, so a graph whose size is
+  // known does not grow (and move its nodes) step by step.  A hint only.
+  void Reserve(size_t nodes, size_t edges);
   // Adds an edge; an edge with the same source, target and relation is
   // merged into the first one (its count grows by edge.count, its evidence
   // stays the first mention's), so parallel edges differ in relation.
