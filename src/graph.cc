@@ -511,34 +511,41 @@ void AddCounterparts(PolicyGraph& graph, const Corpus& corpus) {
 }
 
 // The aligned directive pairs of one parent document and its
-// implementers, as edges to add.  Only reads the graph, so the parents'
-// edges are made on the threads that measured them, and adding them (in
-// corpus order, on one thread) is all that is left.
-struct PendingEdge {
+// implementers: which nodes each alignment of `report` joins.  Only reads
+// the graph, so it runs on the thread that measured the parent, and the
+// serial step that adds the edges in corpus order has no lookups left.
+// The pairs point into the report rather than copying its strings, so
+// holding every parent's at once costs 16 bytes an alignment.
+struct Aligned {
   NodeId from;
   NodeId to;
-  GraphEdge edge;
+  const Implementation* impl;
 };
 
-std::vector<PendingEdge> Alignments(const PolicyGraph& graph,
-                                    const std::string& parent,
-                                    const CoverageReport& report) {
-  std::vector<PendingEdge> out;
+std::vector<Aligned> FindAligned(const PolicyGraph& graph,
+                                 const std::string& parent,
+                                 const CoverageReport& report) {
+  std::vector<Aligned> out;
   for (const DirectiveCoverage& d : report.directives) {
     std::optional<NodeId> to = graph.FindNode(DirectiveNodeId(parent, d.id));
     if (!to) continue;
     for (const Implementation& impl : d.implemented_by) {
       std::optional<NodeId> from =
           graph.FindNode(DirectiveNodeId(impl.document, impl.id));
-      if (!from) continue;
-      GraphEdge edge;
-      edge.relation = Relation::kAligned;
-      edge.evidence = {impl.file, impl.line, impl.evidence};
-      edge.score = impl.score;
-      out.push_back({*from, *to, std::move(edge)});
+      if (from) out.push_back({*from, *to, &impl});
     }
   }
   return out;
+}
+
+void AddAligned(PolicyGraph& graph, const std::vector<Aligned>& aligned) {
+  for (const Aligned& a : aligned) {
+    GraphEdge edge;
+    edge.relation = Relation::kAligned;
+    edge.evidence = {a.impl->file, a.impl->line, a.impl->evidence};
+    edge.score = a.impl->score;
+    graph.AddEdge(a.from, a.to, std::move(edge));
+  }
 }
 
 }  // namespace
@@ -575,7 +582,7 @@ PolicyGraph BuildGraph(const Corpus& corpus,
     std::string id;
     std::vector<std::string> children;
     CoverageReport report;
-    std::vector<PendingEdge> aligned;
+    std::vector<Aligned> aligned;
   };
   std::vector<Parent> parents;
   std::unordered_set<std::string> measured;
@@ -624,12 +631,11 @@ PolicyGraph BuildGraph(const Corpus& corpus,
     const size_t i = by_size[k].second;
     const std::vector<DocumentRef> children(refs[i].begin() + 1, refs[i].end());
     parents[i].report = MeasureCoverage(refs[i].front(), children);
-    parents[i].aligned = Alignments(graph, parents[i].id, parents[i].report);
+    parents[i].aligned = FindAligned(graph, parents[i].id, parents[i].report);
   });
   for (Parent& parent : parents) {
-    for (PendingEdge& e : parent.aligned)
-      graph.AddEdge(e.from, e.to, std::move(e.edge));
-    std::vector<PendingEdge>().swap(parent.aligned);
+    AddAligned(graph, parent.aligned);
+    std::vector<Aligned>().swap(parent.aligned);
     if (coverage) coverage->push_back(std::move(parent.report));
   }
   return graph;
