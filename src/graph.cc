@@ -207,12 +207,18 @@ struct IdSlot {
   uint32_t vertex;
   size_t hash;
 };
+// An id whose hash is already known, so AddNode hashes each id once.
+struct HashedId {
+  std::string_view id;
+  size_t hash;
+};
 struct IdHash {
   using is_transparent = void;
   size_t operator()(std::string_view id) const noexcept {
     return std::hash<std::string_view>()(id);
   }
   size_t operator()(const IdSlot& slot) const noexcept { return slot.hash; }
+  size_t operator()(const HashedId& key) const noexcept { return key.hash; }
 };
 struct IdEqual {
   using is_transparent = void;
@@ -221,6 +227,7 @@ struct IdEqual {
     return (*nodes)[slot.vertex].id;
   }
   std::string_view Id(std::string_view id) const { return id; }
+  std::string_view Id(const HashedId& key) const { return key.id; }
   template <typename A, typename B>
   bool operator()(const A& a, const B& b) const noexcept {
     return Id(a) == Id(b);
@@ -279,7 +286,7 @@ PolicyGraph& PolicyGraph::operator=(PolicyGraph&&) noexcept = default;
 
 NodeId PolicyGraph::AddNode(GraphNode node) {
   const size_t hash = IdHash()(node.id);
-  auto found = impl_->by_id.find(std::string_view(node.id));
+  auto found = impl_->by_id.find(HashedId{node.id, hash});
   if (found != impl_->by_id.end()) return NodeId{found->vertex};
   const auto v = static_cast<uint32_t>(boost::add_vertex(impl_->graph));
   impl_->nodes.push_back(std::move(node));
