@@ -1,13 +1,14 @@
 #include "policygraph/coverage.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
+#include <absl/container/flat_hash_map.h>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -116,6 +117,12 @@ GramCounts CountGrams(const std::string& text) {
   // hundred grams, and every later step walks them in gram order.
   std::sort(grams.begin(), grams.end());
   GramCounts counts;
+  // Sized first: items keep their counts until their turn, and a list
+  // grown by doubling would hold up to twice the memory.
+  size_t distinct = 0;
+  for (size_t i = 0; i < grams.size(); ++i)
+    distinct += i == 0 || grams[i] != grams[i - 1];
+  counts.reserve(distinct);
   for (size_t i = 0; i < grams.size();) {
     size_t j = i + 1;
     while (j < grams.size() && grams[j] == grams[i]) ++j;
@@ -161,18 +168,103 @@ void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
   }
 }
 
-Vector Weigh(const GramCounts& counts,
-             const std::unordered_map<Gram, double>& idf, double unseen_idf) {
+// Every gram of one alignment (a parent and its implementers), numbered:
+// its inverse document frequency and the parent directives that use it
+// are then read from arrays.  An item's gram is looked up in a flat table
+// twice (counted, weighed), where node-based maps of weights and of
+// posting lists had cost three lookups, each a pointer chase.
+struct Posting {
+  int parent;
+  double weight;
+};
+
+class GramTable {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  // Counts each gram of `counts` once more (its document frequency).
+  void AddDocument(const GramCounts& counts) {
+    for (GramCount packed : counts) {
+      auto [it, added] = slots_.try_emplace(GramOf(packed), df_.size());
+      if (added) df_.push_back(0);
+      ++df_[it->second];
+    }
+  }
+
+  // Turns the frequencies of `documents` items into weights.
+  void SetIdf(double documents) {
+    idf_.resize(df_.size());
+    for (size_t i = 0; i < df_.size(); ++i)
+      idf_[i] = std::log((documents + 1) / (df_[i] + 1));
+    std::vector<uint32_t>().swap(df_);
+    unseen_idf_ = std::log(documents + 1);
+  }
+
+  uint32_t Slot(Gram gram) const {
+    auto it = slots_.find(gram);
+    return it == slots_.end() ? kNone : it->second;
+  }
+  double Idf(uint32_t slot) const {
+    return slot == kNone ? unseen_idf_ : idf_[slot];
+  }
+
+  // The postings of every parent directive's vector, in parent order, so
+  // a gram's postings list its parents in order.
+  void IndexParents(const std::vector<const Vector*>& parents) {
+    start_.assign(idf_.size() + 1, 0);
+    for (const Vector* v : parents)
+      for (const auto& [gram, weight] : *v) ++start_[Slot(gram) + 1];
+    for (size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
+    postings_.resize(start_.back());
+    std::vector<uint32_t> next(start_.begin(), start_.end() - 1);
+    for (int p = 0; p < static_cast<int>(parents.size()); ++p)
+      for (const auto& [gram, weight] : *parents[p])
+        postings_[next[Slot(gram)]++] = {p, weight};
+  }
+
+  // The parent directives that use the gram in `slot`, in order; empty
+  // when none do.
+  std::pair<const Posting*, const Posting*> Postings(uint32_t slot) const {
+    if (slot == kNone) return {nullptr, nullptr};
+    return {postings_.data() + start_[slot],
+            postings_.data() + start_[slot + 1]};
+  }
+
+ private:
+  absl::flat_hash_map<Gram, uint32_t> slots_;
+  std::vector<uint32_t> df_;
+  std::vector<double> idf_;
+  double unseen_idf_ = 0;
+  std::vector<uint32_t> start_;  // slot's postings: [start_[s], start_[s+1])
+  std::vector<Posting> postings_;
+};
+
+// 1 + ln(count), the weight of a gram's count, read from a table for the
+// counts nearly every gram has (the same values std::log gives).
+double CountWeight(int count) {
+  static const auto kTable = [] {
+    std::array<double, 64> table{};
+    for (int c = 1; c < 64; ++c) table[c] = 1 + std::log(c);
+    return table;
+  }();
+  return count < 64 ? kTable[count] : 1 + std::log(count);
+}
+
+// The weights of `counts`, unit length; `slots` (when given) receives the
+// table slot of each gram kept, so scoring need not look them up again.
+Vector Weigh(const GramCounts& counts, const GramTable& table,
+             std::vector<uint32_t>* slots = nullptr) {
   Vector v;
   v.reserve(counts.size());
+  if (slots) slots->clear();
   double norm = 0;
   for (GramCount packed : counts) {
     const Gram gram = GramOf(packed);
-    auto it = idf.find(gram);
-    double w = (1 + std::log(CountOf(packed))) *
-               (it == idf.end() ? unseen_idf : it->second);
+    const uint32_t slot = table.Slot(gram);
+    double w = CountWeight(CountOf(packed)) * table.Idf(slot);
     if (w <= 0) continue;
     v.emplace_back(gram, w);
+    if (slots) slots->push_back(slot);
     norm += w * w;
   }
   norm = std::sqrt(norm);
@@ -309,16 +401,15 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
 
   // Document frequencies over the directives being aligned: what the
   // parent and its implementers all say is what distinguishes nothing.
-  std::unordered_map<Gram, double> idf;
+  GramTable table;
   for (const std::vector<Item>* side : {&parents, &kids})
-    for (const Item& item : *side)
-      for (GramCount packed : item.grams) idf[GramOf(packed)] += 1;
-  const double n = static_cast<double>(parents.size() + kids.size());
-  for (auto& [gram, df] : idf) df = std::log((n + 1) / (df + 1));
-  const double unseen_idf = std::log(n + 1);
+    for (const Item& item : *side) table.AddDocument(item.grams);
+  table.SetIdf(static_cast<double>(parents.size() + kids.size()));
+  std::vector<const Vector*> parent_vectors;
   for (Item& item : parents) {
-    item.own = Weigh(item.grams, idf, unseen_idf);
+    item.own = Weigh(item.grams, table);
     GramCounts().swap(item.grams);
+    parent_vectors.push_back(&item.own);
   }
 
   // Inverted index of the parent's grams with their weights.  A child's
@@ -327,14 +418,7 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   // (and so the floating-point result) of a merge of the two vectors.
   // Grams most parent directives share only add to scores, they do not
   // propose candidates.
-  struct Posting {
-    int parent;
-    double weight;
-  };
-  std::unordered_map<Gram, std::vector<Posting>> postings;
-  for (int i = 0; i < static_cast<int>(parents.size()); ++i)
-    for (const auto& [gram, weight] : parents[i].own)
-      postings[gram].push_back({i, weight});
+  table.IndexParents(parent_vectors);
   const size_t common = std::max(
       kMinPostings, static_cast<size_t>(kCommonShare * parents.size()));
 
@@ -363,9 +447,10 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   // implementers were most of the memory of a large build.  The items of
   // one action come together and share its heading's vector.
   Vector context;
+  std::vector<uint32_t> own_slots, context_slots;
   for (size_t i = 0; i < kids.size(); ++i) {
     Item& kid = kids[i];
-    kid.own = Weigh(kid.grams, idf, unseen_idf);
+    kid.own = Weigh(kid.grams, table, &own_slots);
     GramCounts().swap(kid.grams);
     if (kid.group >= 0) {
       const Item* previous = i > 0 ? &kids[i - 1] : nullptr;
@@ -373,27 +458,28 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
           previous->group != kid.group)
         context = Weigh(
             CountGrams(DirectiveText(kid.file->source, *kid.tree, kid.group)),
-            idf, unseen_idf);
+            table, &context_slots);
       kid.ctx = &context;
     }
     candidates.clear();
     touched_list.clear();
-    auto accumulate = [&](const Vector& v, std::vector<double>& sum) {
-      for (const auto& [gram, weight] : v) {
-        auto it = postings.find(gram);
-        if (it == postings.end()) continue;
-        const bool proposes = it->second.size() <= common;
-        for (const Posting& posting : it->second) {
-          const int p = posting.parent;
-          sum[p] += weight * posting.weight;
+    auto accumulate = [&](const Vector& v, const std::vector<uint32_t>& slots,
+                          std::vector<double>& sum) {
+      for (size_t g = 0; g < v.size(); ++g) {
+        const double weight = v[g].second;
+        const auto [first, last] = table.Postings(slots[g]);
+        const bool proposes = static_cast<size_t>(last - first) <= common;
+        for (const Posting* posting = first; posting != last; ++posting) {
+          const int p = posting->parent;
+          sum[p] += weight * posting->weight;
           if (!touched[p]) touched[p] = 1, touched_list.push_back(p);
           if (proposes && !candidate[p])
             candidate[p] = 1, candidates.push_back(p);
         }
       }
     };
-    accumulate(kid.own, own_sum);
-    if (kid.ctx) accumulate(*kid.ctx, ctx_sum);
+    accumulate(kid.own, own_slots, own_sum);
+    if (kid.ctx) accumulate(*kid.ctx, context_slots, ctx_sum);
     scores.clear();
     double best = 0;
     for (int p : candidates) {

@@ -16,6 +16,8 @@ PACKAGES=(
   pkg-config
   git
   libboost-graph-dev
+  # flat hash map for coverage alignment's gram tables (src/coverage.cc).
+  libabsl-dev
   libre2-dev
   libgraphviz-dev
   graphviz
