@@ -7,25 +7,66 @@
 #ifndef POLICYGRAPH_SRC_EXPORT_ATTRIBUTES_H_
 #define POLICYGRAPH_SRC_EXPORT_ATTRIBUTES_H_
 
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
+#include "policygraph/coverage.h"
 #include "policygraph/export.h"
 
 namespace policygraph::internal {
 
+template <typename Sink>
+void TextIfNotEmpty(Sink& sink, const char* name, std::string_view value) {
+  if (!value.empty()) sink.Text(name, value);
+}
+
 // "kind", "title", "doc_number", "level", "type", "date", "issuer", "file",
-// "line", "document", in that order.  Empty strings and line 0 (externals
-// have no file) are left out; text is valid UTF-8.
-Json NodeAttributes(const GraphNode& node);
+// "line", "document", in that order, each given to `sink` as
+// sink.Text(name, text) or sink.Integer(name, value).  Empty strings and
+// line 0 (externals have no file) are left out.  Text is as the graph holds
+// it: each sink makes it safe for its syntax.
+template <typename Sink>
+void VisitNodeAttributes(const GraphNode& node, Sink& sink) {
+  sink.Text("kind", NodeKindName(node.kind));
+  TextIfNotEmpty(sink, "title", node.title);
+  TextIfNotEmpty(sink, "doc_number", node.doc_number);
+  sink.Text("level", LevelName(node.level));
+  TextIfNotEmpty(sink, "type", node.type);
+  TextIfNotEmpty(sink, "date", node.date);
+  TextIfNotEmpty(sink, "issuer", node.issuer);
+  TextIfNotEmpty(sink, "file", node.file);
+  if (node.line > 0) sink.Integer("line", node.line);
+  TextIfNotEmpty(sink, "document", node.document);
+}
 
 // "relation", "cue", "score", "count", "evidence_file", "evidence_line",
-// "evidence", in that order.  Scores are rounded to three decimals; empty
-// strings, line 0 and a non-finite score are left out.
+// "evidence", in that order, the score through sink.Number.  Scores are
+// rounded to three decimals; empty strings, line 0 and a non-finite score
+// are left out.
+template <typename Sink>
+void VisitEdgeAttributes(const GraphEdge& edge, Sink& sink) {
+  sink.Text("relation", RelationName(edge.relation));
+  TextIfNotEmpty(sink, "cue", edge.cue);
+  // A NaN would print as null in JSON and as nothing a GraphML reader
+  // parses; a score that is not a number is no score.
+  if (std::isfinite(edge.score)) sink.Number("score", RoundedScore(edge.score));
+  sink.Integer("count", edge.count);
+  TextIfNotEmpty(sink, "evidence_file", edge.evidence.file);
+  if (edge.evidence.line > 0) sink.Integer("evidence_line", edge.evidence.line);
+  TextIfNotEmpty(sink, "evidence", edge.evidence.text);
+}
+
+// The attributes above as a JSON object, text valid UTF-8.
+Json NodeAttributes(const GraphNode& node);
 Json EdgeAttributes(const GraphEdge& edge);
+
+// `text` as a JSON string literal, quotes included, escaped as
+// nlohmann::json's dump escapes it; `text` must be valid UTF-8.
+void AppendJsonString(std::string& out, std::string_view text);
 
 // A node or edge end as the exporters print it: ill-formed UTF-8 replaced,
 // so a hostile id cannot make a JSON dump throw.

@@ -57,20 +57,31 @@ void WriteKeys(std::string_view domain, const auto& keys, std::ostream& out) {
         << "\"/>\n";
 }
 
+// Writes each attribute a Visit…Attributes gives as a <data> element.
 // Numbers print exactly as in the JSON exports, so both agree digit for
-// digit.
-void WriteData(std::string_view domain, const Json& attributes,
-               std::ostream& out) {
-  for (const auto& [name, value] : attributes.items()) {
+// digit; text is made well-formed first, as the JSON exports make it.
+struct DataSink {
+  std::string_view domain;
+  std::ostream& out;
+
+  void Open(std::string_view name) {
     out << "      <data key=\"" << domain << '_' << name << "\">";
-    if (value.is_string()) {
-      WriteXmlText(value.get_ref<const std::string&>(), out);
-    } else {
-      out << value.dump();
-    }
+  }
+  void Text(std::string_view name, std::string_view text) {
+    Open(name);
+    WriteXmlText(internal::ExportedId(text), out);
     out << "</data>\n";
   }
-}
+  template <typename T>
+  void Integer(std::string_view name, T value) {
+    Open(name);
+    out << value << "</data>\n";
+  }
+  void Number(std::string_view name, double value) {
+    Open(name);
+    out << Json(value).dump() << "</data>\n";
+  }
+};
 
 }  // namespace
 
@@ -90,7 +101,8 @@ void GraphmlWriter::AddNode(const GraphNode& node) {
   out_ << "    <node id=\"";
   WriteXmlText(id, out_);
   out_ << "\">\n";
-  WriteData("node", internal::NodeAttributes(node), out_);
+  DataSink data{"node", out_};
+  internal::VisitNodeAttributes(node, data);
   out_ << "    </node>\n";
   if (internal::LooksLikeEdgeId(id)) edge_like_ids_.insert(std::move(id));
 }
@@ -103,7 +115,8 @@ void GraphmlWriter::AddEdge(std::string_view source, std::string_view target,
   out_ << "\" target=\"";
   WriteXmlText(internal::ExportedId(target), out_);
   out_ << "\">\n";
-  WriteData("edge", internal::EdgeAttributes(edge), out_);
+  DataSink data{"edge", out_};
+  internal::VisitEdgeAttributes(edge, data);
   out_ << "    </edge>\n";
 }
 

@@ -1,6 +1,7 @@
 // The graph as node-link JSON (networkx, D3) and as Cytoscape.js elements.
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,43 +21,74 @@ std::string SafeJson(std::string_view text) {
   return SafeText(text, TextUse::kJson);
 }
 
-void SetIfNotEmpty(Json& object, const char* name, std::string_view text) {
-  if (!text.empty()) object[name] = SafeJson(text);
-}
-
-void SetIfPositive(Json& object, const char* name, uint32_t value) {
-  if (value > 0) object[name] = value;
-}
+// Fills a JSON object with the attributes a Visit…Attributes gives.
+struct JsonSink {
+  Json& object;
+  void Text(const char* name, std::string_view text) {
+    object[name] = SafeJson(text);
+  }
+  template <typename T>
+  void Integer(const char* name, T value) {
+    object[name] = value;
+  }
+  void Number(const char* name, double value) { object[name] = value; }
+};
 
 }  // namespace
 
 Json NodeAttributes(const GraphNode& node) {
   Json out = Json::object();
-  out["kind"] = NodeKindName(node.kind);
-  SetIfNotEmpty(out, "title", node.title);
-  SetIfNotEmpty(out, "doc_number", node.doc_number);
-  out["level"] = LevelName(node.level);
-  SetIfNotEmpty(out, "type", node.type);
-  SetIfNotEmpty(out, "date", node.date);
-  SetIfNotEmpty(out, "issuer", node.issuer);
-  SetIfNotEmpty(out, "file", node.file);
-  SetIfPositive(out, "line", node.line);
-  SetIfNotEmpty(out, "document", node.document);
+  JsonSink sink{out};
+  VisitNodeAttributes(node, sink);
   return out;
 }
 
 Json EdgeAttributes(const GraphEdge& edge) {
   Json out = Json::object();
-  out["relation"] = RelationName(edge.relation);
-  SetIfNotEmpty(out, "cue", edge.cue);
-  // A NaN would print as null in JSON and as nothing a GraphML reader
-  // parses; a score that is not a number is no score.
-  if (std::isfinite(edge.score)) out["score"] = RoundedScore(edge.score);
-  out["count"] = edge.count;
-  SetIfNotEmpty(out, "evidence_file", edge.evidence.file);
-  SetIfPositive(out, "evidence_line", edge.evidence.line);
-  SetIfNotEmpty(out, "evidence", edge.evidence.text);
+  JsonSink sink{out};
+  VisitEdgeAttributes(edge, sink);
   return out;
+}
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  size_t kept = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, kept, i - kept);
+    kept = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\u%04x", c);
+        out += escape;
+      }
+    }
+  }
+  out.append(text, kept, text.size() - kept);
+  out += '"';
 }
 
 std::string ExportedId(std::string_view id) { return SafeJson(id); }
@@ -159,6 +191,71 @@ std::string Indented(const Json& value, int depth) {
   return out;
 }
 
+// A JSON object written straight to text as dump(1) prints it `depth`
+// levels down, its members one level deeper.  The streamed exports print
+// millions of nodes and links; building an nlohmann object of each only
+// to print and re-indent it was most of their time.  Also a sink for
+// Visit…Attributes.
+class ObjectText {
+ public:
+  ObjectText(std::string& out, int depth) : out_(out), depth_(depth) {
+    out_ += '{';
+  }
+  void Text(std::string_view name, std::string_view text) {
+    Key(name);
+    internal::AppendJsonString(out_, internal::ExportedId(text));
+  }
+  template <typename T>
+  void Integer(std::string_view name, T value) {
+    Key(name);
+    out_ += std::to_string(value);
+  }
+  // nlohmann prints the number, so a score reads as GraphToNodeLink's.
+  void Number(std::string_view name, double value) {
+    Key(name);
+    out_ += Json(value).dump();
+  }
+  // A member object; Close it before adding to this one.
+  ObjectText Object(std::string_view name) {
+    Key(name);
+    return ObjectText(out_, depth_ + 1);
+  }
+  void Close() {
+    if (members_) {
+      out_ += '\n';
+      out_.append(depth_, ' ');
+    }
+    out_ += '}';
+  }
+
+ private:
+  void Key(std::string_view name) {
+    out_ += members_++ ? ",\n" : "\n";
+    out_.append(depth_ + 1, ' ');
+    internal::AppendJsonString(out_, name);
+    out_ += ": ";
+  }
+
+  std::string& out_;
+  int depth_;
+  size_t members_ = 0;
+};
+
+// NodeLinkNode's fields, into `object`.
+void NodeFields(const GraphNode& node, ObjectText& object) {
+  object.Text("id", node.id);
+  internal::VisitNodeAttributes(node, object);
+}
+
+// NodeLinkLink's fields, into `object`.
+void LinkFields(std::string_view source, std::string_view target, int key,
+                const GraphEdge& edge, ObjectText& object) {
+  object.Text("source", source);
+  object.Text("target", target);
+  object.Integer("key", key);
+  internal::VisitEdgeAttributes(edge, object);
+}
+
 }  // namespace
 
 Json GraphToNodeLink(const PolicyGraph& graph) {
@@ -196,9 +293,15 @@ class ArrayWriter {
   ArrayWriter(std::ostream& out, int depth) : out_(out), depth_(depth) {
     out_ << '[';
   }
-  void Add(const Json& value) {
-    out_ << (count_++ ? "," : "") << '\n'
-         << std::string(depth_ + 1, ' ') << Indented(value, depth_ + 1);
+  // A member as `print(text, depth)` writes it at the member's depth.
+  template <typename Print>
+  void Add(Print print) {
+    text_.clear();
+    text_ += count_++ ? "," : "";
+    text_ += '\n';
+    text_.append(depth_ + 1, ' ');
+    print(text_, depth_ + 1);
+    out_ << text_;
   }
   void Close() {
     if (count_) out_ << '\n' << std::string(depth_, ' ');
@@ -209,6 +312,7 @@ class ArrayWriter {
   std::ostream& out_;
   int depth_;
   size_t count_ = 0;
+  std::string text_;  // the member being written, reused
 };
 
 }  // namespace
@@ -229,15 +333,32 @@ Json GraphToCytoscape(const PolicyGraph& graph) {
 
 bool WriteCytoscape(const PolicyGraph& graph, std::ostream& out) {
   out << "{\n \"elements\": {\n  \"nodes\": ";
+  // As CytoscapeNode and CytoscapeEdge print.
   ArrayWriter nodes(out, 2);
-  for (NodeId n : graph.Nodes()) nodes.Add(CytoscapeNode(graph.Node(n)));
+  for (NodeId n : graph.Nodes())
+    nodes.Add([&](std::string& text, int depth) {
+      ObjectText element(text, depth);
+      ObjectText data = element.Object("data");
+      NodeFields(graph.Node(n), data);
+      data.Close();
+      element.Close();
+    });
   nodes.Close();
   out << ",\n  \"edges\": ";
   const std::vector<std::string> ids = internal::EdgeIds(graph);
   ArrayWriter edges(out, 2);
   size_t i = 0;
   for (const PolicyGraph::EdgeRef& e : graph.Edges())
-    edges.Add(CytoscapeEdge(graph, e, ids[i++]));
+    edges.Add([&](std::string& text, int depth) {
+      ObjectText element(text, depth);
+      ObjectText data = element.Object("data");
+      data.Text("id", ids[i++]);
+      data.Text("source", graph.Node(e.source).id);
+      data.Text("target", graph.Node(e.target).id);
+      internal::VisitEdgeAttributes(*e.edge, data);
+      data.Close();
+      element.Close();
+    });
   edges.Close();
   out << "\n }\n}\n";
   out.flush();
@@ -263,7 +384,12 @@ NodeLinkWriter::NodeLinkWriter(std::ostream& out, size_t nodes, size_t edges)
 }
 
 void NodeLinkWriter::AddNode(const GraphNode& node) {
-  out_ << (nodes_++ ? ",\n  " : "\n  ") << Indented(NodeLinkNode(node), 2);
+  text_.clear();
+  text_ += nodes_++ ? ",\n  " : "\n  ";
+  ObjectText object(text_, 2);
+  NodeFields(node, object);
+  object.Close();
+  out_ << text_;
 }
 
 void NodeLinkWriter::CloseNodes() {
@@ -275,8 +401,12 @@ void NodeLinkWriter::CloseNodes() {
 void NodeLinkWriter::AddEdge(std::string_view source, std::string_view target,
                              int key, const GraphEdge& edge) {
   CloseNodes();
-  out_ << (edges_++ ? ",\n  " : "\n  ")
-       << Indented(NodeLinkLink(source, target, key, edge), 2);
+  text_.clear();
+  text_ += edges_++ ? ",\n  " : "\n  ";
+  ObjectText object(text_, 2);
+  LinkFields(source, target, key, edge, object);
+  object.Close();
+  out_ << text_;
 }
 
 bool NodeLinkWriter::Finish() {

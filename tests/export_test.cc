@@ -874,6 +874,23 @@ std::vector<PolicyGraph> StreamingCases() {
                MakeEdge(Relation::kCounterpart));
   cases.push_back(std::move(full));
   cases.push_back(EdgeLikeIdGraph());
+  // Every C0 control, quotes, a backslash, DEL, ill-formed UTF-8 and a line
+  // separator, in ids, attributes and evidence.
+  std::string hostile = "《\"\\/\x7F\xFF\u2028》";
+  for (char c = 1; c < 0x20; ++c) hostile += c;
+  PolicyGraph escaped;
+  GraphNode node;
+  node.id = hostile;
+  node.title = hostile;
+  node.line = 3;
+  const NodeId from = escaped.AddNode(node);
+  const NodeId to = AddDoc(escaped, "B");
+  GraphEdge edge = MakeEdge(Relation::kAligned);
+  edge.cue = hostile;
+  edge.score = 0.125;
+  edge.evidence = {hostile, 7, hostile};
+  escaped.AddEdge(from, to, edge);
+  cases.push_back(std::move(escaped));
   return cases;
 }
 

@@ -80,6 +80,7 @@ class NodeLinkWriter {
   size_t nodes_ = 0;
   size_t edges_ = 0;
   bool in_links_ = false;
+  std::string text_;  // the node or link being written, reused
 };
 
 // GraphML written one node and one edge at a time: the bytes of
