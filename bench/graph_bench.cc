@@ -139,4 +139,30 @@ BENCHMARK(BM_PageRank)
     ->Arg(200'000)
     ->Unit(benchmark::kMillisecond);
 
+// The whole-graph exports `build` streams into graph.json, graph.cyjs and
+// graph.graphml, written to memory: bytes per second of output.
+template <bool (*Write)(const pg::PolicyGraph&, std::ostream&)>
+void BM_Export(benchmark::State& state) {
+  const Generated& g = GraphOf(state.range(0));
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    std::ostringstream out;
+    benchmark::DoNotOptimize(Write(g.graph, out));
+    bytes += static_cast<int64_t>(out.tellp());
+  }
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_Export<pg::WriteNodeLink>)
+    ->Name("BM_ExportNodeLink")
+    ->Arg(50'000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export<pg::WriteCytoscape>)
+    ->Name("BM_ExportCytoscape")
+    ->Arg(50'000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export<pg::WriteGraphml>)
+    ->Name("BM_ExportGraphml")
+    ->Arg(50'000)
+    ->Unit(benchmark::kMillisecond);
+
 }  // namespace
