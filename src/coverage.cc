@@ -10,6 +10,7 @@
 #include <utility>
 
 #include <absl/container/flat_hash_map.h>
+#include <boost/sort/pdqsort/pdqsort.hpp>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -116,7 +117,7 @@ GramCounts CountGrams(const std::string& text) {
   }
   // A sorted run-length list instead of a hash map: a directive has a few
   // hundred grams, and every later step walks them in gram order.
-  std::sort(grams.begin(), grams.end());
+  boost::sort::pdqsort_branchless(grams.begin(), grams.end());
   GramCounts counts;
   // Sized first: items keep their counts until their turn, and a list
   // grown by doubling would hold up to twice the memory.
@@ -210,17 +211,19 @@ class GramTable {
   }
 
   // The postings of every parent directive's vector, in parent order, so
-  // a gram's postings list its parents in order.
-  void IndexParents(const std::vector<const Vector*>& parents) {
+  // a gram's postings list its parents in order.  `slots[p]` holds the
+  // slot of each gram of `parents[p]`, as Weigh gave them.
+  void IndexParents(const std::vector<const Vector*>& parents,
+                    const std::vector<std::vector<uint32_t>>& slots) {
     start_.assign(idf_.size() + 1, 0);
-    for (const Vector* v : parents)
-      for (const auto& [gram, weight] : *v) ++start_[Slot(gram) + 1];
+    for (const std::vector<uint32_t>& of_parent : slots)
+      for (uint32_t slot : of_parent) ++start_[slot + 1];
     for (size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
     postings_.resize(start_.back());
     std::vector<uint32_t> next(start_.begin(), start_.end() - 1);
     for (int p = 0; p < static_cast<int>(parents.size()); ++p)
-      for (const auto& [gram, weight] : *parents[p])
-        postings_[next[Slot(gram)]++] = {p, weight};
+      for (size_t g = 0; g < parents[p]->size(); ++g)
+        postings_[next[slots[p][g]]++] = {p, (*parents[p])[g].second};
   }
 
   // The parent directives that use the gram in `slot`, in order; empty
@@ -311,11 +314,16 @@ std::string Evidence(const Item& child, const Item& parent,
   }
   // Heaviest first; weights equal to nine places are ties, broken by gram,
   // for the same reason as the rows' order below.
+  // Taken from a heap one by one: only the first few are ever needed, and
+  // (weight, gram) pairs are distinct, so they come off in sorted order.
   for (auto& entry : shared) entry.first = std::round(entry.first * 1e9);
-  std::sort(shared.begin(), shared.end());
+  const auto heavier = [](const auto& a, const auto& b) { return b < a; };
+  std::make_heap(shared.begin(), shared.end(), heavier);
   std::vector<std::u32string> phrases;
-  for (const auto& [weight, gram] : shared) {
+  for (auto last = shared.end(); last != shared.begin(); --last) {
     if (phrases.size() == kEvidencePhrases) break;
+    std::pop_heap(shared.begin(), last, heavier);
+    const Gram gram = (last - 1)->second;
     std::u32string bigram = {static_cast<char32_t>(gram >> 32),
                              static_cast<char32_t>(gram & 0xFFFFFFFF)};
     bool known = false;
@@ -327,11 +335,14 @@ std::string Evidence(const Item& child, const Item& parent,
     auto alnum = [](char32_t ch) {
       return u_isalnum(static_cast<UChar32>(ch));
     };
+    const std::u32string_view child_text = c;
     while (end < c.size() && alnum(c[end]) &&
-           p.find(c.substr(begin, end + 1 - begin)) != std::u32string::npos)
+           p.find(child_text.substr(begin, end + 1 - begin)) !=
+               std::u32string::npos)
       ++end;
     while (begin > 0 && alnum(c[begin - 1]) &&
-           p.find(c.substr(begin - 1, end - begin + 1)) != std::u32string::npos)
+           p.find(child_text.substr(begin - 1, end - begin + 1)) !=
+               std::u32string::npos)
       --begin;
     phrases.push_back(c.substr(begin, end - begin));
   }
@@ -407,10 +418,11 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
     for (const Item& item : *side) table.AddDocument(item.grams);
   table.SetIdf(static_cast<double>(parents.size() + kids.size()));
   std::vector<const Vector*> parent_vectors;
-  for (Item& item : parents) {
-    item.own = Weigh(item.grams, table);
-    GramCounts().swap(item.grams);
-    parent_vectors.push_back(&item.own);
+  std::vector<std::vector<uint32_t>> parent_slots(parents.size());
+  for (size_t p = 0; p < parents.size(); ++p) {
+    parents[p].own = Weigh(parents[p].grams, table, &parent_slots[p]);
+    GramCounts().swap(parents[p].grams);
+    parent_vectors.push_back(&parents[p].own);
   }
 
   // Inverted index of the parent's grams with their weights.  A child's
@@ -419,7 +431,8 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   // (and so the floating-point result) of a merge of the two vectors.
   // Grams most parent directives share only add to scores, they do not
   // propose candidates.
-  table.IndexParents(parent_vectors);
+  table.IndexParents(parent_vectors, parent_slots);
+  std::vector<std::vector<uint32_t>>().swap(parent_slots);
   const size_t common = std::max(
       kMinPostings, static_cast<size_t>(kCommonShare * parents.size()));
 

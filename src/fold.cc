@@ -1,5 +1,6 @@
 #include "policygraph/fold.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -77,28 +78,26 @@ char32_t FoldFullWidthAlnum(char32_t c) {
   return IsFullWidthDigit(c) || IsFullWidthLetter(c) ? c - kFullWidthOffset : c;
 }
 
-std::u32string WithoutWhitespace(std::u32string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  for (char32_t c : text) {
-    if (!IsWhitespace(c)) out.push_back(c);
-  }
-  return out;
+// Both rewrite in place: a fold is a chain of these over one decoded copy.
+std::u32string WithoutWhitespace(std::u32string text) {
+  text.erase(std::remove_if(text.begin(), text.end(), IsWhitespace),
+             text.end());
+  return text;
 }
 
 // PDF-to-Markdown extraction leaves `**bold**` markers in some gazettes
 // (hechuan-gazette-2023-01); they are layout, never part of a title.
-std::u32string WithoutMarkdownBold(std::u32string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
+std::u32string WithoutMarkdownBold(std::u32string text) {
+  size_t kept = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == U'*' && i + 1 < text.size() && text[i + 1] == U'*') {
       ++i;
       continue;
     }
-    out.push_back(text[i]);
+    text[kept++] = text[i];
   }
-  return out;
+  text.resize(kept);
+  return text;
 }
 
 // Dashes that scrapers and typists put between the years of a period:

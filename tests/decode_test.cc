@@ -574,5 +574,35 @@ TEST(ListInputFiles, FindsTheBundledCorpus) {
   EXPECT_TRUE(list.diagnostics.empty());
 }
 
+// ReadSourceFile takes over the buffer it read a clean UTF-8 file into
+// instead of copying it; every kind of file must still decode exactly as
+// DecodeText decodes its bytes.
+TEST(ReadSourceFile, DecodesEveryKindOfFileAsDecodeTextDoes) {
+  const TempDir dir;
+  const std::string line =
+      "渝府发〔2023〕7号\n根据《中华人民共和国安全生产法》\n";
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"plain.txt", line},
+      {"bom.txt", "\xEF\xBB\xBF" + line},
+      {"two-boms.txt", "\xEF\xBB\xBF\xEF\xBB\xBF" + line},
+      {"crlf.txt", "标题\r\n正文\r\n"},
+      {"bad-byte.txt", "标题\xFF\n正文\n"},
+      {"short.txt", "a"},
+      {"empty.txt", ""},
+  };
+  for (const auto& [name, bytes] : files) {
+    SCOPED_TRACE(name);
+    const std::string path = dir / name;
+    WriteFile(path, bytes);
+    const DecodeResult from_file = ReadSourceFile(path);
+    const DecodeResult decoded = DecodeText(bytes, path);
+    EXPECT_EQ(from_file.ok, decoded.ok);
+    EXPECT_EQ(from_file.source.text, decoded.source.text);
+    EXPECT_EQ(from_file.source.encoding, decoded.source.encoding);
+    EXPECT_EQ(from_file.source.line_starts, decoded.source.line_starts);
+    EXPECT_EQ(from_file.diagnostics.size(), decoded.diagnostics.size());
+  }
+}
+
 }  // namespace
 }  // namespace policygraph
