@@ -2,6 +2,8 @@
 // auditor reads top to bottom, and one CSV row per aligned pair.
 #include <cmath>
 #include <cstdio>
+#include <ostream>
+#include <string_view>
 
 #include "policygraph/report_format.h"
 
@@ -29,6 +31,11 @@ std::string Joined(const std::vector<std::string>& items,
   }
   return out;
 }
+
+constexpr std::string_view kCoverageCsvHeader =
+    "parent,parent_directive,parent_line,parent_heading,parent_lead_units,"
+    "parent_deadline,child,child_directive,child_line,child_heading,score,"
+    "evidence,child_lead_units,child_deadline\n";
 
 void AppendCoverageRows(const CoverageReport& report, std::string& out) {
   for (const DirectiveCoverage& d : report.directives) {
@@ -125,12 +132,22 @@ std::string FormatCoverageCsv(const CoverageReport& report) {
 }
 
 std::string FormatCoverageCsv(const std::vector<CoverageReport>& reports) {
-  std::string out =
-      "parent,parent_directive,parent_line,parent_heading,parent_lead_units,"
-      "parent_deadline,child,child_directive,child_line,child_heading,score,"
-      "evidence,child_lead_units,child_deadline\n";
+  std::string out(kCoverageCsvHeader);
   for (const CoverageReport& report : reports) AppendCoverageRows(report, out);
   return out;
+}
+
+bool WriteCoverageCsv(const std::vector<CoverageReport>& reports,
+                      std::ostream& out) {
+  out << kCoverageCsvHeader;
+  std::string rows;
+  for (const CoverageReport& report : reports) {
+    rows.clear();
+    AppendCoverageRows(report, rows);
+    if (!out.write(rows.data(), static_cast<std::streamsize>(rows.size())))
+      return false;
+  }
+  return out.good();
 }
 
 }  // namespace policygraph

@@ -3,7 +3,9 @@
 // nlohmann::json throw when the record is dumped.
 #include "policygraph/format.h"
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -71,6 +73,45 @@ TEST(FormatJson, CoverageChildrenAndLeadUnitsAreRepaired) {
   EXPECT_EQ(back["directives"][0]["lead_units"], Json::array({kRepaired}));
   EXPECT_EQ(back["directives"][0]["implemented_by"][0]["lead_units"],
             Json::array({kRepaired}));
+}
+
+// build writes coverage.csv a parent at a time; the bytes must be the
+// table FormatCoverageCsv makes whole, for every parent and every cell.
+TEST(CoverageCsv, StreamedTableIsTheWholeTable) {
+  CoverageReport first;
+  first.parent = "渝府发〔2023〕7号";
+  DirectiveCoverage covered;
+  covered.id = "一.（二）";
+  covered.heading = "=SUM(A1), \"quoted\"\nsecond line";
+  covered.line = 12;
+  covered.lead_units = {"市发展改革委", "+各区县"};
+  covered.implemented_by.push_back({"合川府发〔2023〕1号",
+                                    "二",
+                                    "b.txt",
+                                    60,
+                                    "-落实",
+                                    0.8125,
+                                    "某某、" + kBroken,
+                                    {"@区委"},
+                                    "2025年底"});
+  covered.implemented_by.push_back(
+      {"合川府发〔2023〕2号", "三", "c.txt", 7, "落实", 0.5, "", {}, ""});
+  first.directives = {covered, DirectiveCoverage{}};
+  CoverageReport second;
+  second.parent = kBroken;
+  DirectiveCoverage uncovered;
+  uncovered.id = "四";
+  uncovered.deadline = "长期";
+  second.directives = {uncovered};
+  const std::vector<CoverageReport> reports = {first, CoverageReport{}, second};
+
+  std::ostringstream streamed;
+  EXPECT_TRUE(WriteCoverageCsv(reports, streamed));
+  EXPECT_EQ(streamed.str(), FormatCoverageCsv(reports));
+  EXPECT_NE(streamed.str().find("合川府发〔2023〕2号"), std::string::npos);
+  std::ostringstream failed;
+  failed.setstate(std::ios::badbit);
+  EXPECT_FALSE(WriteCoverageCsv(reports, failed));
 }
 
 }  // namespace

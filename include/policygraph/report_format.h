@@ -4,6 +4,7 @@
 #ifndef POLICYGRAPH_REPORT_FORMAT_H_
 #define POLICYGRAPH_REPORT_FORMAT_H_
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,11 @@ std::string FormatOrphansCsv(const OrphanReport& report);
 
 // Every parent's rows under one header line (the build's coverage.csv).
 std::string FormatCoverageCsv(const std::vector<CoverageReport>& reports);
+// The same bytes written to `out` one parent at a time, so the table is
+// never held whole (at 1 GB of text it is over 300 MB); false when the
+// stream fails.
+bool WriteCoverageCsv(const std::vector<CoverageReport>& reports,
+                      std::ostream& out);
 
 // The audit report (report.md): corpus summary, documents by level and
 // issuer, most-cited documents, lineage chains from district or department
