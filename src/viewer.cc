@@ -24,37 +24,45 @@ namespace {
 using internal::SafeText;
 using internal::TextUse;
 
-// Document id → [[path, heading, line], …], documents in the order of their
-// first directive in the graph.  Rows are grouped through a hash index and
-// the object is filled a key at a time at its end: an ordered Json object
-// looks each key up by a linear search, which made this quadratic in the
-// documents (at 1 GB generated, most of `build`).
-Json DirectiveOutlines(const PolicyGraph& graph) {
-  std::vector<std::pair<std::string, Json>> groups;
+// A directive's path in its document: its node id after "<doc id>#".
+std::string_view OutlinePath(const GraphNode& node) {
+  std::string_view path = node.id;
+  const size_t hash = node.document.size();
+  if (path.size() > hash && path[hash] == '#') path.remove_prefix(hash + 1);
+  return path;
+}
+
+// One document's outline rows, [[path, heading, line], …].
+Json OutlineRows(const PolicyGraph& graph, const std::vector<NodeId>& nodes) {
+  Json rows = Json::array();
+  for (NodeId n : nodes) {
+    const GraphNode& node = graph.Node(n);
+    rows.push_back(
+        Json::array({SafeText(OutlinePath(node), TextUse::kJson),
+                     SafeText(node.title, TextUse::kJson), node.line}));
+  }
+  return rows;
+}
+
+// The directive outlines, document id → [[path, heading, line], …], hold
+// documents in the order of their first directive in the graph; here are
+// their directive nodes, grouped through a hash index.  Each document's
+// rows are made and dumped when its turn comes: as one Json tree, dumped
+// and made script-safe whole, the outlines of a large build were the peak
+// of its memory.
+std::vector<std::pair<std::string, std::vector<NodeId>>> DirectivesByDocument(
+    const PolicyGraph& graph) {
+  std::vector<std::pair<std::string, std::vector<NodeId>>> groups;
   std::unordered_map<std::string, size_t> group_of;
   for (NodeId n : graph.Nodes()) {
     const GraphNode& node = graph.Node(n);
     if (node.kind != NodeKind::kDirective) continue;
-    std::string_view path = node.id;
-    const size_t hash = node.document.size();
-    if (path.size() > hash && path[hash] == '#') path.remove_prefix(hash + 1);
-    Json row = Json::array();
-    row.push_back(SafeText(path, TextUse::kJson));
-    row.push_back(SafeText(node.title, TextUse::kJson));
-    row.push_back(node.line);
     std::string document = SafeText(node.document, TextUse::kJson);
     auto [at, fresh] = group_of.try_emplace(document, groups.size());
-    if (fresh) groups.emplace_back(std::move(document), Json::array());
-    groups[at->second].second.push_back(std::move(row));
+    if (fresh) groups.emplace_back(std::move(document), std::vector<NodeId>());
+    groups[at->second].second.push_back(n);
   }
-  Json outlines = Json::object();
-  // Keys are unique by construction, so they go in without the search.
-  auto& members = static_cast<Json::object_t::Container&>(
-      outlines.get_ref<Json::object_t&>());
-  members.reserve(groups.size());
-  for (auto& [document, rows] : groups)
-    members.emplace_back(std::move(document), std::move(rows));
-  return outlines;
+  return groups;
 }
 
 // JSON that can sit inside <script type="application/json">: the HTML
@@ -102,7 +110,14 @@ bool WriteViewerData(const PolicyGraph& graph,
       << ",\"coverage\":[";
   for (size_t i = 0; i < coverage.size(); ++i)
     out << (i ? "," : "") << ScriptSafeJson(CoverageToJson(coverage[i]));
-  out << "],\"directives\":" << ScriptSafeJson(DirectiveOutlines(graph)) << '}';
+  out << "],\"directives\":{";
+  bool first = true;
+  for (const auto& [document, nodes] : DirectivesByDocument(graph)) {
+    out << (first ? "" : ",") << ScriptSafeJson(document) << ':'
+        << ScriptSafeJson(OutlineRows(graph, nodes));
+    first = false;
+  }
+  out << "}}";
   return out.good();
 }
 
@@ -139,7 +154,15 @@ Json ViewerData(const PolicyGraph& graph,
   for (const CoverageReport& report : coverage)
     reports.push_back(CoverageToJson(report));
   data["coverage"] = std::move(reports);
-  data["directives"] = DirectiveOutlines(graph);
+  // The outlines WriteViewerData writes a document at a time.  Keys are
+  // unique by construction, so they go in without an ordered object's linear
+  // search.
+  Json outlines = Json::object();
+  auto& members = static_cast<Json::object_t::Container&>(
+      outlines.get_ref<Json::object_t&>());
+  for (auto& [document, nodes] : DirectivesByDocument(graph))
+    members.emplace_back(std::move(document), OutlineRows(graph, nodes));
+  data["directives"] = std::move(outlines);
   return data;
 }
 

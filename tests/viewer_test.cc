@@ -242,6 +242,33 @@ TEST(Viewer, StreamedDataBlockIsTheWholeValueDumped) {
   EXPECT_TRUE(WriteViewerHtml(g.graph, g.coverage, fine));
 }
 
+// The directive outlines are written as text, a document at a time; they
+// must be the bytes of the Json tree dumped, whatever the ids and titles
+// hold and however a graph interleaves its documents' directives.
+TEST(Viewer, StreamedOutlinesAreTheJsonTreeDumped) {
+  PolicyGraph g = SmallGraph();
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"渝府发〔2023〕7号", kHostileTitle},
+      {"hostile-1", "bad \xff\xfe byte"},
+      {"渝府发〔2023〕7号", "tab\tnew\nline \x01 \x7f \"quoted\" \\"},
+      {"hostile-1\xe2\x80\xa8", "</SCRIPT> & <!-- \u2029"},
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    GraphNode directive;
+    directive.kind = NodeKind::kDirective;
+    directive.document = rows[i].first;
+    directive.id = rows[i].first + "#" + std::to_string(i) + "<\x80>";
+    directive.title = rows[i].second;
+    directive.line = static_cast<uint32_t>(100 + i);
+    g.AddNode(directive);
+  }
+  EXPECT_EQ(DataBlock(GraphToViewerHtml(g, {})),
+            EscapedDump(ViewerData(g, {})));
+  const Json outlines = ViewerData(g, {})["directives"];
+  ASSERT_EQ(outlines.size(), 3u);
+  EXPECT_EQ(outlines["渝府发〔2023〕7号"].size(), 3u);
+}
+
 TEST(Viewer, CorpusPageIsByteStableAndSmall) {
   const CorpusGraph& g = BundledGraph();
   const std::string page = GraphToViewerHtml(g.graph, g.coverage);
