@@ -30,6 +30,7 @@
 #include "policygraph/viewer.h"
 
 #include "output_dir.h"
+#include "release_memory.h"
 
 namespace pg = policygraph;
 
@@ -443,6 +444,7 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // the corpus (every source text, document and directive tree) goes now,
   // before the outputs are made, rather than at exit.
   corpus = pg::Corpus();
+  policygraph::tools::ReleaseFreeMemory();
   pg::PolicyGraph view = pg::SelectView(graph, pg::ViewOptions{});
   const bool draw = view.NodeCount() <= kMaxDiagramNodes;
   if (!draw) {
@@ -482,7 +484,9 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
        [&](std::ostream& s) { return pg::WriteGraphml(graph, s); },
        {}},
       {"coverage.csv",
-       text([&] { return bom + pg::FormatCoverageCsv(coverage); }),
+       [&](std::ostream& s) {
+         return s << bom && pg::WriteCoverageCsv(coverage, s);
+       },
        {}},
       {"orphans.csv",
        text([&] { return bom + pg::FormatOrphansCsv(orphans); }),

@@ -1,0 +1,17 @@
+// Handing freed memory back to the operating system between the phases of
+// a large run.
+#ifndef POLICYGRAPH_TOOLS_RELEASE_MEMORY_H_
+#define POLICYGRAPH_TOOLS_RELEASE_MEMORY_H_
+
+namespace policygraph::tools {
+
+// Returns the pages the allocator holds free to the OS.  `build` calls it
+// once the corpus is dropped: left to the allocator, those pages stayed
+// resident beside what the outputs then allocated, and the output phase
+// set the run's peak RSS (300 MB generated: 1,759 MB, against 1,606 MB at
+// the end of the graph phase with the pages returned).
+void ReleaseFreeMemory();
+
+}  // namespace policygraph::tools
+
+#endif  // POLICYGRAPH_TOOLS_RELEASE_MEMORY_H_
