@@ -461,68 +461,63 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // programs read UTF-8 CSV as the local code page unless it starts with a
   // byte-order mark.
   const std::string bom = "\xEF\xBB\xBF";
-  // An output either streams its bytes (the whole-graph formats, too big
-  // to hold twice) or is made whole and may fail with a message.
-  using Stream = std::function<bool(std::ostream&)>;
-  using Make = std::function<std::optional<std::string>(std::string*)>;
+  // Each file is written to its staging stream, the whole-graph formats,
+  // coverage.csv and the viewer a piece at a time (too big to hold twice).
   struct Output {
     std::string name;
-    Stream stream;
-    Make make;
+    std::function<bool(std::ostream&)> stream;
   };
   auto text = [](auto make) {
     return [make](std::ostream& stream) { return bool(stream << make()); };
   };
+  // Longest first (at 1 GB GraphML takes about twice what the viewer
+  // does), so no long file is left to start last while the other threads
+  // have finished.
   std::vector<Output> outputs = {
-      {"graph.json",
-       [&](std::ostream& s) { return pg::WriteNodeLink(graph, s); },
-       {}},
-      {"graph.cyjs",
-       [&](std::ostream& s) { return pg::WriteCytoscape(graph, s); },
-       {}},
       {"graph.graphml",
-       [&](std::ostream& s) { return pg::WriteGraphml(graph, s); },
-       {}},
+       [&](std::ostream& s) { return pg::WriteGraphml(graph, s); }},
+      {"graph.json",
+       [&](std::ostream& s) { return pg::WriteNodeLink(graph, s); }},
+      {"index.html",
+       [&](std::ostream& s) {
+         return pg::WriteViewerHtml(graph, coverage, s);
+       }},
+      {"graph.cyjs",
+       [&](std::ostream& s) { return pg::WriteCytoscape(graph, s); }},
       {"coverage.csv",
        [&](std::ostream& s) {
          return s << bom && pg::WriteCoverageCsv(coverage, s);
-       },
-       {}},
+       }},
       {"orphans.csv",
-       text([&] { return bom + pg::FormatOrphansCsv(orphans); }),
-       {}},
-      {"index.html",
-       [&](std::ostream& s) { return pg::WriteViewerHtml(graph, coverage, s); },
-       {}},
-      {"report.md", text([&] { return pg::FormatAuditMarkdown(audit); }), {}},
-      {"report.html", text([&] { return pg::FormatAuditHtml(audit); }), {}},
+       text([&] { return bom + pg::FormatOrphansCsv(orphans); })},
+      {"report.md", text([&] { return pg::FormatAuditMarkdown(audit); })},
+      {"report.html", text([&] { return pg::FormatAuditHtml(audit); })},
   };
-  // Graphviz is not thread-safe: DOT is made here, and its layout is the
-  // only task that calls Graphviz.
-  const std::string dot = pg::GraphToDot(view);
-  outputs.push_back({"graph.dot", text([&] { return dot; }), {}});
-  if (draw) {
-    outputs.push_back(
-        {"graph.svg", {}, [&](std::string* error) {
-           Progress(o, "laying out the diagram (" +
-                           std::to_string(view.NodeCount()) + " nodes)");
-           std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
-           if (!svg) *error = "rendering graph.svg: " + *error;
-           return svg;
-         }});
-  }
-  std::vector<std::string> errors_of(outputs.size());
-  auto run = [&](size_t i) {
-    const Output& output = outputs[i];
-    if (output.stream) {
-      out.Stage(output.name, output.stream, &errors_of[i]);
+  // Graphviz is not thread-safe, so one task makes graph.dot and lays out
+  // graph.svg, and no other calls it.  It runs beside the other files
+  // rather than before them (at 1 GB the DOT text alone takes seconds),
+  // and first, since on a small corpus the layout is the longest job.
+  auto graphviz = [&](std::string* error) {
+    const std::string dot = pg::GraphToDot(view);
+    if (!out.Stage("graph.dot", dot, error) || !draw) return;
+    Progress(o, "laying out the diagram (" + std::to_string(view.NodeCount()) +
+                    " nodes)");
+    std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
+    if (!svg) {
+      *error = "rendering graph.svg: " + *error;
       return;
     }
-    std::optional<std::string> bytes = output.make(&errors_of[i]);
-    if (bytes) out.Stage(output.name, *bytes, &errors_of[i]);
+    out.Stage("graph.svg", *svg, error);
   };
-  pg::ParallelFor(outputs.size(), o.jobs, run);
-  for (size_t i = 0; i < outputs.size(); ++i) {
+  const size_t files = outputs.size() + (draw ? 2 : 1);
+  std::vector<std::string> errors_of(outputs.size() + 1);
+  auto run = [&](size_t task) {
+    if (task == 0) return graphviz(&errors_of.back());
+    const size_t i = task - 1;
+    out.Stage(outputs[i].name, outputs[i].stream, &errors_of[i]);
+  };
+  pg::ParallelFor(outputs.size() + 1, o.jobs, run);
+  for (size_t i = 0; i < errors_of.size(); ++i) {
     if (errors_of[i].empty()) continue;
     std::cerr << "policygraph: error: " << errors_of[i]
               << "; the previous output in " << dir << "/ is unchanged\n";
@@ -533,8 +528,8 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
     std::cerr << "policygraph: error: " << error << "\n";
     return kExitUsage;
   }
-  Progress(o, "wrote " + std::to_string(outputs.size()) + " files to " + dir +
-                  "/ (" + std::to_string(orphans.orphans.size()) +
+  Progress(o, "wrote " + std::to_string(files) + " files to " + dir + "/ (" +
+                  std::to_string(orphans.orphans.size()) +
                   " orphans; see report.md)");
   KeepUntilExit(std::move(graph));
   KeepUntilExit(std::move(view));
