@@ -67,6 +67,8 @@ Json EdgeAttributes(const GraphEdge& edge);
 // `text` as a JSON string literal, quotes included, escaped as
 // nlohmann::json's dump escapes it; `text` must be valid UTF-8.
 void AppendJsonString(std::string& out, std::string_view text);
+// AppendJsonString(out, ExportedId(text)) in one pass: any `text`.
+void AppendSafeJsonString(std::string& out, std::string_view text);
 
 // A node or edge end as the exporters print it: ill-formed UTF-8 replaced,
 // so a hostile id cannot make a JSON dump throw.

@@ -79,6 +79,11 @@ std::string_view Replacement(UChar32 c, TextUse use) {
 std::string SafeText(std::string_view text, TextUse use) {
   std::string out;
   out.reserve(text.size());
+  AppendSafeText(out, text, use);
+  return out;
+}
+
+void AppendSafeText(std::string& out, std::string_view text, TextUse use) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   // Report fields are far below 2 GiB; a longer input is cut rather than
   // overflowing ICU's int32 index.
@@ -97,7 +102,6 @@ std::string SafeText(std::string_view text, TextUse use) {
     kept = i;
   }
   out.append(text.data() + kept, static_cast<size_t>(length - kept));
-  return out;
 }
 
 nlohmann::json SafeJsonArray(const std::vector<std::string>& texts) {

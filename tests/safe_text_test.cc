@@ -4,6 +4,7 @@
 #include "safe_text.h"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -52,6 +53,52 @@ TEST(AppendJsonString, EscapesAsNlohmannDumps) {
     std::string after = "{";
     AppendJsonString(after, text);
     EXPECT_EQ(after.substr(1), out);
+  }
+}
+
+// Ill-formed sequences of every shape: lone continuation bytes, a lead
+// byte cut short (mid-text and at the end), overlong forms, surrogates,
+// code points past U+10FFFF, bytes that never occur in UTF-8.
+std::vector<std::string> IllFormedTexts() {
+  std::vector<std::string> texts = {
+      "\x80",         "规\xBF划",         "\xE8\xA7",
+      "规\xE8\xA7",   "\xE8\xA7划",       "\xC0\xAF",
+      "\xE0\x80\xAF", "\xED\xA0\x80x",    "\xF4\x90\x80\x80",
+      "\xF0\x9F\x98", "\xF5\xFE\xFF",     "a\xC3",
+      "\xC3(\"\\",    "\xEF\xBF\xBE\x01", "\xF0\x9F\x98\x80"};
+  std::string all_bytes;
+  for (int b = 0; b < 0x100; ++b) all_bytes += static_cast<char>(b);
+  texts.push_back(all_bytes);
+  return texts;
+}
+
+TEST(AppendSafeText, AppendsWhatSafeTextReturns) {
+  for (TextUse use : {TextUse::kJson, TextUse::kCsvCell, TextUse::kOneLine,
+                      TextUse::kHtml, TextUse::kXml}) {
+    for (const std::string& text : IllFormedTexts()) {
+      std::string out = "<kept>";
+      AppendSafeText(out, text, use);
+      EXPECT_EQ(out, "<kept>" + SafeText(text, use)) << "text: " << text;
+    }
+  }
+}
+
+// graph.json's strings are checked and escaped in one pass; they must be
+// what the two passes (and so GraphToNodeLink) give.
+TEST(AppendSafeJsonString, IsAppendJsonStringOfSafeText) {
+  std::vector<std::string> texts = IllFormedTexts();
+  texts.push_back("渝府发〔2023〕7号");
+  texts.push_back("\u2028\u00e9\U0001F600");
+  for (int c = 0; c < 0x80; ++c)
+    texts.push_back("规" + std::string(1, c) + "划");
+  for (const std::string& text : texts) {
+    std::string expected = "[";
+    AppendJsonString(expected, SafeText(text, TextUse::kJson));
+    std::string out = "[";
+    AppendSafeJsonString(out, text);
+    EXPECT_EQ(out, expected) << "text: " << text;
+    EXPECT_EQ(out.substr(1),
+              nlohmann::json(SafeText(text, TextUse::kJson)).dump());
   }
 }
 

@@ -102,6 +102,7 @@ class GraphmlWriter {
   size_t edges_ = 0;
   // Node ids of the form e…e<digits>, the only ones an edge id can hit.
   std::unordered_set<std::string> edge_like_ids_;
+  std::string text_;  // the element being written, reused
 };
 
 // The three whole-graph formats written straight to a stream, one node and
