@@ -15,6 +15,7 @@
 #include "policygraph/export.h"
 #include "policygraph/report_format.h"
 
+#include "export_attributes.h"
 #include "safe_text.h"
 #include "viewer_assets.h"
 
@@ -54,15 +55,43 @@ std::vector<std::pair<std::string, std::vector<NodeId>>> DirectivesByDocument(
     const PolicyGraph& graph) {
   std::vector<std::pair<std::string, std::vector<NodeId>>> groups;
   std::unordered_map<std::string, size_t> group_of;
+  // A document's directives are added together, so the group is nearly
+  // always the previous node's: only a change of document is looked up.
+  std::string_view previous;
+  size_t group = 0;
   for (NodeId n : graph.Nodes()) {
     const GraphNode& node = graph.Node(n);
     if (node.kind != NodeKind::kDirective) continue;
-    std::string document = SafeText(node.document, TextUse::kJson);
-    auto [at, fresh] = group_of.try_emplace(document, groups.size());
-    if (fresh) groups.emplace_back(std::move(document), std::vector<NodeId>());
-    groups[at->second].second.push_back(n);
+    if (groups.empty() || node.document != previous) {
+      std::string document = SafeText(node.document, TextUse::kJson);
+      auto [at, fresh] = group_of.try_emplace(document, groups.size());
+      if (fresh)
+        groups.emplace_back(std::move(document), std::vector<NodeId>());
+      group = at->second;
+      previous = node.document;
+    }
+    groups[group].second.push_back(n);
   }
   return groups;
+}
+
+// OutlineRows(graph, nodes).dump() as the data block prints it (compact,
+// ill-formed UTF-8 replaced), appended to `out` without a Json tree: the
+// outlines hold a row for every directive of the corpus.
+void AppendOutlineRows(std::string& out, const PolicyGraph& graph,
+                       const std::vector<NodeId>& nodes) {
+  out += '[';
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    const GraphNode& node = graph.Node(nodes[k]);
+    out += k ? ",[" : "[";
+    internal::AppendSafeJsonString(out, OutlinePath(node));
+    out += ',';
+    internal::AppendSafeJsonString(out, node.title);
+    out += ',';
+    out += std::to_string(node.line);
+    out += ']';
+  }
+  out += ']';
 }
 
 // JSON that can sit inside <script type="application/json">: the HTML
@@ -111,11 +140,17 @@ bool WriteViewerData(const PolicyGraph& graph,
   for (size_t i = 0; i < coverage.size(); ++i)
     out << (i ? "," : "") << ScriptSafeJson(CoverageToJson(coverage[i]));
   out << "],\"directives\":{";
+  std::string member;  // one document's, reused
   bool first = true;
   for (const auto& [document, nodes] : DirectivesByDocument(graph)) {
-    out << (first ? "" : ",") << ScriptSafeJson(document) << ':'
-        << ScriptSafeJson(OutlineRows(graph, nodes));
+    member.clear();
+    if (!first) member += ',';
     first = false;
+    // `document` went through SafeText already.
+    internal::AppendJsonString(member, document);
+    member += ':';
+    AppendOutlineRows(member, graph, nodes);
+    out << ScriptSafe(member);
   }
   out << "}}";
   return out.good();
