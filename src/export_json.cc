@@ -1,16 +1,11 @@
 // The graph as node-link JSON (networkx, D3) and as Cytoscape.js elements.
-#include <algorithm>
-#include <climits>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
-
-#include <unicode/utf8.h>
 
 #include "policygraph/export.h"
 
@@ -54,86 +49,9 @@ Json EdgeAttributes(const GraphEdge& edge) {
   return out;
 }
 
-namespace {
-
-// A byte below 0x20, '"' or '\\' as nlohmann's dump escapes it.
-void AppendJsonEscape(std::string& out, unsigned char c) {
-  switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default: {
-      char escape[8];
-      std::snprintf(escape, sizeof escape, "\\u%04x", c);
-      out += escape;
-    }
-  }
-}
-
-bool NeedsJsonEscape(unsigned char c) {
-  return c < 0x20 || c == '"' || c == '\\';
-}
-
-}  // namespace
-
 void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
-  size_t kept = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (!NeedsJsonEscape(c)) continue;
-    out.append(text, kept, i - kept);
-    kept = i + 1;
-    AppendJsonEscape(out, c);
-  }
-  out.append(text, kept, text.size() - kept);
-  out += '"';
-}
-
-void AppendSafeJsonString(std::string& out, std::string_view text) {
-  out += '"';
-  // Checked and escaped in one pass; only where a byte is not kept as it
-  // is does anything but a run copy happen.  Cut as SafeText cuts.
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length =
-      static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
-  int32_t kept = 0;
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    const uint8_t b = s[i];
-    if (b < 0x80) {
-      ++i;
-      if (!NeedsJsonEscape(b)) continue;
-      out.append(text.data() + kept, static_cast<size_t>(start - kept));
-      AppendJsonEscape(out, b);
-    } else {
-      UChar32 c;
-      U8_NEXT(s, i, length, c);
-      if (c >= 0) continue;
-      out.append(text.data() + kept, static_cast<size_t>(start - kept));
-      out += "\xEF\xBF\xBD";  // U+FFFD, as SafeText replaces
-    }
-    kept = i;
-  }
-  out.append(text.data() + kept, static_cast<size_t>(length - kept));
+  AppendSafeText(out, text, TextUse::kJsonString);
   out += '"';
 }
 
@@ -249,7 +167,7 @@ class ObjectText {
   }
   void Text(std::string_view name, std::string_view text) {
     Key(name);
-    internal::AppendSafeJsonString(out_, text);
+    internal::AppendJsonString(out_, text);
   }
   template <typename T>
   void Integer(std::string_view name, T value) {

@@ -1,6 +1,7 @@
 #include "safe_text.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include <unicode/utf8.h>
@@ -62,9 +63,28 @@ std::string_view XmlReference(UChar32 c) {
   }
 }
 
-// What a well-formed code point becomes: itself (empty), a space, U+FFFD
-// or a character reference.
+// The C0 controls inside a JSON string, as nlohmann's dump writes them.
+constexpr std::array<std::string_view, 0x20> kJsonControls = {
+    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006",
+    "\\u0007", "\\b",     "\\t",     "\\n",     "\\u000b", "\\f",     "\\r",
+    "\\u000e", "\\u000f", "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014",
+    "\\u0015", "\\u0016", "\\u0017", "\\u0018", "\\u0019", "\\u001a", "\\u001b",
+    "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+};
+
+// A C0 control, '"' or '\\' inside a JSON string, escaped; empty for
+// every other code point.
+std::string_view JsonEscape(UChar32 c) {
+  if (c == '"') return "\\\"";
+  if (c == '\\') return "\\\\";
+  if (c >= 0 && c < 0x20) return kJsonControls[c];
+  return {};
+}
+
+// What a well-formed code point becomes: itself (empty), a space, U+FFFD,
+// a character reference or a JSON escape.
 std::string_view Replacement(UChar32 c, TextUse use) {
+  if (use == TextUse::kJsonString) return JsonEscape(c);
   if (use == TextUse::kXml)
     return IsXmlChar(c) ? XmlReference(c) : kReplacement;
   if (use == TextUse::kHtml && !HtmlReference(c).empty())

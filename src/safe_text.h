@@ -20,6 +20,10 @@ enum class TextUse {
   // JSON escapes every control character itself: only ill-formed UTF-8
   // is replaced.
   kJson,
+  // The inside of a JSON string literal written as text: as kJson, and
+  // '"', '\\' and the C0 controls escaped as nlohmann's dump escapes them
+  // (\" \\ \b \f \n \r \t, the others \u00xx).
+  kJsonString,
   // A CSV cell: tab, CR and LF stay (quoting carries them); every other
   // C0 control, DEL and every C1 control becomes U+FFFD.
   kCsvCell,

@@ -84,9 +84,9 @@ void AppendOutlineRows(std::string& out, const PolicyGraph& graph,
   for (size_t k = 0; k < nodes.size(); ++k) {
     const GraphNode& node = graph.Node(nodes[k]);
     out += k ? ",[" : "[";
-    internal::AppendSafeJsonString(out, OutlinePath(node));
+    internal::AppendJsonString(out, OutlinePath(node));
     out += ',';
-    internal::AppendSafeJsonString(out, node.title);
+    internal::AppendJsonString(out, node.title);
     out += ',';
     out += std::to_string(node.line);
     out += ']';
@@ -146,7 +146,6 @@ bool WriteViewerData(const PolicyGraph& graph,
     member.clear();
     if (!first) member += ',';
     first = false;
-    // `document` went through SafeText already.
     internal::AppendJsonString(member, document);
     member += ':';
     AppendOutlineRows(member, graph, nodes);

@@ -574,9 +574,8 @@ TEST(ListInputFiles, FindsTheBundledCorpus) {
   EXPECT_TRUE(list.diagnostics.empty());
 }
 
-// ReadSourceFile takes over the buffer it read a clean UTF-8 file into
-// instead of copying it; every kind of file must still decode exactly as
-// DecodeText decodes its bytes.
+// ReadSourceFile reads a file and decodes it; every kind of file must
+// decode exactly as DecodeText decodes its bytes.
 TEST(ReadSourceFile, DecodesEveryKindOfFileAsDecodeTextDoes) {
   const TempDir dir;
   const std::string line =

@@ -8,8 +8,8 @@ namespace policygraph::tools {
 // Returns the pages the allocator holds free to the OS.  `build` calls it
 // once the corpus is dropped: left to the allocator, those pages stayed
 // resident beside what the outputs then allocated, and the output phase
-// set the run's peak RSS (300 MB generated: 1,759 MB, against 1,606 MB at
-// the end of the graph phase with the pages returned).
+// set the run's peak RSS (300 MB generated: peak 1,759 MiB without the
+// hand-back, 1,606 MiB with it).
 void ReleaseFreeMemory();
 
 }  // namespace policygraph::tools
