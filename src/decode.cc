@@ -225,11 +225,26 @@ std::optional<Conversion> ConvertWithIcu(std::string_view bytes,
 // Choosing the encoding
 
 // The text in the chosen encoding plus how to name its repairs.
+bool IsControlCharacter(UChar32 c) {
+  if (c == '\t' || c == '\n' || c == '\r' || c == '\f') return false;
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
+}
+
+// What the binary check needs to know of a text: how many characters it
+// has, how many are control characters, and whether one is NUL.
+struct CharacterCounts {
+  uint64_t characters = 0;
+  uint64_t controls = 0;
+  bool nul = false;
+};
+
 struct Decoded {
   std::string encoding;     // SourceText::encoding
   std::string scheme;       // names the input bytes in messages: "UTF-8"
   std::string repair_code;  // diagnostic code of a replacement
   Conversion conversion;
+  // The converted text's counts when one pass learnt them (clean UTF-8).
+  std::optional<CharacterCounts> counts;
 };
 
 // PDF extraction leaves stray bytes in UTF-8 files too, and UTF-8 Chinese
@@ -243,34 +258,50 @@ bool PreferGb18030(uint64_t non_ascii, uint64_t invalid_as_gb18030,
   return valid * 10 >= non_ascii * 9 && invalid_as_gb18030 < invalid_as_utf8;
 }
 
-// Bytes without a UTF-16 BOM: UTF-8 if valid, else GB18030 or repaired
-// UTF-8.  A UTF-8 BOM rules out GB18030.
 // Well-formed UTF-8 with LF line ends, the usual input, needs no line-by-
-// line conversion: one copy, after one validating pass.
-bool IsCleanUtf8(std::string_view bytes) {
-  if (bytes.find('\r') != std::string_view::npos) return false;
+// line conversion: one copy, after one pass that validates it and counts
+// what the binary check needs, so that check does not decode it again.
+// nullopt if the bytes are ill-formed or hold a CR.
+std::optional<CharacterCounts> ScanCleanUtf8(std::string_view bytes) {
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  for (size_t i = 0; i < bytes.size();) {
-    if (data[i] < 0x80) {
+  const size_t size = bytes.size();
+  CharacterCounts counts;
+  for (size_t i = 0; i < size; ++counts.characters) {
+    const uint8_t lead = data[i];
+    if (lead < 0x80) {
+      if (lead == '\r') return std::nullopt;
+      counts.nul |= lead == 0;
+      counts.controls += IsControlCharacter(lead);
       ++i;
       continue;
     }
+    // Ideographs, nearly all of a gazette, are three bytes led by E1..EC or
+    // EE..EF; E0 and ED, with narrower second bytes, go the general way.
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < size &&
+        (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     UChar32 c;
-    U8_NEXT(data, i, bytes.size(), c);
-    if (c < 0) return false;
+    U8_NEXT(data, i, size, c);
+    if (c < 0) return std::nullopt;
+    counts.controls += IsControlCharacter(c);
   }
-  return true;
+  return counts;
 }
 
+// Bytes without a UTF-16 BOM: UTF-8 if valid, else GB18030 or repaired
+// UTF-8.  A UTF-8 BOM rules out GB18030.
 Decoded DecodeAsciiCompatible(std::string_view bytes, bool has_utf8_bom) {
   Conversion utf8;
-  if (IsCleanUtf8(bytes))
+  std::optional<CharacterCounts> counts = ScanCleanUtf8(bytes);
+  if (counts)
     utf8.text.assign(bytes);
   else
     utf8 = ConvertLines(bytes, Units::kBytes, RepairUtf8Line);
   if (utf8.repairs.empty()) {
     return {has_utf8_bom ? "UTF-8 (BOM)" : "UTF-8", "UTF-8", "invalid-utf8",
-            std::move(utf8)};
+            std::move(utf8), counts};
   }
   if (!has_utf8_bom) {
     std::optional<Conversion> gb18030 =
@@ -278,17 +309,20 @@ Decoded DecodeAsciiCompatible(std::string_view bytes, bool has_utf8_bom) {
     if (gb18030 &&
         PreferGb18030(CountNonAscii(bytes), gb18030->invalid_non_ascii,
                       utf8.invalid_non_ascii)) {
-      return {"GB18030", "GB18030", "invalid-gb18030", std::move(*gb18030)};
+      return {"GB18030", "GB18030", "invalid-gb18030", std::move(*gb18030),
+              std::nullopt};
     }
   }
-  return {"UTF-8 (repaired)", "UTF-8", "invalid-utf8", std::move(utf8)};
+  return {"UTF-8 (repaired)", "UTF-8", "invalid-utf8", std::move(utf8),
+          std::nullopt};
 }
 
 std::optional<Decoded> DecodeUtf16(std::string_view bytes, Units units) {
   const char* name = units == Units::kUtf16Le ? "UTF-16LE" : "UTF-16BE";
   std::optional<Conversion> conversion = ConvertWithIcu(bytes, name, units);
   if (!conversion) return std::nullopt;
-  return Decoded{name, name, "invalid-utf16", std::move(*conversion)};
+  return Decoded{name, name, "invalid-utf16", std::move(*conversion),
+                 std::nullopt};
 }
 
 // ---------------------------------------------------------------------------
@@ -357,28 +391,29 @@ std::vector<Diagnostic> ReportRepairs(const Decoded& decoded,
 // ---------------------------------------------------------------------------
 // Binary detection
 
-bool IsControlCharacter(UChar32 c) {
-  if (c == '\t' || c == '\n' || c == '\r' || c == '\f') return false;
-  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
-}
-
 // Why `text` (valid UTF-8) is not a text, or nullopt if it is one.
-std::optional<std::string> FindBinaryEvidence(std::string_view text) {
-  const size_t nul = text.find('\0');
-  if (nul != std::string_view::npos) {
-    const auto line = 1 + std::count(text.begin(), text.begin() + nul, '\n');
-    return "NUL character on line " + std::to_string(line);
+// `counts`, when known, are the text's, and spare decoding it again.
+std::optional<std::string> FindBinaryEvidence(
+    std::string_view text, std::optional<CharacterCounts> counts) {
+  if (!counts || counts->nul) {
+    const size_t nul = text.find('\0');
+    if (nul != std::string_view::npos) {
+      const auto line = 1 + std::count(text.begin(), text.begin() + nul, '\n');
+      return "NUL character on line " + std::to_string(line);
+    }
   }
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  uint64_t characters = 0;
-  uint64_t controls = 0;
-  for (size_t i = 0; i < text.size(); ++characters) {
-    UChar32 c;
-    U8_NEXT(bytes, i, text.size(), c);
-    if (IsControlCharacter(c)) ++controls;
+  if (!counts) {
+    counts.emplace();
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    for (size_t i = 0; i < text.size(); ++counts->characters) {
+      UChar32 c;
+      U8_NEXT(bytes, i, text.size(), c);
+      if (IsControlCharacter(c)) ++counts->controls;
+    }
   }
-  if (controls * 10 <= characters) return std::nullopt;
-  return std::to_string(controls * 100 / characters) + "% control characters";
+  if (counts->controls * 10 <= counts->characters) return std::nullopt;
+  return std::to_string(counts->controls * 100 / counts->characters) +
+         "% control characters";
 }
 
 std::string BinaryMessage(std::string_view evidence) {
@@ -579,7 +614,10 @@ DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
   while (text.compare(extra_boms, kUtf8Bom.size(), kUtf8Bom) == 0)
     extra_boms += kUtf8Bom.size();
   text.erase(0, extra_boms);
-  if (std::optional<std::string> evidence = FindBinaryEvidence(text)) {
+  // Each BOM removed was one character, and not a control one.
+  if (decoded->counts) decoded->counts->characters -= extra_boms / 3;
+  if (std::optional<std::string> evidence =
+          FindBinaryEvidence(text, decoded->counts)) {
     return Refuse(path, "binary-file", BinaryMessage(*evidence));
   }
   DecodeResult result;

@@ -19,6 +19,7 @@ namespace {
 using internal::CodePointCount;
 using internal::Contains;
 using internal::EndsWith;
+using internal::ReverseFind;
 using internal::StartsWith;
 
 constexpr std::string_view kOpen = "《";
@@ -527,7 +528,7 @@ std::string Extractor::ClauseBefore(const Mention& m) const {
   std::string_view look = text.substr(window, m.begin - window);
   size_t start = window;
   for (std::string_view end : kClauseEnds) {
-    size_t at = look.rfind(end);
+    size_t at = ReverseFind(look, end);
     if (at != std::string_view::npos)
       start = std::max(start, window + at + end.size());
   }
@@ -629,11 +630,11 @@ Extraction Extractor::Run() {
 
 // Rightmost occurrence of `word` in `text` that is not followed by 的.
 size_t FindActingCue(std::string_view text, std::string_view word) {
-  size_t at = text.rfind(word);
+  size_t at = ReverseFind(text, word);
   while (at != std::string_view::npos) {
     if (text.compare(at + word.size(), 3, "的") != 0) return at;
     if (at == 0) break;
-    at = text.rfind(word, at - 1);
+    at = ReverseFind(text, word, at - 1);
   }
   return std::string_view::npos;
 }

@@ -55,6 +55,9 @@ bool IsWhitespace(char32_t c) {
   // ASCII first: nearly every code point of a gazette is ASCII or an
   // ideograph, and ICU's property lookup is most of the cost of trimming.
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  // U+3000 IDEOGRAPHIC SPACE is the last White_Space code point, so the
+  // ideographs above it need no lookup either.
+  if (c > 0x3000) return false;
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
@@ -421,7 +424,22 @@ std::string WithoutJurisdiction(std::string_view folded) {
 }
 
 std::string RemoveWhitespace(std::string_view text) {
-  return EncodeUtf8(WithoutWhitespace(DecodeUtf8(text)));
+  // Byte by byte rather than through a code point copy: the extractor
+  // calls this for the clauses around every mention.  An ill-formed
+  // sequence becomes U+FFFD, as DecodeUtf8 makes it.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, text.size(), c);
+    if (c < 0)
+      out += "\xEF\xBF\xBD";
+    else if (!IsWhitespace(static_cast<char32_t>(c)))
+      out.append(text.data() + start, i - start);
+  }
+  return out;
 }
 
 std::string_view TrimWhitespace(std::string_view text) {

@@ -1,7 +1,9 @@
 #include "text_util.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 
 #include <re2/re2.h>
 
@@ -38,6 +40,20 @@ size_t CodePointCount(std::string_view text) {
   size_t n = 0;
   for (unsigned char c : text) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+size_t ReverseFind(std::string_view text, std::string_view word, size_t from) {
+  if (word.size() > text.size()) return std::string_view::npos;
+  size_t end = std::min(from, text.size() - word.size()) + 1;
+  if (word.empty()) return end - 1;
+  while (end > 0) {
+    const void* hit = ::memrchr(text.data(), word.front(), end);
+    if (hit == nullptr) break;
+    const size_t at = static_cast<const char*>(hit) - text.data();
+    if (std::memcmp(text.data() + at, word.data(), word.size()) == 0) return at;
+    end = at;
+  }
+  return std::string_view::npos;
 }
 
 int64_t ParseDigits(std::string_view digits) {

@@ -24,6 +24,14 @@ inline bool Contains(std::string_view s, std::string_view p) {
   return s.find(p) != std::string_view::npos;
 }
 
+// The last occurrence of `word` in `text` starting at or before `from`, as
+// string_view::rfind gives it.  rfind compares the whole word at every
+// position; this looks for the word's first byte with memrchr and compares
+// only there, several times faster over the clauses the extractor searches
+// for each of its cue words.
+size_t ReverseFind(std::string_view text, std::string_view word,
+                   size_t from = std::string_view::npos);
+
 // Value of a run of ASCII or full-width digits, -1 if none or too long.
 int64_t ParseDigits(std::string_view digits);
 

@@ -397,6 +397,26 @@ TEST(Decode, AcceptsUpToTenPercentControlCharacters) {
   }
 }
 
+// Clean UTF-8 is validated and counted in one pass; the counts must give
+// the verdict decoding the text again would: C1 controls (two bytes) count,
+// and BOMs removed after the first do not count as characters.
+TEST(Decode, CountsControlCharactersOfEveryWidth) {
+  // U+0085 is a C1 control: 1 in 9 characters is too many, 1 in 10 is not.
+  EXPECT_FALSE(DecodeText("abcdefgh\u0085", "in.txt").ok);
+  EXPECT_TRUE(DecodeText("abcdefghi\u0085", "in.txt").ok);
+  EXPECT_TRUE(DecodeText("重庆市人民政府公报第\u0085", "in.txt").ok);
+  // Nine characters once the second BOM is gone: refused, as without it.
+  const DecodeResult doubled = DecodeText(
+      "\xEF\xBB\xBF\xEF\xBB\xBF"
+      "abcdefgh\x1B",
+      "in.txt");
+  ASSERT_FALSE(doubled.ok);
+  EXPECT_NE(doubled.diagnostics.at(0).message.find("11% control characters"),
+            std::string::npos)
+      << doubled.diagnostics.at(0).message;
+  EXPECT_FALSE(DecodeText("abcdefgh\x1B", "in.txt").ok);
+}
+
 struct IndexCase {
   std::string text;
   std::vector<uint32_t> line_starts;

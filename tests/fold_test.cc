@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "fold_internal.h"
@@ -247,6 +248,20 @@ TEST(RemoveWhitespace, RemovesUnicodeWhiteSpace) {
     SCOPED_TRACE(c.input);
     EXPECT_EQ(RemoveWhitespace(c.input), c.expected);
   }
+}
+
+// The whitespace test skips ICU for ASCII and for everything above U+3000;
+// over every code point it must still agree with ICU's White_Space.
+TEST(RemoveWhitespace, AgreesWithIcuOnEveryCodePoint) {
+  std::string all, kept;
+  for (UChar32 c = 1; c <= 0x10FFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    std::string utf8;
+    icu::UnicodeString(c).toUTF8String(utf8);
+    all += utf8;
+    if (!u_isUWhiteSpace(c)) kept += utf8;
+  }
+  EXPECT_EQ(RemoveWhitespace(all), kept);
 }
 
 TEST(TrimWhitespace, TrimsUnicodeWhiteSpaceAtBothEnds) {

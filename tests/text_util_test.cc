@@ -10,6 +10,21 @@
 namespace policygraph::internal {
 namespace {
 
+// ReverseFind must answer as string_view::rfind does, from every start.
+TEST(ReverseFind, AgreesWithRfind) {
+  const std::string_view kTexts[] = {
+      "", "根据", "依据根据《规划》根据的", "aXbXcX", "根据根据根据", "据根据"};
+  const std::string_view kWords[] = {
+      "", "根据", "据", "X", "aX", "根据的", "依据根据《规划》根据的！"};
+  for (std::string_view text : kTexts)
+    for (std::string_view word : kWords)
+      for (size_t from : {size_t{0}, size_t{1}, size_t{3}, size_t{5},
+                          text.size(), std::string_view::npos}) {
+        EXPECT_EQ(ReverseFind(text, word, from), text.rfind(word, from))
+            << text << " / " << word << " / " << from;
+      }
+}
+
 TEST(CleanLine, TrimsWhitespaceOfEveryKind) {
   EXPECT_EQ(CleanLine("  （一）建设平台。\t"), "（一）建设平台。");
   EXPECT_EQ(CleanLine("\u3000\u3000一、总体要求\u3000"), "一、总体要求");
