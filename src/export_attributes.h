@@ -64,12 +64,6 @@ void VisitEdgeAttributes(const GraphEdge& edge, Sink& sink) {
 Json NodeAttributes(const GraphNode& node);
 Json EdgeAttributes(const GraphEdge& edge);
 
-// `text` as a JSON string literal, quotes included, escaped as
-// nlohmann::json's dump escapes it, ill-formed UTF-8 replaced as SafeText
-// replaces it (so ExportedId first would change nothing): in one pass,
-// straight into `out`.
-void AppendJsonString(std::string& out, std::string_view text);
-
 // A node or edge end as the exporters print it: ill-formed UTF-8 replaced,
 // so a hostile id cannot make a JSON dump throw.
 std::string ExportedId(std::string_view id);

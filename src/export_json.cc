@@ -49,12 +49,6 @@ Json EdgeAttributes(const GraphEdge& edge) {
   return out;
 }
 
-void AppendJsonString(std::string& out, std::string_view text) {
-  out += '"';
-  AppendSafeText(out, text, TextUse::kJsonString);
-  out += '"';
-}
-
 std::string ExportedId(std::string_view id) { return SafeJson(id); }
 
 bool LooksLikeEdgeId(std::string_view id) {

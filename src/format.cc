@@ -193,6 +193,37 @@ Json ReferenceToJson(const Reference& r) {
   return j;
 }
 
+void AppendReferenceJsonLine(std::string& out, const Reference& r) {
+  using internal::AppendJsonString;
+  auto text = [&out](std::string_view name, const std::string& value) {
+    out += name;
+    AppendJsonString(out, value);
+  };
+  auto text_or_null = [&out](std::string_view name, const std::string& value) {
+    out += name;
+    if (value.empty())
+      out += "null";
+    else
+      AppendJsonString(out, value);
+  };
+  text("{\"file\":", r.file);
+  out += ",\"line\":";
+  out += std::to_string(r.line);
+  text(",\"doc\":", r.doc);
+  text_or_null(",\"directive\":", r.directive);
+  text(",\"surface\":", r.surface);
+  text_or_null(",\"title\":", r.title);
+  text_or_null(",\"doc_number\":", r.doc_number);
+  text_or_null(",\"cue\":", r.cue);
+  out += ",\"relation\":\"";
+  out += RelationName(r.relation);
+  out += r.self ? "\",\"self\":true" : "\",\"self\":false";
+  text_or_null(",\"alias_of\":", r.alias_of);
+  text_or_null(",\"target\":", r.target);
+  text_or_null(",\"target_kind\":", r.target_kind);
+  out += "}\n";
+}
+
 std::string FormatReferencesTable(const Corpus& corpus, bool explain) {
   std::string out;
   for (const ParsedFile& f : corpus.files) {

@@ -103,6 +103,12 @@ std::string SafeText(std::string_view text, TextUse use) {
   return out;
 }
 
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  AppendSafeText(out, text, TextUse::kJsonString);
+  out += '"';
+}
+
 void AppendSafeText(std::string& out, std::string_view text, TextUse use) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   // Report fields are far below 2 GiB; a longer input is cut rather than

@@ -51,6 +51,11 @@ std::string SafeText(std::string_view text, TextUse use);
 // time.
 void AppendSafeText(std::string& out, std::string_view text, TextUse use);
 
+// `text` as a JSON string literal, quotes included, escaped as
+// nlohmann::json's dump escapes it, ill-formed UTF-8 replaced as SafeText
+// replaces it: in one pass, straight into `out`.
+void AppendJsonString(std::string& out, std::string_view text);
+
 // Each of `texts` through SafeText(…, kJson), as a JSON array of strings.
 nlohmann::json SafeJsonArray(const std::vector<std::string>& texts);
 

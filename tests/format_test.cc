@@ -38,6 +38,36 @@ TEST(FormatJson, ReferenceWithIllFormedUtf8IsRepairedNotThrown) {
   EXPECT_TRUE(back["doc_number"].is_null());
 }
 
+// refs writes its records as text; they must be the bytes of the Json
+// record dumped, whatever the fields hold.
+TEST(FormatJson, ReferenceJsonLineIsTheDumpedRecord) {
+  Reference full;
+  full.file = "corpus/cq-gazette-2024-06.txt";
+  full.line = 47;
+  full.doc = "渝府办发〔2024〕22号";
+  full.directive = "二.（三）";
+  full.surface = "《重庆市\"关于\\加快\t推进…的意见》（渝府发〔2023〕7号）";
+  full.title = "重庆市关于加快推进…的意见";
+  full.doc_number = "渝府发〔2023〕7号";
+  full.cue = "根据";
+  full.relation = Relation::kBasis;
+  full.self = true;
+  full.alias_of = "规划\u2028\x01\x1f";
+  full.target = "渝府发〔2023〕7号";
+  full.target_kind = "document";
+  Reference broken;
+  broken.file = kBroken;
+  broken.doc = kBroken;
+  broken.surface = "<script>" + kBroken;
+  broken.relation = Relation::kRepeals;
+  const Reference empty;
+  for (const Reference& r : {full, broken, empty}) {
+    std::string line = "kept|";
+    AppendReferenceJsonLine(line, r);
+    EXPECT_EQ(line, "kept|" + ReferenceToJson(r).dump() + "\n") << r.surface;
+  }
+}
+
 TEST(FormatJson, DocumentWithIllFormedUtf8IsRepairedNotThrown) {
   Document d;
   d.id = kBroken;

@@ -227,7 +227,7 @@ int RunRefs(const Options& o) {
   if (o.format == "jsonl") {
     for (const pg::ParsedFile& f : corpus.files)
       for (const pg::Reference& r : f.references)
-        out += pg::ReferenceToJson(r).dump() + "\n";
+        pg::AppendReferenceJsonLine(out, r);
   } else {
     out = pg::FormatReferencesTable(corpus, o.explain);
   }

@@ -38,6 +38,10 @@ std::string FormatDirectivesText(const DirectiveTree& tree,
 // "directive","surface","title","doc_number","cue","relation","self",
 // "alias_of","target","target_kind"}, null where a field has no value.
 Json ReferenceToJson(const Reference& ref);
+// The same record as one line of text, appended to `out`: the bytes of
+// ReferenceToJson(ref).dump() and "\n", without a Json object per record
+// (refs prints hundreds of thousands).
+void AppendReferenceJsonLine(std::string& out, const Reference& ref);
 // One reference a line: file:line  relation  cue  surface → target.
 // With `explain`, each line also shows the resolution tier and score.
 std::string FormatReferencesTable(const Corpus& corpus, bool explain = false);
