@@ -555,50 +555,61 @@ void AddAligned(PolicyGraph& graph, const std::vector<Aligned>& aligned) {
   }
 }
 
-}  // namespace
-
-PolicyGraph BuildGraph(const Corpus& corpus,
-                       std::vector<CoverageReport>* coverage, unsigned jobs) {
+// Documents and externals, then (when `directives`) every directive node
+// with its part_of edge, then reference and counterpart edges: the graph
+// without alignments.  Without directives it is all MeasureEveryParent
+// needs to find the parents, and its documents and externals have the
+// same NodeIds as in the whole graph.
+PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives) {
   PolicyGraph graph;
   // Every document, external and directive is a node; every directive and
   // reference at most one edge (alignments come on top).
   size_t nodes = corpus.externals.size(), edges = 0;
   for (const ParsedFile& file : corpus.files) {
     nodes += file.documents.size();
-    for (const DirectiveTree& tree : file.directives)
-      nodes += tree.nodes.size();
+    if (directives)
+      for (const DirectiveTree& tree : file.directives)
+        nodes += tree.nodes.size();
     edges += file.references.size();
   }
-  graph.Reserve(nodes, edges + nodes);
+  graph.Reserve(nodes, edges + (directives ? nodes : 0));
   for (const ParsedFile& file : corpus.files)
     for (const Document& doc : file.documents) graph.AddNode(DocumentNode(doc));
   for (const ExternalNode& ext : corpus.externals)
     graph.AddNode(ExternalGraphNode(ext));
-  for (const ParsedFile& file : corpus.files)
-    for (size_t i = 0; i < file.documents.size() && i < file.directives.size();
-         ++i)
-      AddDirectives(graph, file.documents[i], file.directives[i]);
+  if (directives)
+    for (const ParsedFile& file : corpus.files)
+      for (size_t i = 0;
+           i < file.documents.size() && i < file.directives.size(); ++i)
+        AddDirectives(graph, file.documents[i], file.directives[i]);
   for (const ParsedFile& file : corpus.files) AddReferences(graph, file);
   AddCounterparts(graph, corpus);
+  return graph;
+}
 
+}  // namespace
+
+std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
+                                               unsigned jobs) {
   // Which parents to measure depends only on reference and counterpart
-  // edges, so it is settled before any aligned edge is added; the parents
-  // are then measured in parallel and their alignments added in corpus
-  // order.  Two documents sharing an id are one node: measured once.
+  // edges, so a graph of the documents alone settles it; the parents are
+  // then measured in parallel and their reports kept in corpus order.  Two
+  // documents sharing an id are one node: measured once.
   struct Parent {
     std::string id;
     std::vector<std::string> children;
-    CoverageReport report;
-    std::vector<Aligned> aligned;
   };
   std::vector<Parent> parents;
-  std::unordered_set<std::string> measured;
-  for (const ParsedFile& file : corpus.files) {
-    for (const Document& doc : file.documents) {
-      if (!measured.insert(doc.id).second) continue;
-      std::vector<std::string> children = ImplementingDocuments(graph, doc.id);
-      if (!children.empty())
-        parents.push_back({doc.id, std::move(children), {}, {}});
+  {
+    const PolicyGraph documents = GraphWithoutAlignments(corpus, false);
+    std::unordered_set<std::string> measured;
+    for (const ParsedFile& file : corpus.files) {
+      for (const Document& doc : file.documents) {
+        if (!measured.insert(doc.id).second) continue;
+        std::vector<std::string> children =
+            ImplementingDocuments(documents, doc.id);
+        if (!children.empty()) parents.push_back({doc.id, std::move(children)});
+      }
     }
   }
   // Every id is a node id, so an exact match: one hash lookup instead of
@@ -634,17 +645,37 @@ PolicyGraph BuildGraph(const Corpus& corpus,
   std::sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
+  std::vector<CoverageReport> reports(parents.size());
   ParallelFor(parents.size(), jobs, [&](size_t k) {
     const size_t i = by_size[k].second;
     const std::vector<DocumentRef> children(refs[i].begin() + 1, refs[i].end());
-    parents[i].report = MeasureCoverage(refs[i].front(), children);
-    parents[i].aligned = FindAligned(graph, parents[i].id, parents[i].report);
+    reports[i] = MeasureCoverage(refs[i].front(), children);
   });
-  for (Parent& parent : parents) {
-    AddAligned(graph, parent.aligned);
-    std::vector<Aligned>().swap(parent.aligned);
-    if (coverage) coverage->push_back(std::move(parent.report));
+  return reports;
+}
+
+PolicyGraph BuildGraph(const Corpus& corpus,
+                       const std::vector<CoverageReport>& coverage,
+                       unsigned jobs) {
+  PolicyGraph graph = GraphWithoutAlignments(corpus, true);
+  // Finding the nodes each alignment joins only reads the graph, so it runs
+  // in parallel; the edges are then added in report order.
+  std::vector<std::vector<Aligned>> aligned(coverage.size());
+  ParallelFor(coverage.size(), jobs, [&](size_t i) {
+    aligned[i] = FindAligned(graph, coverage[i].parent, coverage[i]);
+  });
+  for (std::vector<Aligned>& pairs : aligned) {
+    AddAligned(graph, pairs);
+    std::vector<Aligned>().swap(pairs);
   }
+  return graph;
+}
+
+PolicyGraph BuildGraph(const Corpus& corpus,
+                       std::vector<CoverageReport>* coverage, unsigned jobs) {
+  std::vector<CoverageReport> reports = MeasureEveryParent(corpus, jobs);
+  PolicyGraph graph = BuildGraph(corpus, reports, jobs);
+  if (coverage) *coverage = std::move(reports);
   return graph;
 }
 

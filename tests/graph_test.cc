@@ -11,7 +11,9 @@
 
 #include <gtest/gtest.h>
 
+#include "policygraph/export.h"
 #include "policygraph/pipeline.h"
+#include "policygraph/report_format.h"
 
 namespace policygraph {
 namespace {
@@ -322,6 +324,30 @@ TEST(BuildGraph, HasOneNodePerDocumentExternalAndDirective) {
   EXPECT_EQ(plan.level, Level::kDistrict);
   EXPECT_TRUE(EndsWith(plan.file, "hechuan-gazette-2023-01.txt"));
   EXPECT_GT(plan.line, 0u);
+}
+
+// build measures coverage, drops the source texts, then makes the graph:
+// the two halves must give what one call gives, without reading a text.
+TEST(BuildGraph, HalvesGiveTheWholeGraphWithoutTheSourceTexts) {
+  Corpus corpus = LoadCorpus({PG_CORPUS_DIR});
+  const std::vector<CoverageReport> reports = MeasureEveryParent(corpus, 2);
+  for (ParsedFile& f : corpus.files) {
+    std::string().swap(f.source.text);
+    std::vector<uint32_t>().swap(f.source.line_starts);
+  }
+  const PolicyGraph halves = BuildGraph(corpus, reports, 2);
+  const BuiltGraph& whole = CorpusGraph();
+  size_t aligned = 0;
+  for (const PolicyGraph::EdgeRef& e : halves.Edges())
+    aligned += e.edge->relation == Relation::kAligned;
+  EXPECT_GT(aligned, 50u);
+  EXPECT_EQ(GraphToNodeLink(halves).dump(),
+            GraphToNodeLink(whole.graph).dump());
+  ASSERT_EQ(reports.size(), whole.coverage.size());
+  for (size_t i = 0; i < reports.size(); ++i)
+    EXPECT_EQ(CoverageToJson(reports[i]).dump(),
+              CoverageToJson(whole.coverage[i]).dump())
+        << reports[i].parent;
 }
 
 TEST(BuildGraph, EveryDirectiveIsPartOfExactlyOneNode) {

@@ -187,6 +187,18 @@ PolicyGraph BuildGraph(const Corpus& corpus,
                        std::vector<CoverageReport>* coverage = nullptr,
                        unsigned jobs = 1);
 
+// The two halves of BuildGraph, for a caller short of memory: the coverage
+// reports, then the graph with their alignments.  Only the first reads
+// the source texts, so between the two a caller may drop them (at 1 GB
+// they are a fifth of build's peak).  BuildGraph(corpus, &coverage, jobs)
+// == BuildGraph(corpus, MeasureEveryParent(corpus, jobs), jobs), with the
+// same reports in `coverage`.
+std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
+                                               unsigned jobs = 1);
+PolicyGraph BuildGraph(const Corpus& corpus,
+                       const std::vector<CoverageReport>& coverage,
+                       unsigned jobs = 1);
+
 // Documents of the corpus linked to `parent` by implements, basis, follows
 // or counterpart edges (into the parent), in graph order, without `parent`.
 std::vector<std::string> ImplementingDocuments(const PolicyGraph& graph,
