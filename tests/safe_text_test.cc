@@ -7,6 +7,9 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "export_attributes.h"
 
@@ -81,6 +84,48 @@ TEST(AppendSafeText, AppendsWhatSafeTextReturns) {
       EXPECT_EQ(out, "<kept>" + SafeText(text, use)) << "text: " << text;
     }
   }
+}
+
+// ICU's own repair, replacing each maximal ill-formed subsequence by
+// U+FFFD: an oracle independent of SafeText's loop.
+std::string RepairedByIcu(const std::string& text) {
+  std::u16string utf16(text.size() + 1, u'\0');
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(utf16.data(), static_cast<int32_t>(utf16.size()),
+                       &length, text.data(), static_cast<int32_t>(text.size()),
+                       0xFFFD, nullptr, &status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string out;
+  icu::UnicodeString(utf16.data(), length).toUTF8String(out);
+  return out;
+}
+
+// Ideographs and full-width punctuation are three-byte sequences: every
+// use keeps each well-formed one (U+FFFE and U+FFFF excepted in XML) and
+// repairs one cut short as ICU does.
+TEST(AppendSafeText, KeepsEveryThreeByteCodePointAndRepairsCutOnes) {
+  for (UChar32 c = 0x800; c <= 0xFFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    std::string cp;
+    icu::UnicodeString(c).toUTF8String(cp);
+    const std::string text = "a" + cp + cp + "b";
+    const std::string cut = "a" + cp + cp.substr(0, 2);
+    for (TextUse use : {TextUse::kJson, TextUse::kJsonString, TextUse::kCsvCell,
+                        TextUse::kOneLine, TextUse::kHtml, TextUse::kXml}) {
+      const bool noncharacter = use == TextUse::kXml && c >= 0xFFFE;
+      std::string out;
+      AppendSafeText(out, text, use);
+      ASSERT_EQ(out, noncharacter ? "a\uFFFD\uFFFDb" : text) << std::hex << c;
+      if (use != TextUse::kJson) continue;
+      out.clear();
+      AppendSafeText(out, cut, use);
+      ASSERT_EQ(out, RepairedByIcu(cut)) << std::hex << c;
+    }
+  }
+  for (const std::string& text : IllFormedTexts())
+    EXPECT_EQ(SafeText(text, TextUse::kJson), RepairedByIcu(text))
+        << "text: " << text;
 }
 
 // graph.json's strings are checked and escaped in one pass; they must be
