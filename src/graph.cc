@@ -559,8 +559,12 @@ void AddAligned(PolicyGraph& graph, const std::vector<Aligned>& aligned) {
 // with its part_of edge, then reference and counterpart edges: the graph
 // without alignments.  Without directives it is all MeasureEveryParent
 // needs to find the parents, and its documents and externals have the
-// same NodeIds as in the whole graph.
-PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives) {
+// same NodeIds as in the whole graph.  `release`, when given, is `corpus`
+// itself, writable: each file's directive trees are freed once their nodes
+// are made, so the trees and their copy in the graph are never all in
+// memory at once.
+PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives,
+                                   Corpus* release) {
   PolicyGraph graph;
   // Every document, external and directive is a node; every directive and
   // reference at most one edge (alignments come on top).
@@ -577,18 +581,24 @@ PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives) {
     for (const Document& doc : file.documents) graph.AddNode(DocumentNode(doc));
   for (const ExternalNode& ext : corpus.externals)
     graph.AddNode(ExternalGraphNode(ext));
-  if (directives)
-    for (const ParsedFile& file : corpus.files)
+  if (directives) {
+    for (size_t f = 0; f < corpus.files.size(); ++f) {
+      const ParsedFile& file = corpus.files[f];
       for (size_t i = 0;
            i < file.documents.size() && i < file.directives.size(); ++i)
         AddDirectives(graph, file.documents[i], file.directives[i]);
+      if (release)
+        std::vector<DirectiveTree>().swap(release->files[f].directives);
+    }
+  }
   for (const ParsedFile& file : corpus.files) AddReferences(graph, file);
   AddCounterparts(graph, corpus);
   return graph;
 }
 
-}  // namespace
-
+// The coverage reports of every parent document the corpus implements, in
+// corpus order: the alignments BuildGraph adds, and the only step that
+// reads the source texts.
 std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
                                                unsigned jobs) {
   // Which parents to measure depends only on reference and counterpart
@@ -601,7 +611,8 @@ std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
   };
   std::vector<Parent> parents;
   {
-    const PolicyGraph documents = GraphWithoutAlignments(corpus, false);
+    const PolicyGraph documents =
+        GraphWithoutAlignments(corpus, false, nullptr);
     std::unordered_set<std::string> measured;
     for (const ParsedFile& file : corpus.files) {
       for (const Document& doc : file.documents) {
@@ -654,10 +665,12 @@ std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
   return reports;
 }
 
-PolicyGraph BuildGraph(const Corpus& corpus,
-                       const std::vector<CoverageReport>& coverage,
-                       unsigned jobs) {
-  PolicyGraph graph = GraphWithoutAlignments(corpus, true);
+// The whole graph: GraphWithoutAlignments and the aligned edges of
+// `coverage`, as MeasureEveryParent measured it for the same corpus.
+PolicyGraph GraphWithAlignments(const Corpus& corpus,
+                                const std::vector<CoverageReport>& coverage,
+                                unsigned jobs, Corpus* release) {
+  PolicyGraph graph = GraphWithoutAlignments(corpus, true, release);
   // Finding the nodes each alignment joins only reads the graph, so it runs
   // in parallel; the edges are then added in report order.
   std::vector<std::vector<Aligned>> aligned(coverage.size());
@@ -671,10 +684,26 @@ PolicyGraph BuildGraph(const Corpus& corpus,
   return graph;
 }
 
+}  // namespace
+
 PolicyGraph BuildGraph(const Corpus& corpus,
                        std::vector<CoverageReport>* coverage, unsigned jobs) {
   std::vector<CoverageReport> reports = MeasureEveryParent(corpus, jobs);
-  PolicyGraph graph = BuildGraph(corpus, reports, jobs);
+  PolicyGraph graph = GraphWithAlignments(corpus, reports, jobs, nullptr);
+  if (coverage) *coverage = std::move(reports);
+  return graph;
+}
+
+PolicyGraph BuildGraphReleasing(Corpus& corpus,
+                                std::vector<CoverageReport>* coverage,
+                                unsigned jobs) {
+  std::vector<CoverageReport> reports = MeasureEveryParent(corpus, jobs);
+  for (ParsedFile& file : corpus.files) {
+    std::string().swap(file.source.text);
+    std::vector<uint32_t>().swap(file.source.line_starts);
+    std::vector<TocEntry>().swap(file.toc);
+  }
+  PolicyGraph graph = GraphWithAlignments(corpus, reports, jobs, &corpus);
   if (coverage) *coverage = std::move(reports);
   return graph;
 }

@@ -11,7 +11,9 @@
 
 #include <gtest/gtest.h>
 
+#include "policygraph/audit_summary.h"
 #include "policygraph/export.h"
+#include "policygraph/orphans.h"
 #include "policygraph/pipeline.h"
 #include "policygraph/report_format.h"
 
@@ -326,28 +328,38 @@ TEST(BuildGraph, HasOneNodePerDocumentExternalAndDirective) {
   EXPECT_GT(plan.line, 0u);
 }
 
-// build measures coverage, drops the source texts, then makes the graph:
-// the two halves must give what one call gives, without reading a text.
-TEST(BuildGraph, HalvesGiveTheWholeGraphWithoutTheSourceTexts) {
+// build lets the graph release what it no longer needs of the corpus: the
+// graph and reports must be BuildGraph's, and the orphans and audit read
+// from what is left must be those of the whole corpus.
+TEST(BuildGraph, ReleasingGivesTheSameGraphOrphansAndAudit) {
   Corpus corpus = LoadCorpus({PG_CORPUS_DIR});
-  const std::vector<CoverageReport> reports = MeasureEveryParent(corpus, 2);
-  for (ParsedFile& f : corpus.files) {
-    std::string().swap(f.source.text);
-    std::vector<uint32_t>().swap(f.source.line_starts);
+  std::vector<CoverageReport> reports;
+  const PolicyGraph released = BuildGraphReleasing(corpus, &reports, 2);
+  for (const ParsedFile& f : corpus.files) {
+    EXPECT_TRUE(f.source.text.empty()) << f.source.path;
+    EXPECT_TRUE(f.directives.empty()) << f.source.path;
+    EXPECT_FALSE(f.documents.empty()) << f.source.path;
   }
-  const PolicyGraph halves = BuildGraph(corpus, reports, 2);
   const BuiltGraph& whole = CorpusGraph();
   size_t aligned = 0;
-  for (const PolicyGraph::EdgeRef& e : halves.Edges())
+  for (const PolicyGraph::EdgeRef& e : released.Edges())
     aligned += e.edge->relation == Relation::kAligned;
   EXPECT_GT(aligned, 50u);
-  EXPECT_EQ(GraphToNodeLink(halves).dump(),
+  EXPECT_EQ(GraphToNodeLink(released).dump(),
             GraphToNodeLink(whole.graph).dump());
   ASSERT_EQ(reports.size(), whole.coverage.size());
   for (size_t i = 0; i < reports.size(); ++i)
     EXPECT_EQ(CoverageToJson(reports[i]).dump(),
               CoverageToJson(whole.coverage[i]).dump())
         << reports[i].parent;
+  const OrphanReport orphans = FindOrphans(corpus, released, reports);
+  const OrphanReport whole_orphans =
+      FindOrphans(BundledCorpus(), whole.graph, whole.coverage);
+  EXPECT_EQ(OrphansToJson(orphans).dump(), OrphansToJson(whole_orphans).dump());
+  EXPECT_EQ(
+      FormatAuditMarkdown(SummarizeAudit(corpus, released, reports, orphans)),
+      FormatAuditMarkdown(SummarizeAudit(BundledCorpus(), whole.graph,
+                                         whole.coverage, whole_orphans)));
 }
 
 TEST(BuildGraph, EveryDirectiveIsPartOfExactlyOneNode) {

@@ -430,16 +430,10 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
                   std::to_string(references) + " references, " +
                   std::to_string(corpus.externals.size()) +
                   " cited documents outside the corpus");
-  // Coverage is measured first, since it is the last reader of the source
-  // texts: they go before the graph is made, rather than adding to its
-  // peak.
-  std::vector<pg::CoverageReport> coverage =
-      pg::MeasureEveryParent(corpus, o.jobs);
-  for (pg::ParsedFile& file : corpus.files) {
-    std::string().swap(file.source.text);
-    std::vector<uint32_t>().swap(file.source.line_starts);
-  }
-  pg::PolicyGraph graph = pg::BuildGraph(corpus, coverage, o.jobs);
+  // The source texts and directive trees go as soon as the graph has what
+  // it needs of them, rather than beside the whole graph.
+  std::vector<pg::CoverageReport> coverage;
+  pg::PolicyGraph graph = pg::BuildGraphReleasing(corpus, &coverage, o.jobs);
   Progress(o, "graph: " + std::to_string(graph.NodeCount()) + " nodes, " +
                   std::to_string(graph.EdgeCount()) + " edges; coverage of " +
                   std::to_string(coverage.size()) + " parent document(s)");

@@ -187,17 +187,16 @@ PolicyGraph BuildGraph(const Corpus& corpus,
                        std::vector<CoverageReport>* coverage = nullptr,
                        unsigned jobs = 1);
 
-// The two halves of BuildGraph, for a caller short of memory: the coverage
-// reports, then the graph with their alignments.  Only the first reads
-// the source texts, so between the two a caller may drop them (at 1 GB
-// they are a fifth of build's peak).  BuildGraph(corpus, &coverage, jobs)
-// == BuildGraph(corpus, MeasureEveryParent(corpus, jobs), jobs), with the
-// same reports in `coverage`.
-std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
-                                               unsigned jobs = 1);
-PolicyGraph BuildGraph(const Corpus& corpus,
-                       const std::vector<CoverageReport>& coverage,
-                       unsigned jobs = 1);
+// BuildGraph for a caller that needs nothing more of the corpus than its
+// documents, references, externals and diagnostics (FindOrphans and
+// SummarizeAudit read only those).  Coverage, the last reader of the
+// source texts, is measured first; then each file's text, line index and
+// contents table are dropped, and its directive trees once their nodes are
+// made, so none of them stand beside the whole graph (build's peak memory
+// is the graph's).  Same graph and reports as BuildGraph.
+PolicyGraph BuildGraphReleasing(Corpus& corpus,
+                                std::vector<CoverageReport>* coverage,
+                                unsigned jobs = 1);
 
 // Documents of the corpus linked to `parent` by implements, basis, follows
 // or counterpart edges (into the parent), in graph order, without `parent`.
