@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -72,6 +73,16 @@ std::string ExportedId(std::string_view id);
 // leading "e"s where that would collide with a node id, because Cytoscape
 // refuses two elements with one id.
 std::vector<std::string> EdgeIds(const PolicyGraph& graph);
+// The members of GraphToCytoscape's "nodes" and "edges" arrays, in order,
+// one at a time, so a writer need not hold them all.
+void VisitCytoscapeNodes(const PolicyGraph& graph,
+                         const std::function<void(Json)>& node);
+void VisitCytoscapeEdges(const PolicyGraph& graph,
+                         const std::function<void(Json)>& edge);
+
+// The exported node ids of that form (LooksLikeEdgeId): what EdgeId needs
+// to make the same ids one at a time.
+std::unordered_set<std::string> EdgeLikeNodeIds(const PolicyGraph& graph);
 
 // Whether an exported node id has the form e…e<digits>: the only ids an
 // edge id can collide with, so the only ones EdgeId needs to know.
