@@ -224,7 +224,8 @@ std::optional<Conversion> ConvertWithIcu(std::string_view bytes,
 // ---------------------------------------------------------------------------
 // Choosing the encoding
 
-// The text in the chosen encoding plus how to name its repairs.
+// The control characters that make a text look binary: C0 but tab, LF,
+// CR and FF; DEL; C1.
 bool IsControlCharacter(UChar32 c) {
   if (c == '\t' || c == '\n' || c == '\r' || c == '\f') return false;
   return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
@@ -238,6 +239,7 @@ struct CharacterCounts {
   bool nul = false;
 };
 
+// The text in the chosen encoding plus how to name its repairs.
 struct Decoded {
   std::string encoding;     // SourceText::encoding
   std::string scheme;       // names the input bytes in messages: "UTF-8"

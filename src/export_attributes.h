@@ -69,10 +69,6 @@ Json EdgeAttributes(const GraphEdge& edge);
 // so a hostile id cannot make a JSON dump throw.
 std::string ExportedId(std::string_view id);
 
-// One id per edge of graph.Edges(), in that order: "e<index>", with more
-// leading "e"s where that would collide with a node id, because Cytoscape
-// refuses two elements with one id.
-std::vector<std::string> EdgeIds(const PolicyGraph& graph);
 // The members of GraphToCytoscape's "nodes" and "edges" arrays, in order,
 // one at a time, so a writer need not hold them all.
 void VisitCytoscapeNodes(const PolicyGraph& graph,
@@ -80,8 +76,10 @@ void VisitCytoscapeNodes(const PolicyGraph& graph,
 void VisitCytoscapeEdges(const PolicyGraph& graph,
                          const std::function<void(Json)>& edge);
 
-// The exported node ids of that form (LooksLikeEdgeId): what EdgeId needs
-// to make the same ids one at a time.
+// Edge ids are "e<index>" (the index in graph.Edges()), with more leading
+// "e"s where that would collide with a node id, because Cytoscape refuses
+// two elements with one id.  These are the exported node ids that could
+// (LooksLikeEdgeId): what EdgeId needs to make each id as it is written.
 std::unordered_set<std::string> EdgeLikeNodeIds(const PolicyGraph& graph);
 
 // Whether an exported node id has the form e…e<digits>: the only ids an

@@ -75,15 +75,6 @@ std::unordered_set<std::string> EdgeLikeNodeIds(const PolicyGraph& graph) {
   return taken;
 }
 
-std::vector<std::string> EdgeIds(const PolicyGraph& graph) {
-  const std::unordered_set<std::string> taken = EdgeLikeNodeIds(graph);
-  std::vector<std::string> ids;
-  const size_t count = graph.EdgeCount();
-  ids.reserve(count);
-  for (size_t i = 0; i < count; ++i) ids.push_back(EdgeId(i, taken));
-  return ids;
-}
-
 }  // namespace internal
 
 namespace {
