@@ -2,6 +2,7 @@
 // auditor reads top to bottom, and one CSV row per aligned pair.
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <ostream>
 #include <string_view>
 
@@ -59,43 +60,75 @@ void AppendCoverageRows(const CoverageReport& report, std::string& out) {
 
 }  // namespace
 
-Json CoverageToJson(const CoverageReport& report) {
+namespace {
+
+// The parts of CoverageToJson before its directives, and one directive.
+Json CoverageHead(const CoverageReport& report) {
   Json j;
   j["parent"] = JsonText(report.parent);
   j["title"] = JsonText(report.parent_title);
   j["children"] = internal::SafeJsonArray(report.children);
-  Json directives = Json::array();
-  for (const DirectiveCoverage& d : report.directives) {
-    Json entry;
-    entry["id"] = JsonText(d.id);
-    entry["label"] = JsonText(d.label);
-    entry["file"] = JsonText(d.file);
-    entry["line"] = d.line;
-    entry["heading"] = JsonText(d.heading);
-    if (!d.lead_units.empty())
-      entry["lead_units"] = internal::SafeJsonArray(d.lead_units);
-    if (!d.deadline.empty()) entry["deadline"] = JsonText(d.deadline);
-    Json by = Json::array();
-    for (const Implementation& impl : d.implemented_by) {
-      Json i;
-      i["id"] = JsonText(impl.document + "#" + impl.id);
-      i["file"] = JsonText(impl.file);
-      i["line"] = impl.line;
-      i["heading"] = JsonText(impl.heading);
-      i["score"] = RoundedScore(impl.score);
-      i["evidence"] = JsonText(impl.evidence);
-      if (!impl.lead_units.empty())
-        i["lead_units"] = internal::SafeJsonArray(impl.lead_units);
-      if (!impl.deadline.empty()) i["deadline"] = JsonText(impl.deadline);
-      by.push_back(std::move(i));
-    }
-    entry["implemented_by"] = std::move(by);
-    directives.push_back(std::move(entry));
+  return j;
+}
+
+Json DirectiveCoverageJson(const DirectiveCoverage& d) {
+  Json entry;
+  entry["id"] = JsonText(d.id);
+  entry["label"] = JsonText(d.label);
+  entry["file"] = JsonText(d.file);
+  entry["line"] = d.line;
+  entry["heading"] = JsonText(d.heading);
+  if (!d.lead_units.empty())
+    entry["lead_units"] = internal::SafeJsonArray(d.lead_units);
+  if (!d.deadline.empty()) entry["deadline"] = JsonText(d.deadline);
+  Json by = Json::array();
+  for (const Implementation& impl : d.implemented_by) {
+    Json i;
+    i["id"] = JsonText(impl.document + "#" + impl.id);
+    i["file"] = JsonText(impl.file);
+    i["line"] = impl.line;
+    i["heading"] = JsonText(impl.heading);
+    i["score"] = RoundedScore(impl.score);
+    i["evidence"] = JsonText(impl.evidence);
+    if (!impl.lead_units.empty())
+      i["lead_units"] = internal::SafeJsonArray(impl.lead_units);
+    if (!impl.deadline.empty()) i["deadline"] = JsonText(impl.deadline);
+    by.push_back(std::move(i));
   }
+  entry["implemented_by"] = std::move(by);
+  return entry;
+}
+
+std::string Compact(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Json CoverageToJson(const CoverageReport& report) {
+  Json j = CoverageHead(report);
+  Json directives = Json::array();
+  for (const DirectiveCoverage& d : report.directives)
+    directives.push_back(DirectiveCoverageJson(d));
   j["directives"] = std::move(directives);
   j["covered"] = report.covered;
   j["total"] = report.total;
   return j;
+}
+
+void DumpCoverageJson(const CoverageReport& report,
+                      const std::function<void(std::string_view)>& write) {
+  std::string piece = Compact(CoverageHead(report));
+  piece.pop_back();  // the head's closing brace: the members go on
+  piece += ",\"directives\":[";
+  write(piece);
+  for (size_t i = 0; i < report.directives.size(); ++i) {
+    piece = i ? "," : "";
+    piece += Compact(DirectiveCoverageJson(report.directives[i]));
+    write(piece);
+  }
+  write("],\"covered\":" + std::to_string(report.covered) +
+        ",\"total\":" + std::to_string(report.total) + "}");
 }
 
 std::string FormatCoverageText(const CoverageReport& report) {

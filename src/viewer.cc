@@ -151,8 +151,13 @@ bool WriteViewerData(const PolicyGraph& graph,
   out << ",\"edges\":";
   array(internal::VisitCytoscapeEdges);
   out << "},\"coverage\":[";
-  for (size_t i = 0; i < coverage.size(); ++i)
-    out << (i ? "," : "") << ScriptSafeJson(CoverageToJson(coverage[i]));
+  // A piece at a time too: ScriptSafe escapes characters one by one, and
+  // no piece splits one.
+  for (size_t i = 0; i < coverage.size(); ++i) {
+    if (i) out << ',';
+    DumpCoverageJson(coverage[i],
+                     [&](std::string_view piece) { out << ScriptSafe(piece); });
+  }
   out << "],\"directives\":{";
   std::string member;  // one document's, reused
   bool first = true;

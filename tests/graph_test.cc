@@ -328,6 +328,43 @@ TEST(BuildGraph, HasOneNodePerDocumentExternalAndDirective) {
   EXPECT_GT(plan.line, 0u);
 }
 
+// The viewer writes each coverage report a directive at a time; the
+// pieces must make the dump of the whole report, on the corpus's reports,
+// on one whose strings are ill-formed UTF-8 and on one with no directive.
+TEST(CoverageJson, DumpedInPiecesIsTheWholeDump) {
+  std::vector<CoverageReport> reports = CorpusGraph().coverage;
+  ASSERT_FALSE(reports.empty());
+  CoverageReport broken;
+  broken.parent = "P\xE6\xB8";
+  broken.children = {"\xFF"};
+  DirectiveCoverage d;
+  d.id = "一";
+  d.heading = "\xC0\xAF";
+  d.deadline = "2025年";
+  Implementation impl;
+  impl.document = "C";
+  impl.id = "1";
+  impl.evidence = "\xED\xA0\x80";
+  impl.lead_units = {"市发展改革委"};
+  d.implemented_by.push_back(impl);
+  broken.directives.push_back(d);
+  broken.covered = broken.total = 1;
+  reports.push_back(broken);
+  reports.push_back(CoverageReport{});
+  size_t pieces = 0;
+  for (const CoverageReport& report : reports) {
+    std::string joined;
+    DumpCoverageJson(report, [&](std::string_view piece) {
+      joined += piece;
+      ++pieces;
+    });
+    EXPECT_EQ(joined, CoverageToJson(report).dump(
+                          -1, ' ', false, Json::error_handler_t::replace))
+        << report.parent;
+  }
+  EXPECT_GT(pieces, 2 * reports.size());
+}
+
 // build lets the graph release what it no longer needs of the corpus: the
 // graph and reports must be BuildGraph's, and the orphans and audit read
 // from what is left must be those of the whole corpus.

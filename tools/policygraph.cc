@@ -5,6 +5,7 @@
 // I/O error (bad flags, missing path, unreadable or binary input, failed
 // write).  Other inputs are still processed when one of them fails.
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -448,10 +449,11 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   corpus = pg::Corpus();
   policygraph::tools::ReleaseFreeMemory();
   pg::PolicyGraph view = pg::SelectView(graph, pg::ViewOptions{});
-  const bool draw = view.NodeCount() <= kMaxDiagramNodes;
+  const size_t view_nodes = view.NodeCount();
+  const bool draw = view_nodes <= kMaxDiagramNodes;
   if (!draw) {
     out.StageRemoval("graph.svg");
-    Progress(o, "graph.svg skipped: " + std::to_string(view.NodeCount()) +
+    Progress(o, "graph.svg skipped: " + std::to_string(view_nodes) +
                     " nodes is too many for one readable diagram; use "
                     "`policygraph export --select ID`");
   }
@@ -472,38 +474,45 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   auto text = [](auto make) {
     return [make](std::ostream& stream) { return bool(stream << make()); };
   };
-  // Longest first (at 1 GB GraphML takes about twice what the viewer
+  // The two readers of the coverage reports come first, and the reports go
+  // when both are done: at the peak of a large build they were a fifth of
+  // the memory, held beside the diagram's for no later reader.  Then the
+  // longest first (at 1 GB GraphML takes about twice what the viewer
   // does), so no long file is left to start last while the other threads
   // have finished.
   std::vector<Output> outputs = {
-      {"graph.graphml",
-       [&](std::ostream& s) { return pg::WriteGraphml(graph, s); }},
-      {"graph.json",
-       [&](std::ostream& s) { return pg::WriteNodeLink(graph, s); }},
       {"index.html",
        [&](std::ostream& s) {
          return pg::WriteViewerHtml(graph, coverage, s);
        }},
-      {"graph.cyjs",
-       [&](std::ostream& s) { return pg::WriteCytoscape(graph, s); }},
       {"coverage.csv",
        [&](std::ostream& s) {
          return s << bom && pg::WriteCoverageCsv(coverage, s);
        }},
+      {"graph.graphml",
+       [&](std::ostream& s) { return pg::WriteGraphml(graph, s); }},
+      {"graph.json",
+       [&](std::ostream& s) { return pg::WriteNodeLink(graph, s); }},
+      {"graph.cyjs",
+       [&](std::ostream& s) { return pg::WriteCytoscape(graph, s); }},
       {"orphans.csv",
        text([&] { return bom + pg::FormatOrphansCsv(orphans); })},
       {"report.md", text([&] { return pg::FormatAuditMarkdown(audit); })},
       {"report.html", text([&] { return pg::FormatAuditHtml(audit); })},
   };
+  constexpr size_t kCoverageReaders = 2;
+  std::atomic<size_t> coverage_readers{kCoverageReaders};
   // Graphviz is not thread-safe, so one task makes graph.dot and lays out
   // graph.svg, and no other calls it.  It runs beside the other files
   // rather than before them (at 1 GB the DOT text alone takes seconds),
-  // and first, since on a small corpus the layout is the longest job.
+  // and right after the coverage readers, since on a small corpus the
+  // layout is the longest job.  The view goes once its DOT text is made.
   auto graphviz = [&](std::string* error) {
     const std::string dot = pg::GraphToDot(view);
+    view = pg::PolicyGraph();
     if (!out.Stage("graph.dot", dot, error) || !draw) return;
-    Progress(o, "laying out the diagram (" + std::to_string(view.NodeCount()) +
-                    " nodes)");
+    Progress(
+        o, "laying out the diagram (" + std::to_string(view_nodes) + " nodes)");
     std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
     if (!svg) {
       *error = "rendering graph.svg: " + *error;
@@ -514,9 +523,11 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   const size_t files = outputs.size() + (draw ? 2 : 1);
   std::vector<std::string> errors_of(outputs.size() + 1);
   auto run = [&](size_t task) {
-    if (task == 0) return graphviz(&errors_of.back());
-    const size_t i = task - 1;
+    if (task == kCoverageReaders) return graphviz(&errors_of.back());
+    const size_t i = task < kCoverageReaders ? task : task - 1;
     out.Stage(outputs[i].name, outputs[i].stream, &errors_of[i]);
+    if (i < kCoverageReaders && --coverage_readers == 0)
+      std::vector<pg::CoverageReport>().swap(coverage);
   };
   pg::ParallelFor(outputs.size() + 1, o.jobs, run);
   for (size_t i = 0; i < errors_of.size(); ++i) {

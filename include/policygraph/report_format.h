@@ -4,8 +4,10 @@
 #ifndef POLICYGRAPH_REPORT_FORMAT_H_
 #define POLICYGRAPH_REPORT_FORMAT_H_
 
+#include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "policygraph/audit_summary.h"
@@ -30,6 +32,11 @@ std::string FormatLineageDot(const LineageReport& report);
 //  "heading","implemented_by":[{"id","file","line","heading","score"}]}],
 //  "covered","total"}; implemented_by ids are "<doc id>#<directive id>".
 Json CoverageToJson(const CoverageReport& report);
+// The bytes of CoverageToJson(report).dump() (compact, ill-formed UTF-8
+// replaced), handed to `write` a directive at a time: a hub's report as
+// one Json tree held tens of megabytes.
+void DumpCoverageJson(const CoverageReport& report,
+                      const std::function<void(std::string_view)>& write);
 std::string FormatCoverageText(const CoverageReport& report);
 // One row per parent directive × implementing directive (a row with empty
 // child columns for an uncovered one).  Cells that a spreadsheet would run
