@@ -75,8 +75,9 @@ std::vector<AuditSummary::CitedRow> RankMostCited(const PolicyGraph& graph) {
       [](const Ranked& a, const Ranked& b) { return a.citing > b.citing; });
   std::vector<AuditSummary::CitedRow> rows;
   for (size_t i = 0; i < ranked.size() && i < kMaxMostCited; ++i) {
-    const GraphNode& n = graph.Node(ranked[i].node);
-    rows.push_back({ranked[i].citing, n.id, n.title, n.kind, n.level});
+    const GraphNodeView& n = graph.Node(ranked[i].node);
+    rows.push_back({ranked[i].citing, std::string(n.id), std::string(n.title),
+                    n.kind, n.level});
   }
   return rows;
 }
@@ -86,7 +87,7 @@ std::vector<AuditSummary::CitedRow> RankMostCited(const PolicyGraph& graph) {
 // another district plan is lineage, but not the kind this section is for.
 void TraceChains(const PolicyGraph& graph, AuditSummary& summary) {
   for (NodeId node : graph.Nodes()) {
-    const GraphNode& root = graph.Node(node);
+    const GraphNodeView& root = graph.Node(node);
     if (root.kind != NodeKind::kDocument ||
         (root.level != Level::kDistrict && root.level != Level::kDepartment))
       continue;
@@ -105,7 +106,8 @@ void TraceChains(const PolicyGraph& graph, AuditSummary& summary) {
       std::vector<size_t> path;
       for (int s = static_cast<int>(i); s >= 0; s = report.ancestors[s].parent)
         path.push_back(s);
-      AuditSummary::Chain chain{root.id, root.title, {}};
+      AuditSummary::Chain chain{
+          std::string(root.id), std::string(root.title), {}};
       for (auto it = path.rbegin(); it != path.rend(); ++it) {
         const LineageStep& s = report.ancestors[*it];
         chain.steps.push_back(

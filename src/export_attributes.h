@@ -31,7 +31,7 @@ void TextIfNotEmpty(Sink& sink, const char* name, std::string_view value) {
 // line 0 (externals have no file) are left out.  Text is as the graph holds
 // it: each sink makes it safe for its syntax.
 template <typename Sink>
-void VisitNodeAttributes(const GraphNode& node, Sink& sink) {
+void VisitNodeAttributes(const GraphNodeView& node, Sink& sink) {
   sink.Text("kind", NodeKindName(node.kind));
   TextIfNotEmpty(sink, "title", node.title);
   TextIfNotEmpty(sink, "doc_number", node.doc_number);
@@ -49,7 +49,7 @@ void VisitNodeAttributes(const GraphNode& node, Sink& sink) {
 // rounded to three decimals; empty strings, line 0 and a non-finite score
 // are left out.
 template <typename Sink>
-void VisitEdgeAttributes(const GraphEdge& edge, Sink& sink) {
+void VisitEdgeAttributes(const GraphEdgeView& edge, Sink& sink) {
   sink.Text("relation", RelationName(edge.relation));
   TextIfNotEmpty(sink, "cue", edge.cue);
   // A NaN would print as null in JSON and as nothing a GraphML reader
@@ -62,8 +62,8 @@ void VisitEdgeAttributes(const GraphEdge& edge, Sink& sink) {
 }
 
 // The attributes above as a JSON object, text valid UTF-8.
-Json NodeAttributes(const GraphNode& node);
-Json EdgeAttributes(const GraphEdge& edge);
+Json NodeAttributes(const GraphNodeView& node);
+Json EdgeAttributes(const GraphEdgeView& edge);
 
 // A node or edge end as the exporters print it: ill-formed UTF-8 replaced,
 // so a hostile id cannot make a JSON dump throw.

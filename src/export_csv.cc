@@ -14,25 +14,25 @@ std::string GraphToEdgeCsv(const PolicyGraph& graph) {
       "target_title,target_number,target_level,cue,score,count,"
       "evidence_file,evidence_line,evidence\n";
   for (const PolicyGraph::EdgeRef& e : graph.Edges()) {
-    const GraphNode& source = graph.Node(e.source);
-    const GraphNode& target = graph.Node(e.target);
-    const GraphEdge& edge = *e.edge;
+    const GraphNodeView& source = graph.Node(e.source);
+    const GraphNodeView& target = graph.Node(e.target);
+    const GraphEdgeView& edge = *e.edge;
     const std::string cells[] = {
-        source.id,
-        source.title,
-        source.doc_number,
+        std::string(source.id),
+        std::string(source.title),
+        std::string(source.doc_number),
         std::string(LevelName(source.level)),
         std::string(RelationName(edge.relation)),
-        target.id,
-        target.title,
-        target.doc_number,
+        std::string(target.id),
+        std::string(target.title),
+        std::string(target.doc_number),
         std::string(LevelName(target.level)),
-        edge.cue,
+        std::string(edge.cue),
         ScoreText(edge.score),
         std::to_string(edge.count),
-        edge.evidence.file,
+        std::string(edge.evidence.file),
         edge.evidence.line ? std::to_string(edge.evidence.line) : "",
-        edge.evidence.text,
+        std::string(edge.evidence.text),
     };
     bool first = true;
     for (const std::string& cell : cells) {

@@ -519,12 +519,13 @@ bool IsTitleId(std::string_view id) { return id.rfind("title:", 0) == 0; }
 // Title wrapped, then the document number on its own line; a node without
 // a title shows its number, or its id.  Directives show their path inside
 // the document and a clipped heading.
-std::string NodeLabel(const GraphNode& node) {
+std::string NodeLabel(const GraphNodeView& node) {
   if (node.kind == NodeKind::kDirective) {
     const size_t hash = node.id.rfind('#');
-    std::string path =
-        hash == std::string::npos ? node.id : node.id.substr(hash + 1);
-    std::string text = node.title.empty() ? path : path + " " + node.title;
+    std::string path(hash == std::string::npos ? node.id
+                                               : node.id.substr(hash + 1));
+    std::string text = path;
+    if (!node.title.empty()) (text += ' ') += node.title;
     return JoinLines(WrapText(text, kDirectiveLines));
   }
   std::vector<std::string> lines;
@@ -549,9 +550,9 @@ void AppendLine(uint32_t line, std::string& out) {
 }
 
 // "<id> · <type> · <date> · <file>:<line>", what is known of them.
-std::string NodeTooltip(const GraphNode& node) {
+std::string NodeTooltip(const GraphNodeView& node) {
   std::string out = OneLine(node.id);
-  for (const std::string* part : {&node.type, &node.date}) {
+  for (const std::string_view* part : {&node.type, &node.date}) {
     if (part->empty()) continue;
     out += " · ";
     out += OneLine(*part);
@@ -565,7 +566,7 @@ std::string NodeTooltip(const GraphNode& node) {
 }
 
 // "file:line text" of the edge's evidence.
-std::string EdgeTooltip(const GraphEdge& edge) {
+std::string EdgeTooltip(const GraphEdgeView& edge) {
   std::string where = OneLine(edge.evidence.file);
   if (!where.empty()) AppendLine(edge.evidence.line, where);
   std::string text = OneLine(edge.evidence.text);
@@ -606,7 +607,7 @@ class DotBuilder {
     std::vector<std::vector<size_t>> by_level(std::size(kLevelStyles));
     for (NodeId id : ids) {
       // Node ids are dense insertion indices: nodes_[id.value] is its node.
-      const GraphNode& node = graph.Node(id);
+      const GraphNodeView& node = graph.Node(id);
       const size_t slot = LevelSlot(node.level);
       nodes_[id.value].node = AddNode(clusters[slot], node, id.value);
       by_level[slot].push_back(id.value);
@@ -685,7 +686,7 @@ class DotBuilder {
     return cluster;
   }
 
-  static Agnode_t* AddNode(Agraph_t* cluster, const GraphNode& node,
+  static Agnode_t* AddNode(Agraph_t* cluster, const GraphNodeView& node,
                            size_t index) {
     std::string name = "n";
     name += std::to_string(index);
@@ -713,7 +714,7 @@ class DotBuilder {
     return n;
   }
 
-  void AddEdge(size_t tail, size_t head, const GraphEdge& edge) {
+  void AddEdge(size_t tail, size_t head, const GraphEdgeView& edge) {
     Agedge_t* e =
         agedge(graph_.get(), nodes_[tail].node, nodes_[head].node, nullptr, 1);
     if (e == nullptr) return;

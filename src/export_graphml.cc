@@ -105,7 +105,7 @@ GraphmlWriter::GraphmlWriter(std::ostream& out) : out_(out) {
 
 // Each node and edge is made in one reused buffer and written with one
 // call: a stream insertion per piece was most of GraphML's time.
-void GraphmlWriter::AddNode(const GraphNode& node) {
+void GraphmlWriter::AddNode(const GraphNodeView& node) {
   text_.clear();
   text_ += "    <node id=\"";
   AppendXmlText(text_, node.id);
@@ -116,11 +116,11 @@ void GraphmlWriter::AddNode(const GraphNode& node) {
   out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
   // An id with a byte that is not ASCII never looks like an edge id, so
   // the raw id is what ExportedId would give whenever it is kept.
-  if (internal::LooksLikeEdgeId(node.id)) edge_like_ids_.insert(node.id);
+  if (internal::LooksLikeEdgeId(node.id)) edge_like_ids_.emplace(node.id);
 }
 
 void GraphmlWriter::AddEdge(std::string_view source, std::string_view target,
-                            const GraphEdge& edge) {
+                            const GraphEdgeView& edge) {
   text_.clear();
   text_ += "    <edge id=\"";
   text_ += internal::EdgeId(edges_++, edge_like_ids_);

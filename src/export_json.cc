@@ -35,14 +35,14 @@ struct JsonSink {
 
 }  // namespace
 
-Json NodeAttributes(const GraphNode& node) {
+Json NodeAttributes(const GraphNodeView& node) {
   Json out = Json::object();
   JsonSink sink{out};
   VisitNodeAttributes(node, sink);
   return out;
 }
 
-Json EdgeAttributes(const GraphEdge& edge) {
+Json EdgeAttributes(const GraphEdgeView& edge) {
   Json out = Json::object();
   JsonSink sink{out};
   VisitEdgeAttributes(edge, sink);
@@ -93,13 +93,13 @@ Json Concatenated(Json first, Json rest) {
   return first;
 }
 
-Json NodeLinkNode(const GraphNode& node) {
+Json NodeLinkNode(const GraphNodeView& node) {
   Json out = {{"id", internal::ExportedId(node.id)}};
   return Concatenated(std::move(out), internal::NodeAttributes(node));
 }
 
 Json NodeLinkLink(std::string_view source, std::string_view target, int key,
-                  const GraphEdge& edge) {
+                  const GraphEdgeView& edge) {
   Json link = Json::object();
   link["source"] = internal::ExportedId(source);
   link["target"] = internal::ExportedId(target);
@@ -196,14 +196,14 @@ class ObjectText {
 };
 
 // NodeLinkNode's fields, into `object`.
-void NodeFields(const GraphNode& node, ObjectText& object) {
+void NodeFields(const GraphNodeView& node, ObjectText& object) {
   object.Text("id", node.id);
   internal::VisitNodeAttributes(node, object);
 }
 
 // NodeLinkLink's fields, into `object`.
 void LinkFields(std::string_view source, std::string_view target, int key,
-                const GraphEdge& edge, ObjectText& object) {
+                const GraphEdgeView& edge, ObjectText& object) {
   object.Text("source", source);
   object.Text("target", target);
   object.Integer("key", key);
@@ -226,7 +226,7 @@ Json GraphToNodeLink(const PolicyGraph& graph) {
 
 namespace {
 
-Json CytoscapeNode(const GraphNode& node) {
+Json CytoscapeNode(const GraphNodeView& node) {
   return {{"data", NodeLinkNode(node)}};
 }
 
@@ -357,7 +357,7 @@ NodeLinkWriter::NodeLinkWriter(std::ostream& out, size_t nodes, size_t edges)
        << Indented(GraphMetadata(nodes, edges), 1) << ",\n \"nodes\": [";
 }
 
-void NodeLinkWriter::AddNode(const GraphNode& node) {
+void NodeLinkWriter::AddNode(const GraphNodeView& node) {
   text_.clear();
   text_ += nodes_++ ? ",\n  " : "\n  ";
   ObjectText object(text_, 2);
@@ -373,7 +373,7 @@ void NodeLinkWriter::CloseNodes() {
 }
 
 void NodeLinkWriter::AddEdge(std::string_view source, std::string_view target,
-                             int key, const GraphEdge& edge) {
+                             int key, const GraphEdgeView& edge) {
   CloseNodes();
   text_.clear();
   text_ += edges_++ ? ",\n  " : "\n  ";

@@ -12,13 +12,13 @@ namespace {
 
 // A directive is shown at its document's level, so a level filter keeps or
 // drops a document together with its directives.
-Level ViewLevel(const PolicyGraph& graph, const GraphNode& node) {
+Level ViewLevel(const PolicyGraph& graph, const GraphNodeView& node) {
   if (node.kind != NodeKind::kDirective) return node.level;
   std::optional<NodeId> document = graph.FindNode(node.document);
   return document ? graph.Node(*document).level : node.level;
 }
 
-bool PassesKindAndLevel(const PolicyGraph& graph, const GraphNode& node,
+bool PassesKindAndLevel(const PolicyGraph& graph, const GraphNodeView& node,
                         const ViewOptions& options) {
   if (node.kind == NodeKind::kDirective && !options.directives) return false;
   if (options.levels.empty()) return true;

@@ -18,6 +18,7 @@
 #if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+#include <absl/container/flat_hash_set.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/range/iterator_range.hpp>
 #pragma GCC diagnostic pop
@@ -32,8 +33,8 @@ namespace {
 
 // What the Boost graph holds per edge: the relation, so a filtered walk
 // reads it from the edge's own small record (the out- and in-lists point
-// at it), and where the rest of the edge is.  Keeping the GraphEdge (three
-// strings, 128 bytes) elsewhere makes that record 48 bytes, so a walk
+// at it), and where the rest of the edge is.  Keeping the GraphEdgeView (three
+// strings, 80 bytes) elsewhere makes that record 48 bytes, so a walk
 // touches a third of the memory.
 struct EdgeSlot {
   uint32_t index = 0;  // into Impl::edge_data
@@ -42,7 +43,7 @@ struct EdgeSlot {
 
 // vecS vertices make a vertex descriptor its insertion index, which is what
 // NodeId holds; vecS out/in lists keep each node's edges in insertion order,
-// and so does the (listS) list of all edges.  The GraphNode of a vertex is
+// and so does the (listS) list of all edges.  The node of a vertex is
 // kept beside the Boost graph, at the same index, for the reason EdgeSlot
 // is: a walk then touches the adjacency lists alone, and the nodes' vector
 // can be reserved (adjacency_list cannot), so a build of millions of nodes
@@ -144,6 +145,49 @@ class VisitedSet {
 
 }  // namespace
 
+GraphNodeView ViewOf(const GraphNode& node) {
+  return {node.id,    node.kind, node.title,    node.doc_number,
+          node.level, node.type, node.date,     node.issuer,
+          node.file,  node.line, node.document, node.mentions};
+}
+
+GraphNode ToGraphNode(const GraphNodeView& node) {
+  GraphNode owned;
+  owned.id = node.id;
+  owned.kind = node.kind;
+  owned.title = node.title;
+  owned.doc_number = node.doc_number;
+  owned.level = node.level;
+  owned.type = node.type;
+  owned.date = node.date;
+  owned.issuer = node.issuer;
+  owned.file = node.file;
+  owned.line = node.line;
+  owned.document = node.document;
+  owned.mentions = node.mentions;
+  return owned;
+}
+
+GraphEdgeView ViewOf(const GraphEdge& edge) {
+  return {edge.relation,
+          {edge.evidence.file, edge.evidence.line, edge.evidence.text},
+          edge.cue,
+          edge.score,
+          edge.count};
+}
+
+GraphEdge ToGraphEdge(const GraphEdgeView& edge) {
+  GraphEdge owned;
+  owned.relation = edge.relation;
+  owned.evidence.file = edge.evidence.file;
+  owned.evidence.line = edge.evidence.line;
+  owned.evidence.text = edge.evidence.text;
+  owned.cue = edge.cue;
+  owned.score = edge.score;
+  owned.count = edge.count;
+  return owned;
+}
+
 std::string_view NodeKindName(NodeKind kind) {
   switch (kind) {
     case NodeKind::kDocument:
@@ -222,7 +266,7 @@ struct IdHash {
 };
 struct IdEqual {
   using is_transparent = void;
-  const std::vector<GraphNode>* nodes;
+  const std::vector<GraphNodeView>* nodes;
   std::string_view Id(const IdSlot& slot) const {
     return (*nodes)[slot.vertex].id;
   }
@@ -234,6 +278,59 @@ struct IdEqual {
   }
 };
 
+// The strings of one graph, in blocks that never move, so the views into
+// them stay valid as the graph grows and when it is moved.  A string is
+// stored without a heap block of its own (a short one cost 32 bytes more,
+// a directive's id and heading 48 each).
+class StringStore {
+ public:
+  // A copy of `text`.
+  std::string_view Add(std::string_view text) {
+    if (text.empty()) return {};
+    if (text.size() > left_) {
+      if (text.size() > kBlock / 8) return Block(text.size(), text);
+      free_ =
+          blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(kBlock))
+              .get();
+      left_ = kBlock;
+    }
+    std::copy(text.begin(), text.end(), free_);
+    const std::string_view stored(free_, text.size());
+    free_ += text.size();
+    left_ -= text.size();
+    return stored;
+  }
+
+  // One copy of each distinct `text`: for the strings many nodes and edges
+  // repeat (a file, a date, the document a directive is in).
+  std::string_view Interned(std::string_view text) {
+    if (text.empty()) return {};
+    auto found = interned_.find(text);
+    if (found != interned_.end()) return *found;
+    const std::string_view stored = Add(text);
+    interned_.insert(stored);
+    return stored;
+  }
+
+ private:
+  static constexpr size_t kBlock = size_t{1} << 20;
+
+  // A block of its own for a long `text`, so it leaves the current
+  // block's room to the short strings after it.
+  std::string_view Block(size_t size, std::string_view text) {
+    char* block =
+        blocks_.emplace_back(std::make_unique_for_overwrite<char[]>(size))
+            .get();
+    std::copy(text.begin(), text.end(), block);
+    return {block, text.size()};
+  }
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;
+  size_t left_ = 0;
+  absl::flat_hash_set<std::string_view> interned_;
+};
+
 // Out-degree up to which AddEdge finds an edge to merge with by scanning
 // the source's out-edges; a source with more has them in Impl::by_key, so
 // a node citing thousands of others cannot make adding edges quadratic.
@@ -241,12 +338,13 @@ constexpr size_t kScanLimit = 64;
 
 struct PolicyGraph::Impl {
   Graph graph;
-  std::vector<GraphNode> nodes;  // nodes[v] is vertex v's
+  StringStore strings;               // every string the views below view
+  std::vector<GraphNodeView> nodes;  // nodes[v] is vertex v's
   std::unordered_set<IdSlot, IdHash, IdEqual> by_id{0, IdHash{},
                                                     IdEqual{&nodes}};
   // Every edge's data, in insertion order; a deque keeps the addresses
   // EdgeRefs hold valid while edges are added.
-  std::deque<GraphEdge> edge_data;
+  std::deque<GraphEdgeView> edge_data;
   // Every edge's ends and relation, in the same order: what listing the
   // edges and whole-graph analyses read, 12 bytes an edge in a row (the
   // list of all edges would cost a pointer chase each).
@@ -284,12 +382,22 @@ PolicyGraph::~PolicyGraph() = default;
 PolicyGraph::PolicyGraph(PolicyGraph&&) noexcept = default;
 PolicyGraph& PolicyGraph::operator=(PolicyGraph&&) noexcept = default;
 
-NodeId PolicyGraph::AddNode(GraphNode node) {
+NodeId PolicyGraph::AddNode(const GraphNodeView& node) {
   const size_t hash = IdHash()(node.id);
   auto found = impl_->by_id.find(HashedId{node.id, hash});
   if (found != impl_->by_id.end()) return NodeId{found->vertex};
   const auto v = static_cast<uint32_t>(boost::add_vertex(impl_->graph));
-  impl_->nodes.push_back(std::move(node));
+  StringStore& strings = impl_->strings;
+  GraphNodeView stored = node;
+  stored.id = strings.Add(node.id);
+  stored.title = strings.Add(node.title);
+  stored.doc_number = strings.Add(node.doc_number);
+  stored.type = strings.Interned(node.type);
+  stored.date = strings.Interned(node.date);
+  stored.issuer = strings.Interned(node.issuer);
+  stored.file = strings.Interned(node.file);
+  stored.document = strings.Interned(node.document);
+  impl_->nodes.push_back(stored);
   impl_->by_id.insert(IdSlot{v, hash});
   return NodeId{v};
 }
@@ -300,7 +408,8 @@ void PolicyGraph::Reserve(size_t nodes, size_t edges) {
   impl_->ends.reserve(edges);
 }
 
-void PolicyGraph::AddEdge(NodeId source, NodeId target, GraphEdge edge) {
+void PolicyGraph::AddEdge(NodeId source, NodeId target,
+                          const GraphEdgeView& edge) {
   // adjacency_list would grow the vertex set to fit an unknown index,
   // inventing nodes without ids; such an edge is dropped instead.
   Graph& g = impl_->graph;
@@ -319,7 +428,11 @@ void PolicyGraph::AddEdge(NodeId source, NodeId target, GraphEdge edge) {
       impl_->by_key.emplace(impl_->Key(e), e);
   const EdgeSlot slot{static_cast<uint32_t>(impl_->edge_data.size()),
                       edge.relation};
-  impl_->edge_data.push_back(std::move(edge));
+  GraphEdgeView stored = edge;
+  stored.evidence.file = impl_->strings.Interned(edge.evidence.file);
+  stored.evidence.text = impl_->strings.Add(edge.evidence.text);
+  stored.cue = impl_->strings.Interned(edge.cue);
+  impl_->edge_data.push_back(stored);
   impl_->ends.push_back({source, target, slot.relation});
   const Edge e = boost::add_edge(source.value, target.value, slot, g).first;
   if (out >= kScanLimit) impl_->by_key.emplace(key, e);
@@ -331,7 +444,7 @@ std::optional<NodeId> PolicyGraph::FindNode(std::string_view id) const {
   return NodeId{found->vertex};
 }
 
-const GraphNode& PolicyGraph::Node(NodeId id) const {
+const GraphNodeView& PolicyGraph::Node(NodeId id) const {
   assert(id.value < impl_->nodes.size());
   return impl_->nodes[id.value];
 }
@@ -505,7 +618,7 @@ void AddCounterparts(PolicyGraph& graph, const Corpus& corpus) {
     std::optional<NodeId> lower = graph.FindNode(c.lower);
     std::optional<NodeId> higher = graph.FindNode(c.higher);
     if (!lower || !higher) continue;
-    const GraphNode& node = graph.Node(*lower);
+    const GraphNodeView& node = graph.Node(*lower);
     GraphEdge edge;
     edge.relation = Relation::kCounterpart;
     if (node.kind == NodeKind::kDocument) {
@@ -724,7 +837,7 @@ std::vector<std::string> ImplementingDocuments(const PolicyGraph& graph,
   sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
   std::vector<std::string> ids;
   ids.reserve(sources.size());
-  for (NodeId id : sources) ids.push_back(graph.Node(id).id);
+  for (NodeId id : sources) ids.emplace_back(graph.Node(id).id);
   return ids;
 }
 

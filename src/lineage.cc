@@ -7,7 +7,7 @@ namespace {
 
 LineageStep StepFor(const PolicyGraph& graph,
                     const PolicyGraph::Reached& reached) {
-  const GraphNode& node = graph.Node(reached.node);
+  const GraphNodeView& node = graph.Node(reached.node);
   LineageStep step;
   step.id = node.id;
   step.title = node.title;
@@ -16,7 +16,9 @@ LineageStep StepFor(const PolicyGraph& graph,
   step.level = node.level;
   step.date = node.date;
   step.relation = reached.via.edge->relation;
-  step.evidence = reached.via.edge->evidence;
+  const EvidenceView& evidence = reached.via.edge->evidence;
+  step.evidence = {std::string(evidence.file), evidence.line,
+                   std::string(evidence.text)};
   step.cue = reached.via.edge->cue;
   step.depth = reached.depth;
   return step;
@@ -54,7 +56,7 @@ RelationSet DefaultLineageRelations() {
 LineageReport TraceLineage(const PolicyGraph& graph, NodeId root,
                            const LineageOptions& options) {
   LineageReport report;
-  const GraphNode& node = graph.Node(root);
+  const GraphNodeView& node = graph.Node(root);
   report.root = node.id;
   report.root_title = node.title;
   report.root_level = node.level;

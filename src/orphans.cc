@@ -315,7 +315,7 @@ RelationSet DocumentRelations() {
           Relation::kMentions, Relation::kCounterpart};
 }
 
-bool IsDocumentLevel(const GraphNode& node) {
+bool IsDocumentLevel(const GraphNodeView& node) {
   return node.kind == NodeKind::kDocument || node.kind == NodeKind::kExternal;
 }
 

@@ -26,7 +26,7 @@ using internal::SafeText;
 using internal::TextUse;
 
 // A directive's path in its document: its node id after "<doc id>#".
-std::string_view OutlinePath(const GraphNode& node) {
+std::string_view OutlinePath(const GraphNodeView& node) {
   std::string_view path = node.id;
   const size_t hash = node.document.size();
   if (path.size() > hash && path[hash] == '#') path.remove_prefix(hash + 1);
@@ -37,7 +37,7 @@ std::string_view OutlinePath(const GraphNode& node) {
 Json OutlineRows(const PolicyGraph& graph, const std::vector<NodeId>& nodes) {
   Json rows = Json::array();
   for (NodeId n : nodes) {
-    const GraphNode& node = graph.Node(n);
+    const GraphNodeView& node = graph.Node(n);
     rows.push_back(
         Json::array({SafeText(OutlinePath(node), TextUse::kJson),
                      SafeText(node.title, TextUse::kJson), node.line}));
@@ -60,7 +60,7 @@ std::vector<std::pair<std::string, std::vector<NodeId>>> DirectivesByDocument(
   std::string_view previous;
   size_t group = 0;
   for (NodeId n : graph.Nodes()) {
-    const GraphNode& node = graph.Node(n);
+    const GraphNodeView& node = graph.Node(n);
     if (node.kind != NodeKind::kDirective) continue;
     if (groups.empty() || node.document != previous) {
       std::string document = SafeText(node.document, TextUse::kJson);
@@ -82,7 +82,7 @@ void AppendOutlineRows(std::string& out, const PolicyGraph& graph,
                        const std::vector<NodeId>& nodes) {
   out += '[';
   for (size_t k = 0; k < nodes.size(); ++k) {
-    const GraphNode& node = graph.Node(nodes[k]);
+    const GraphNodeView& node = graph.Node(nodes[k]);
     out += k ? ",[" : "[";
     internal::AppendJsonString(out, OutlinePath(node));
     out += ',';

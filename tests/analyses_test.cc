@@ -148,7 +148,7 @@ TEST_F(Analyses, AgreeWithNetworkxAndIgraphOnAGeneratedGraph) {
     std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
       return pagerank.rank[a.value] > pagerank.rank[b.value];
     });
-    for (size_t i = 0; i < 10; ++i) ours.push_back(g.Node(order[i]).id);
+    for (size_t i = 0; i < 10; ++i) ours.emplace_back(g.Node(order[i]).id);
     EXPECT_EQ(ours, their_order);
   }
 }

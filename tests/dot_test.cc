@@ -591,7 +591,7 @@ TEST(DotCorpus, DocumentViewParsesBackWhole) {
   std::vector<NodeId> ids = c.view.Nodes();
   std::set<std::string> levels;
   for (size_t i = 0; i < ids.size(); ++i) {
-    const GraphNode& node = c.view.Node(ids[i]);
+    const GraphNodeView& node = c.view.Node(ids[i]);
     const std::string cluster = "cluster_" + std::string(LevelName(node.level));
     levels.insert(cluster);
     Agraph_t* sub = FindSubgraph(dot.get(), cluster);
@@ -633,7 +633,7 @@ TEST(DotCorpus, RendersSvgAndPngWithChineseTitles) {
   EXPECT_NE(svg->find("</svg>"), std::string::npos);
   // Each document's title starts its label's first line.
   for (NodeId id : c.view.Nodes()) {
-    const GraphNode& node = c.view.Node(id);
+    const GraphNodeView& node = c.view.Node(id);
     if (node.kind != NodeKind::kDocument) continue;
     const std::vector<std::string> chars = CodePoints(node.title);
     ASSERT_GE(chars.size(), 4u) << node.title;

@@ -111,7 +111,7 @@ PolicyGraph TwoDocumentGraph() {
 
 std::vector<std::string> NodeIds(const PolicyGraph& g) {
   std::vector<std::string> ids;
-  for (NodeId n : g.Nodes()) ids.push_back(g.Node(n).id);
+  for (NodeId n : g.Nodes()) ids.emplace_back(g.Node(n).id);
   return ids;
 }
 
@@ -119,7 +119,8 @@ std::vector<std::string> NodeIds(const PolicyGraph& g) {
 std::vector<std::string> EdgeNames(const PolicyGraph& g) {
   std::vector<std::string> names;
   for (const PolicyGraph::EdgeRef& e : g.Edges())
-    names.push_back(g.Node(e.source).id + ">" + g.Node(e.target).id + ":" +
+    names.push_back(std::string(g.Node(e.source).id) + ">" +
+                    std::string(g.Node(e.target).id) + ":" +
                     std::string(RelationName(e.edge->relation)) + "*" +
                     std::to_string(e.edge->count));
   return names;
@@ -527,7 +528,7 @@ TEST(SelectView, CopiesCountsEvidenceAndScoresUnchanged) {
   options.select = "A";
   PolicyGraph view = SelectView(g, options);
   ASSERT_EQ(view.EdgeCount(), 1u);
-  const GraphEdge& copied = *view.Edges()[0].edge;
+  const GraphEdgeView& copied = *view.Edges()[0].edge;
   EXPECT_EQ(copied.count, 3);
   EXPECT_EQ(copied.evidence.line, 3u);
   EXPECT_EQ(copied.cue, "贯彻落实");
@@ -568,15 +569,15 @@ TEST(SelectView, DefaultViewOfTheCorpusHasNoDirectivesAndKeepsCounts) {
 
 // Documents and externals one step from `center` over edges between such
 // nodes, and `center` itself.
-std::set<std::string> DocumentNeighbourhood(const PolicyGraph& g,
-                                            NodeId center) {
-  std::set<std::string> ids = {g.Node(center).id};
+std::set<std::string, std::less<>> DocumentNeighbourhood(const PolicyGraph& g,
+                                                         NodeId center) {
+  std::set<std::string, std::less<>> ids = {std::string(g.Node(center).id)};
   for (const PolicyGraph::EdgeRef& e : g.OutEdges(center, RelationSet::All()))
     if (g.Node(e.target).kind != NodeKind::kDirective)
-      ids.insert(g.Node(e.target).id);
+      ids.emplace(g.Node(e.target).id);
   for (const PolicyGraph::EdgeRef& e : g.InEdges(center, RelationSet::All()))
     if (g.Node(e.source).kind != NodeKind::kDirective)
-      ids.insert(g.Node(e.source).id);
+      ids.emplace(g.Node(e.source).id);
   return ids;
 }
 
@@ -589,7 +590,8 @@ TEST(SelectView, CorpusNeighbourhoodIsTheSelectionAndItsNeighbours) {
         DocumentNeighbourhood(g, n).size() >
             DocumentNeighbourhood(g, center).size())
       center = n;
-  const std::set<std::string> expected = DocumentNeighbourhood(g, center);
+  const std::set<std::string, std::less<>> expected =
+      DocumentNeighbourhood(g, center);
   ASSERT_GE(expected.size(), 3u);
 
   ViewOptions options;
@@ -597,7 +599,8 @@ TEST(SelectView, CorpusNeighbourhoodIsTheSelectionAndItsNeighbours) {
   options.depth = 1;
   PolicyGraph view = SelectView(g, options);
   const std::vector<std::string> ids = NodeIds(view);
-  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()), expected);
+  using IdSet = std::set<std::string, std::less<>>;
+  EXPECT_EQ(IdSet(ids.begin(), ids.end()), expected);
   // Edges between two neighbours stay too: the view is induced.
   size_t induced = 0;
   for (const PolicyGraph::EdgeRef& e : g.Edges())

@@ -62,11 +62,16 @@ class NodeLinkWriter {
  public:
   NodeLinkWriter(std::ostream& out, size_t nodes, size_t edges);
   // Every node before the first edge.
-  void AddNode(const GraphNode& node);
+  void AddNode(const GraphNodeView& node);
+  void AddNode(const GraphNode& node) { AddNode(ViewOf(node)); }
   // `key`: how many earlier edges go from `source` to `target` (networkx's
   // number among parallel edges; GraphToNodeLink counts them itself).
   void AddEdge(std::string_view source, std::string_view target, int key,
-               const GraphEdge& edge);
+               const GraphEdgeView& edge);
+  void AddEdge(std::string_view source, std::string_view target, int key,
+               const GraphEdge& edge) {
+    AddEdge(source, target, key, ViewOf(edge));
+  }
   // Closes the document.  False when the stream failed or the nodes and
   // edges written were not the counts promised.
   bool Finish();
@@ -91,9 +96,14 @@ class GraphmlWriter {
   explicit GraphmlWriter(std::ostream& out);
   // Every node before the first edge: edge ids ("e<index>") must not
   // collide with a node id.
-  void AddNode(const GraphNode& node);
+  void AddNode(const GraphNodeView& node);
+  void AddNode(const GraphNode& node) { AddNode(ViewOf(node)); }
   void AddEdge(std::string_view source, std::string_view target,
-               const GraphEdge& edge);
+               const GraphEdgeView& edge);
+  void AddEdge(std::string_view source, std::string_view target,
+               const GraphEdge& edge) {
+    AddEdge(source, target, ViewOf(edge));
+  }
   // Closes the document; false when the stream failed.
   bool Finish();
 

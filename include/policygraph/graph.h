@@ -66,6 +66,31 @@ struct GraphNode {
   int mentions = 0;      // externals: how often the corpus cites them
 };
 
+// A node as the graph holds it: GraphNode's fields, the strings viewing the
+// graph's own storage (valid as long as the graph).  A graph stores each
+// string once, in blocks, and the file, date, issuer, type and document
+// strings a thousand directives repeat only once in all: a directive node
+// as a GraphNode was 272 bytes and four heap strings, and the nodes were
+// most of a large build's memory.
+struct GraphNodeView {
+  std::string_view id;
+  NodeKind kind = NodeKind::kDocument;
+  std::string_view title;
+  std::string_view doc_number;
+  Level level = Level::kUnknown;
+  std::string_view type;
+  std::string_view date;
+  std::string_view issuer;
+  std::string_view file;
+  uint32_t line = 0;
+  std::string_view document;
+  int mentions = 0;
+};
+// A view of `node`'s strings, valid as long as `node`.
+GraphNodeView ViewOf(const GraphNode& node);
+// A copy that owns its strings.
+GraphNode ToGraphNode(const GraphNodeView& node);
+
 // Why an edge exists.  For reference edges, where the first mention is and
 // what it says; for counterparts, the shared core title; for alignments,
 // the shared phrases.
@@ -82,6 +107,22 @@ struct GraphEdge {
   double score = 1.0;  // alignment similarity; 1 for every other relation
   int count = 1;       // how many mentions this edge stands for
 };
+
+// An edge as the graph holds it (see GraphNodeView).
+struct EvidenceView {
+  std::string_view file;
+  uint32_t line = 0;
+  std::string_view text;
+};
+struct GraphEdgeView {
+  Relation relation = Relation::kMentions;
+  EvidenceView evidence;
+  std::string_view cue;
+  double score = 1.0;
+  int count = 1;
+};
+GraphEdgeView ViewOf(const GraphEdge& edge);
+GraphEdge ToGraphEdge(const GraphEdgeView& edge);
 
 // A set of relations, for filtered views of the graph.
 class RelationSet {
@@ -107,7 +148,7 @@ class PolicyGraph {
   struct EdgeRef {
     NodeId source;
     NodeId target;
-    const GraphEdge* edge;
+    const GraphEdgeView* edge;
   };
 
   PolicyGraph();
@@ -116,7 +157,9 @@ class PolicyGraph {
   PolicyGraph& operator=(PolicyGraph&&) noexcept;
 
   // Adds a node, or returns the existing one with the same id unchanged.
-  NodeId AddNode(GraphNode node);
+  // The graph copies the strings; `node` need not outlive the call.
+  NodeId AddNode(const GraphNodeView& node);
+  NodeId AddNode(const GraphNode& node) { return AddNode(ViewOf(node)); }
   // Room for this many nodes and edges in all, so a graph whose size is
   // known does not grow (and move its nodes) step by step.  A hint only.
   void Reserve(size_t nodes, size_t edges);
@@ -125,11 +168,15 @@ class PolicyGraph {
   // stays the first mention's), so parallel edges differ in relation.
   // Both ends must come from AddNode (an edge to an unknown node is
   // dropped).
-  void AddEdge(NodeId source, NodeId target, GraphEdge edge);
+  void AddEdge(NodeId source, NodeId target, const GraphEdgeView& edge);
+  void AddEdge(NodeId source, NodeId target, const GraphEdge& edge) {
+    AddEdge(source, target, ViewOf(edge));
+  }
 
   std::optional<NodeId> FindNode(std::string_view id) const;
-  // `id` must come from this graph.
-  const GraphNode& Node(NodeId id) const;
+  // `id` must come from this graph.  The node's strings, and those of the
+  // edges EdgeRefs point at, live as long as the graph.
+  const GraphNodeView& Node(NodeId id) const;
   size_t NodeCount() const;
   size_t EdgeCount() const;
 
