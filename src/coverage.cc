@@ -436,6 +436,7 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
   const size_t common = std::max(
       kMinPostings, static_cast<size_t>(kCommonShare * parents.size()));
 
+  report.directives.reserve(parents.size());
   for (const Item& parent_item : parents) {
     const Directive& d = parent_tree->nodes[parent_item.index];
     DirectiveCoverage entry;
@@ -536,6 +537,9 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
                      [](const Implementation& a, const Implementation& b) {
                        return RoundedScore(a.score) > RoundedScore(b.score);
                      });
+    // The reports live until build has written them: a list grown by
+    // doubling would keep up to half again its rows' memory.
+    entry.implemented_by.shrink_to_fit();
     report.covered += !entry.implemented_by.empty();
   }
   report.total = report.directives.size();

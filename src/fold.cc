@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <re2/re2.h>
@@ -262,7 +263,8 @@ std::optional<std::u32string> FoldPlain(std::string_view text) {
 // NFKC folds full-width forms, ① → 1 and U+3000 → space; lower-casing with
 // the root locale keeps the result independent of the machine's locale.
 std::u32string internal::NfkcLower(std::string_view text) {
-  if (std::optional<std::u32string> plain = FoldPlain(text)) return *plain;
+  if (std::optional<std::u32string> plain = FoldPlain(text))
+    return std::move(*plain);
   return NfkcLowerWithIcu(text);
 }
 
