@@ -504,9 +504,14 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   std::atomic<size_t> coverage_readers{kCoverageReaders};
   // Graphviz is not thread-safe, so one task makes graph.dot and lays out
   // graph.svg, and no other calls it.  It runs beside the other files
-  // rather than before them (at 1 GB the DOT text alone takes seconds),
-  // and right after the coverage readers, since on a small corpus the
-  // layout is the longest job.  The view goes once its DOT text is made.
+  // rather than before them (at 1 GB the DOT text alone takes seconds).
+  // It is handed out after GraphML, which streams: with two threads the
+  // second then starts GraphML while the viewer runs, and the diagram's
+  // graph (hundreds of MB at 1 GB) is built once the reports are gone,
+  // not beside them.  On a small corpus every file before it is quick, so
+  // the layout, the longest job there, still starts almost at once.  The
+  // view goes once its DOT text is made.
+  constexpr size_t kGraphvizTask = kCoverageReaders + 1;
   auto graphviz = [&](std::string* error) {
     const std::string dot = pg::GraphToDot(view);
     view = pg::PolicyGraph();
@@ -523,8 +528,8 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   const size_t files = outputs.size() + (draw ? 2 : 1);
   std::vector<std::string> errors_of(outputs.size() + 1);
   auto run = [&](size_t task) {
-    if (task == kCoverageReaders) return graphviz(&errors_of.back());
-    const size_t i = task < kCoverageReaders ? task : task - 1;
+    if (task == kGraphvizTask) return graphviz(&errors_of.back());
+    const size_t i = task < kGraphvizTask ? task : task - 1;
     out.Stage(outputs[i].name, outputs[i].stream, &errors_of[i]);
     if (i < kCoverageReaders && --coverage_readers == 0)
       std::vector<pg::CoverageReport>().swap(coverage);
