@@ -929,6 +929,7 @@ const std::vector<Command>& Commands() {
 
 int main(int argc, char** argv) {
   policygraph::tools::RemoveTemporaryFilesOnSignal();
+  policygraph::tools::ReturnFreedMemorySooner();
   CLI::App app{
       "policygraph: reads Chinese government gazettes and policy documents and "
       "builds the graph of references between them.\n\n"

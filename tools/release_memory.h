@@ -12,6 +12,14 @@ namespace policygraph::tools {
 // hand-back, 1,606 MiB with it).
 void ReleaseFreeMemory();
 
+// Has the allocator hand freed pages back to the OS sooner than its
+// default, unless TCMALLOC_RELEASE_RATE says otherwise.  Without it, a
+// 1 GB build that printed its warnings (no -q) kept the spans of the
+// freed source texts resident and unused while the graph grew beside
+// them: 3,513 MiB at its peak instead of 2,893 MiB with -q, and
+// 2,892 MiB with this, at the same speed.  A no-op without tcmalloc.
+void ReturnFreedMemorySooner();
+
 }  // namespace policygraph::tools
 
 #endif  // POLICYGRAPH_TOOLS_RELEASE_MEMORY_H_
