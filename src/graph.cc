@@ -152,20 +152,10 @@ GraphNodeView ViewOf(const GraphNode& node) {
 }
 
 GraphNode ToGraphNode(const GraphNodeView& node) {
-  GraphNode owned;
-  owned.id = node.id;
-  owned.kind = node.kind;
-  owned.title = node.title;
-  owned.doc_number = node.doc_number;
-  owned.level = node.level;
-  owned.type = node.type;
-  owned.date = node.date;
-  owned.issuer = node.issuer;
-  owned.file = node.file;
-  owned.line = node.line;
-  owned.document = node.document;
-  owned.mentions = node.mentions;
-  return owned;
+  using S = std::string;
+  return {S(node.id),   node.kind,    S(node.title),    S(node.doc_number),
+          node.level,   S(node.type), S(node.date),     S(node.issuer),
+          S(node.file), node.line,    S(node.document), node.mentions};
 }
 
 GraphEdgeView ViewOf(const GraphEdge& edge) {
@@ -177,15 +167,12 @@ GraphEdgeView ViewOf(const GraphEdge& edge) {
 }
 
 GraphEdge ToGraphEdge(const GraphEdgeView& edge) {
-  GraphEdge owned;
-  owned.relation = edge.relation;
-  owned.evidence.file = edge.evidence.file;
-  owned.evidence.line = edge.evidence.line;
-  owned.evidence.text = edge.evidence.text;
-  owned.cue = edge.cue;
-  owned.score = edge.score;
-  owned.count = edge.count;
-  return owned;
+  using S = std::string;
+  return {edge.relation,
+          {S(edge.evidence.file), edge.evidence.line, S(edge.evidence.text)},
+          S(edge.cue),
+          edge.score,
+          edge.count};
 }
 
 std::string_view NodeKindName(NodeKind kind) {

@@ -137,6 +137,53 @@ TEST(PolicyGraph, KeepsItsOwnStringsAndEachRepeatedOneOnce) {
   EXPECT_EQ(ToGraphEdge(*edges[0].edge).evidence.text, "依据1");
 }
 
+// Every field survives the trip into a graph and back out as an owned
+// copy, each value distinct so a field read from its neighbour shows.
+TEST(PolicyGraph, OwnedCopiesGiveBackEveryField) {
+  GraphNode node;
+  node.id = "渝府发〔2023〕7号#一";
+  node.kind = NodeKind::kDirective;
+  node.title = "标题";
+  node.doc_number = "渝府发〔2023〕7号";
+  node.level = Level::kMunicipal;
+  node.type = "task";
+  node.date = "2023-05-06";
+  node.issuer = "重庆市人民政府";
+  node.file = "/corpus/a.txt";
+  node.line = 42;
+  node.document = "渝府发〔2023〕7号";
+  node.mentions = 3;
+  PolicyGraph g;
+  const NodeId a = g.AddNode(node);
+  const NodeId b = AddDoc(g, "B");
+  GraphEdge edge = MakeEdge(Relation::kImplements, 9, "证据");
+  edge.cue = "贯彻";
+  edge.score = 0.25;
+  edge.count = 4;
+  g.AddEdge(a, b, edge);
+  const GraphNode back = ToGraphNode(g.Node(a));
+  EXPECT_EQ(back.id, node.id);
+  EXPECT_EQ(back.kind, node.kind);
+  EXPECT_EQ(back.title, node.title);
+  EXPECT_EQ(back.doc_number, node.doc_number);
+  EXPECT_EQ(back.level, node.level);
+  EXPECT_EQ(back.type, node.type);
+  EXPECT_EQ(back.date, node.date);
+  EXPECT_EQ(back.issuer, node.issuer);
+  EXPECT_EQ(back.file, node.file);
+  EXPECT_EQ(back.line, node.line);
+  EXPECT_EQ(back.document, node.document);
+  EXPECT_EQ(back.mentions, node.mentions);
+  const GraphEdge edge_back = ToGraphEdge(*g.Edges()[0].edge);
+  EXPECT_EQ(edge_back.relation, edge.relation);
+  EXPECT_EQ(edge_back.evidence.file, edge.evidence.file);
+  EXPECT_EQ(edge_back.evidence.line, edge.evidence.line);
+  EXPECT_EQ(edge_back.evidence.text, edge.evidence.text);
+  EXPECT_EQ(edge_back.cue, edge.cue);
+  EXPECT_EQ(edge_back.score, edge.score);
+  EXPECT_EQ(edge_back.count, edge.count);
+}
+
 TEST(PolicyGraph, MergesEdgesOfOneSourceTargetAndRelation) {
   PolicyGraph g;
   NodeId a = AddDoc(g, "A");
