@@ -130,13 +130,12 @@ std::string ScriptSafeJson(const Json& value) {
 
 // ViewerData(graph, coverage), dumped and made script-safe, one coverage
 // report at a time: all of them as one Json tree were the largest thing
-// `build` held.
-bool WriteViewerData(const PolicyGraph& graph,
+// `build` held.  `view` is the document view the elements come from.
+bool WriteViewerData(const PolicyGraph& graph, const PolicyGraph& view,
                      const std::vector<CoverageReport>& coverage,
                      std::ostream& out) {
   // The elements too a node and an edge at a time: as one Json tree they
   // were a tenth of build's peak memory.
-  const PolicyGraph view = SelectView(graph, ViewOptions{});
   auto array = [&](auto visit) {
     bool first = true;
     out << '[';
@@ -222,6 +221,13 @@ Json ViewerData(const PolicyGraph& graph,
 bool WriteViewerHtml(const PolicyGraph& graph,
                      const std::vector<CoverageReport>& coverage,
                      std::ostream& out) {
+  return WriteViewerHtml(graph, SelectView(graph, ViewOptions{}), coverage,
+                         out);
+}
+
+bool WriteViewerHtml(const PolicyGraph& graph, const PolicyGraph& view,
+                     const std::vector<CoverageReport>& coverage,
+                     std::ostream& out) {
   auto text = [](std::string_view bytes) {
     return [bytes](std::ostream& o) { o << bytes; };
   };
@@ -231,7 +237,7 @@ bool WriteViewerHtml(const PolicyGraph& graph,
         {"@CYTOSCAPE_JS@", text(internal::kCytoscapeJs)},
         {"@VIEWER_JS@", text(internal::kViewerJs)},
         {"@GRAPH_DATA@",
-         [&](std::ostream& o) { WriteViewerData(graph, coverage, o); }}}},
+         [&](std::ostream& o) { WriteViewerData(graph, view, coverage, o); }}}},
       out);
   out.flush();
   return out.good();

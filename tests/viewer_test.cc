@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include "policygraph/export.h"
 #include "policygraph/graph.h"
 #include "policygraph/pipeline.h"
 
@@ -240,6 +241,26 @@ TEST(Viewer, StreamedDataBlockIsTheWholeValueDumped) {
   EXPECT_FALSE(WriteViewerHtml(g.graph, g.coverage, failed));
   std::ostringstream fine;
   EXPECT_TRUE(WriteViewerHtml(g.graph, g.coverage, fine));
+}
+
+// build hands the viewer the document view it also draws its diagram
+// from: the page must be the one the viewer makes with its own view, and
+// its elements must come from the view given, not from a view of its own.
+TEST(Viewer, TakesTheDocumentViewItIsGiven) {
+  const CorpusGraph& g = BundledGraph();
+  const PolicyGraph view = SelectView(g.graph, ViewOptions{});
+  std::ostringstream given;
+  ASSERT_TRUE(WriteViewerHtml(g.graph, view, g.coverage, given));
+  EXPECT_EQ(given.str(), GraphToViewerHtml(g.graph, g.coverage));
+  ViewOptions with_directives;
+  with_directives.directives = true;
+  const PolicyGraph other = SelectView(g.graph, with_directives);
+  ASSERT_GT(other.NodeCount(), view.NodeCount());
+  std::ostringstream page;
+  ASSERT_TRUE(WriteViewerHtml(g.graph, other, {}, page));
+  const Json data = Json::parse(DataBlock(page.str()));
+  EXPECT_EQ(data["elements"]["nodes"].size(), other.NodeCount());
+  EXPECT_EQ(data["elements"]["edges"].size(), other.EdgeCount());
 }
 
 // The directive outlines are written as text, a document at a time; they

@@ -483,7 +483,7 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   std::vector<Output> outputs = {
       {"index.html",
        [&](std::ostream& s) {
-         return pg::WriteViewerHtml(graph, coverage, s);
+         return pg::WriteViewerHtml(graph, view, coverage, s);
        }},
       {"coverage.csv",
        [&](std::ostream& s) {
@@ -502,6 +502,12 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   };
   constexpr size_t kCoverageReaders = 2;
   std::atomic<size_t> coverage_readers{kCoverageReaders};
+  // The viewer's elements and the diagram come from the same document
+  // view; the second of the two to finish frees it.
+  std::atomic<size_t> view_readers{2};
+  auto done_with_view = [&] {
+    if (--view_readers == 0) view = pg::PolicyGraph();
+  };
   // Graphviz is not thread-safe, so one task makes graph.dot and lays out
   // graph.svg, and no other calls it.  It runs beside the other files
   // rather than before them (at 1 GB the DOT text alone takes seconds).
@@ -509,12 +515,11 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // second then starts GraphML while the viewer runs, and the diagram's
   // graph (hundreds of MB at 1 GB) is built once the reports are gone,
   // not beside them.  On a small corpus every file before it is quick, so
-  // the layout, the longest job there, still starts almost at once.  The
-  // view goes once its DOT text is made.
+  // the layout, the longest job there, still starts almost at once.
   constexpr size_t kGraphvizTask = kCoverageReaders + 1;
   auto graphviz = [&](std::string* error) {
     const std::string dot = pg::GraphToDot(view);
-    view = pg::PolicyGraph();
+    done_with_view();
     if (!out.Stage("graph.dot", dot, error) || !draw) return;
     Progress(
         o, "laying out the diagram (" + std::to_string(view_nodes) + " nodes)");
@@ -531,6 +536,7 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
     if (task == kGraphvizTask) return graphviz(&errors_of.back());
     const size_t i = task < kGraphvizTask ? task : task - 1;
     out.Stage(outputs[i].name, outputs[i].stream, &errors_of[i]);
+    if (outputs[i].name == "index.html") done_with_view();
     if (i < kCoverageReaders && --coverage_readers == 0)
       std::vector<pg::CoverageReport>().swap(coverage);
   };

@@ -50,6 +50,13 @@ bool WriteViewerHtml(const PolicyGraph& graph,
                      const std::vector<CoverageReport>& coverage,
                      std::ostream& out);
 
+// The same, with the document view already made: `view` must be
+// SelectView(graph, ViewOptions{}).  `build` draws its diagram from that
+// view too, and one copy of it is less to hold than two.
+bool WriteViewerHtml(const PolicyGraph& graph, const PolicyGraph& view,
+                     const std::vector<CoverageReport>& coverage,
+                     std::ostream& out);
+
 }  // namespace policygraph
 
 #endif  // POLICYGRAPH_VIEWER_H_
