@@ -117,15 +117,66 @@ TEST(AppendSafeText, KeepsEveryThreeByteCodePointAndRepairsCutOnes) {
       std::string out;
       AppendSafeText(out, text, use);
       ASSERT_EQ(out, noncharacter ? "a\uFFFD\uFFFDb" : text) << std::hex << c;
-      if (use != TextUse::kJson) continue;
       out.clear();
       AppendSafeText(out, cut, use);
-      ASSERT_EQ(out, RepairedByIcu(cut)) << std::hex << c;
+      ASSERT_EQ(out, noncharacter ? "a\uFFFD\uFFFD" : RepairedByIcu(cut))
+          << std::hex << c;
     }
   }
   for (const std::string& text : IllFormedTexts())
     EXPECT_EQ(SafeText(text, TextUse::kJson), RepairedByIcu(text))
         << "text: " << text;
+}
+
+// What each use makes of an ASCII character, as safe_text.h documents
+// it: the oracle for the table AppendSafeText skips kept ASCII with.
+std::string AsDocumented(char c, TextUse use) {
+  const bool control = c < 0x20 || c == 0x7F;
+  const bool line = c == '\t' || c == '\n' || c == '\r';
+  const std::string kept(1, c), replaced = "\uFFFD";
+  // The five markup characters as HTML writes them; XML has &apos;.
+  auto reference = [&](std::string_view apostrophe) -> std::string {
+    const std::string_view marks = "&<>\"'";
+    const std::string_view names[] = {"&amp;", "&lt;", "&gt;", "&quot;",
+                                      apostrophe};
+    const size_t at = marks.find(c);
+    return at == std::string_view::npos ? "" : std::string(names[at]);
+  };
+  switch (use) {
+    case TextUse::kJson:
+      return kept;
+    case TextUse::kJsonString:
+      return nlohmann::json(kept).dump().substr(
+          1, nlohmann::json(kept).dump().size() - 2);
+    case TextUse::kCsvCell:
+      return control && !line ? replaced : kept;
+    case TextUse::kOneLine:
+      return line ? " " : control ? replaced : kept;
+    case TextUse::kHtml:
+      if (!reference("&#39;").empty()) return reference("&#39;");
+      return line ? " " : control ? replaced : kept;
+    case TextUse::kXml:
+      if (c == '\t') return "&#9;";
+      if (c == '\n') return "&#10;";
+      if (c == '\r') return "&#13;";
+      if (!reference("&apos;").empty()) return reference("&apos;");
+      return c < 0x20 ? replaced : kept;
+  }
+  return "";
+}
+
+TEST(AppendSafeText, TreatsEveryAsciiCharacterAsDocumented) {
+  for (TextUse use : {TextUse::kJson, TextUse::kJsonString, TextUse::kCsvCell,
+                      TextUse::kOneLine, TextUse::kHtml, TextUse::kXml}) {
+    for (int c = 0; c < 0x80; ++c) {
+      const char ch = static_cast<char>(c);
+      std::string out;
+      AppendSafeText(out, "规" + std::string(1, ch) + "x" + ch, use);
+      const std::string expected = AsDocumented(ch, use);
+      EXPECT_EQ(out, "规" + expected + AsDocumented('x', use) + expected)
+          << "use " << static_cast<int>(use) << ", character " << c;
+    }
+  }
 }
 
 // graph.json's strings are checked and escaped in one pass; they must be
