@@ -99,6 +99,56 @@ Json DirectiveCoverageJson(const DirectiveCoverage& d) {
   return entry;
 }
 
+// DirectiveCoverageJson(d) as Compact prints it, appended to `out`
+// without a Json tree: a large build's viewer holds a row for every
+// alignment, and building a tree of each only to print it was most of
+// the time index.html took.
+void AppendDirectiveCoverageJson(std::string& out, const DirectiveCoverage& d) {
+  auto text = [&](std::string_view key, std::string_view value) {
+    out += key;
+    internal::AppendJsonString(out, value);
+  };
+  auto texts = [&](std::string_view key, const std::vector<std::string>& list) {
+    out += key;
+    out += '[';
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (k) out += ',';
+      internal::AppendJsonString(out, list[k]);
+    }
+    out += ']';
+  };
+  text("{\"id\":", d.id);
+  text(",\"label\":", d.label);
+  text(",\"file\":", d.file);
+  out += ",\"line\":";
+  out += std::to_string(d.line);
+  text(",\"heading\":", d.heading);
+  if (!d.lead_units.empty()) texts(",\"lead_units\":", d.lead_units);
+  if (!d.deadline.empty()) text(",\"deadline\":", d.deadline);
+  out += ",\"implemented_by\":[";
+  for (size_t k = 0; k < d.implemented_by.size(); ++k) {
+    const Implementation& impl = d.implemented_by[k];
+    if (k) out += ',';
+    out += "{\"id\":\"";
+    internal::AppendSafeText(out, impl.document, TextUse::kJsonString);
+    out += '#';
+    internal::AppendSafeText(out, impl.id, TextUse::kJsonString);
+    out += '"';
+    text(",\"file\":", impl.file);
+    out += ",\"line\":";
+    out += std::to_string(impl.line);
+    text(",\"heading\":", impl.heading);
+    // nlohmann prints the number, so a score reads as CoverageToJson's.
+    out += ",\"score\":";
+    out += Json(RoundedScore(impl.score)).dump();
+    text(",\"evidence\":", impl.evidence);
+    if (!impl.lead_units.empty()) texts(",\"lead_units\":", impl.lead_units);
+    if (!impl.deadline.empty()) text(",\"deadline\":", impl.deadline);
+    out += '}';
+  }
+  out += "]}";
+}
+
 std::string Compact(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -123,8 +173,9 @@ void DumpCoverageJson(const CoverageReport& report,
   piece += ",\"directives\":[";
   write(piece);
   for (size_t i = 0; i < report.directives.size(); ++i) {
-    piece = i ? "," : "";
-    piece += Compact(DirectiveCoverageJson(report.directives[i]));
+    piece.clear();
+    if (i) piece += ',';
+    AppendDirectiveCoverageJson(piece, report.directives[i]);
     write(piece);
   }
   write("],\"covered\":" + std::to_string(report.covered) +
