@@ -320,6 +320,7 @@ std::string Evidence(const Item& child, const Item& parent,
   const auto heavier = [](const auto& a, const auto& b) { return b < a; };
   std::make_heap(shared.begin(), shared.end(), heavier);
   std::vector<std::u32string> phrases;
+  std::vector<size_t> places;
   for (auto last = shared.end(); last != shared.begin(); --last) {
     if (phrases.size() == kEvidencePhrases) break;
     std::pop_heap(shared.begin(), last, heavier);
@@ -329,22 +330,39 @@ std::string Evidence(const Item& child, const Item& parent,
     bool known = false;
     for (const std::u32string& phrase : phrases)
       known = known || phrase.find(bigram) != std::u32string::npos;
-    size_t at = c.find(bigram);
+    const size_t at = c.find(bigram);
     if (known || at == std::u32string::npos) continue;
-    size_t begin = at, end = at + 2;
     auto alnum = [](char32_t ch) {
       return u_isalnum(static_cast<UChar32>(ch));
     };
-    const std::u32string_view child_text = c;
-    while (end < c.size() && alnum(c[end]) &&
-           p.find(child_text.substr(begin, end + 1 - begin)) !=
-               std::u32string::npos)
-      ++end;
-    while (begin > 0 && alnum(c[begin - 1]) &&
-           p.find(child_text.substr(begin - 1, end - begin + 1)) !=
-               std::u32string::npos)
-      --begin;
-    phrases.push_back(c.substr(begin, end - begin));
+    // The phrase is the longest stretch of the child's letters around the
+    // bigram that the parent's text also holds.  Any such stretch in the
+    // parent starts or passes through one of the bigram's places there,
+    // so it is grown at those places, forwards and then backwards; asking
+    // the parent's whole text for each longer stretch again cost a search
+    // per letter, a tenth of the alignment.
+    places.clear();
+    for (size_t q = p.find(bigram); q != std::u32string::npos;
+         q = p.find(bigram, q + 1))
+      places.push_back(q);
+    size_t length = 2;  // from `at` forwards
+    for (size_t q : places) {
+      size_t k = 2;
+      while (at + k < c.size() && q + k < p.size() && p[q + k] == c[at + k] &&
+             alnum(c[at + k]))
+        ++k;
+      length = std::max(length, k);
+    }
+    size_t back = 0;  // from `at` backwards
+    for (size_t q : places) {
+      if (p.compare(q, length, c, at, length) != 0) continue;
+      size_t k = 0;
+      while (k < at && k < q && p[q - k - 1] == c[at - k - 1] &&
+             alnum(c[at - k - 1]))
+        ++k;
+      back = std::max(back, k);
+    }
+    phrases.push_back(c.substr(at - back, length + back));
   }
   std::string out;
   for (const std::u32string& phrase : phrases) {

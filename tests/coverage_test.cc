@@ -100,6 +100,37 @@ TEST(Coverage, AlignsParaphraseAndNamesTheSharedPhrases) {
   EXPECT_NEAR(report.Ratio(), 2.0 / 3.0, 1e-9);
 }
 
+// A phrase grows from a shared bigram to the longest stretch of the
+// child's letters the parent also holds, wherever in the parent that is:
+// here the parent's first 智慧 and first 城市 lead nowhere, its third 智慧
+// to the whole phrase, and the phrase stops at the child's punctuation.
+TEST(Coverage, GrowsEachPhraseAsFarAsTheParentAgrees) {
+  Corpus corpus = PairCorpus(
+      "一、重点任务\n\n"
+      "（一）建设智慧城市。推进智慧交通试点，城市管理，建设智慧城市大脑平台。\n"
+      "\n"
+      "（二）培育商业火箭产业。引进火箭研发制造企业。\n\n"
+      "（三）建立联席会议制度。定期研究部署工作。\n",
+      "一、主要任务\n\n"
+      "（一）打造城市大脑。建设智慧城市大脑平台，推动应用。\n\n"
+      "（二）发展乡村旅游。建设民宿集群。\n");
+  CoverageReport report =
+      MeasureCoverage(corpus, "渝府发〔2023〕7号", {"合川府发〔2023〕9号"});
+  const DirectiveCoverage* city = FindDirective(report, "一.（一）");
+  ASSERT_TRUE(city);
+  ASSERT_EQ(city->implemented_by.size(), 1u);
+  std::vector<std::string> phrases;
+  std::string evidence = city->implemented_by[0].evidence;
+  for (size_t at; (at = evidence.find("、")) != std::string::npos;) {
+    phrases.push_back(evidence.substr(0, at));
+    evidence.erase(0, at + std::string("、").size());
+  }
+  phrases.push_back(evidence);
+  EXPECT_NE(std::find(phrases.begin(), phrases.end(), "建设智慧城市大脑平台"),
+            phrases.end())
+      << city->implemented_by[0].evidence;
+}
+
 TEST(Coverage, NoChildrenMeansNothingCovered) {
   Corpus corpus = PairCorpus("一、任务\n\n（一）建设平台。建设数据平台。\n",
                              "一、任务\n\n（一）建设平台。\n");
