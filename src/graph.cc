@@ -796,13 +796,15 @@ PolicyGraph BuildGraph(const Corpus& corpus,
 
 PolicyGraph BuildGraphReleasing(Corpus& corpus,
                                 std::vector<CoverageReport>* coverage,
-                                unsigned jobs) {
+                                unsigned jobs,
+                                const std::function<void()>& texts_released) {
   std::vector<CoverageReport> reports = MeasureEveryParent(corpus, jobs);
   for (ParsedFile& file : corpus.files) {
     std::string().swap(file.source.text);
     std::vector<uint32_t>().swap(file.source.line_starts);
     std::vector<TocEntry>().swap(file.toc);
   }
+  if (texts_released) texts_released();
   PolicyGraph graph = GraphWithAlignments(corpus, reports, jobs, &corpus);
   if (coverage) *coverage = std::move(reports);
   return graph;

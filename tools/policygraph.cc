@@ -434,7 +434,8 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // The source texts and directive trees go as soon as the graph has what
   // it needs of them, rather than beside the whole graph.
   std::vector<pg::CoverageReport> coverage;
-  pg::PolicyGraph graph = pg::BuildGraphReleasing(corpus, &coverage, o.jobs);
+  pg::PolicyGraph graph = pg::BuildGraphReleasing(
+      corpus, &coverage, o.jobs, policygraph::tools::ReleaseFreeMemory);
   Progress(o, "graph: " + std::to_string(graph.NodeCount()) + " nodes, " +
                   std::to_string(graph.EdgeCount()) + " edges; coverage of " +
                   std::to_string(coverage.size()) + " parent document(s)");
