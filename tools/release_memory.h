@@ -6,10 +6,11 @@
 namespace policygraph::tools {
 
 // Returns the pages the allocator holds free to the OS.  `build` calls it
-// once the corpus is dropped: left to the allocator, those pages stayed
-// resident beside what the outputs then allocated, and the output phase
-// set the run's peak RSS (300 MB generated: peak 1,759 MiB without the
-// hand-back, 1,606 MiB with it).
+// once the source texts are dropped and again once the corpus is: left to
+// the allocator, those pages stayed resident beside what the graph and the
+// outputs then allocated (300 MB generated: peak 1,759 MiB without the
+// hand-back at the corpus, 1,606 MiB with it; 1 GB -j 1 -q: 3,315 MiB
+// without the one at the texts, 2,802 MiB with it).
 void ReleaseFreeMemory();
 
 // Has the allocator hand freed pages back to the OS sooner than its
@@ -17,7 +18,9 @@ void ReleaseFreeMemory();
 // 1 GB build that printed its warnings (no -q) kept the spans of the
 // freed source texts resident and unused while the graph grew beside
 // them: 3,513 MiB at its peak instead of 2,893 MiB with -q, and
-// 2,892 MiB with this, at the same speed.  A no-op without tcmalloc.
+// 2,892 MiB with this, at the same speed.  Whether the rate reached them
+// in time varied from run to run, so `build` now also returns them itself
+// (ReleaseFreeMemory above).  A no-op without tcmalloc.
 void ReturnFreedMemorySooner();
 
 }  // namespace policygraph::tools
