@@ -340,7 +340,7 @@ std::string Evidence(const Item& child, const Item& parent,
     // parent starts or passes through one of the bigram's places there,
     // so it is grown at those places, forwards and then backwards; asking
     // the parent's whole text for each longer stretch again cost a search
-    // per letter, a tenth of the alignment.
+    // of it per letter, a fifth of the time evidence took on 100 MB.
     places.clear();
     for (size_t q = p.find(bigram); q != std::u32string::npos;
          q = p.find(bigram, q + 1))

@@ -101,8 +101,8 @@ Json DirectiveCoverageJson(const DirectiveCoverage& d) {
 
 // DirectiveCoverageJson(d) as Compact prints it, appended to `out`
 // without a Json tree: a large build's viewer holds a row for every
-// alignment, and building a tree of each only to print it was most of
-// the time index.html took.
+// alignment, and building a tree of each only to print it was about a
+// tenth of the time a 1 GB build spent writing its outputs.
 void AppendDirectiveCoverageJson(std::string& out, const DirectiveCoverage& d) {
   auto text = [&](std::string_view key, std::string_view value) {
     out += key;

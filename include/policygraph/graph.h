@@ -245,7 +245,7 @@ PolicyGraph BuildGraph(const Corpus& corpus,
 // `texts_released`, when given, runs once the texts are gone and before
 // the graph is built: the moment to hand their memory back to the OS.  An
 // allocator left to do it on its own kept a 1 GB build's freed texts
-// resident while the graph grew, and some runs peaked 400 MB higher.
+// resident while the graph grew, and some runs peaked 500 MB higher.
 PolicyGraph BuildGraphReleasing(
     Corpus& corpus, std::vector<CoverageReport>* coverage, unsigned jobs = 1,
     const std::function<void()>& texts_released = nullptr);
