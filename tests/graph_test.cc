@@ -151,7 +151,7 @@ TEST(PolicyGraph, OwnedCopiesGiveBackEveryField) {
   node.issuer = "重庆市人民政府";
   node.file = "/corpus/a.txt";
   node.line = 42;
-  node.document = "渝府发〔2023〕7号";
+  node.document = "渝府发〔2023〕8号";  // not doc_number: a swap must show
   node.mentions = 3;
   PolicyGraph g;
   const NodeId a = g.AddNode(node);
