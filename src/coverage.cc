@@ -139,7 +139,8 @@ struct Item {
   const Document* doc = nullptr;
   const DirectiveTree* tree = nullptr;
   int index = -1;
-  int group = -1;  // nearest grouping ancestor, -1 for none or a parent
+  int group = -1;      // nearest grouping ancestor, -1 for none or a parent
+  uint32_t child = 0;  // a child's index in CoverageReport::children
   GramCounts grams;
   Vector own;
   const Vector* ctx = nullptr;  // the group's words, shared by its items
@@ -404,6 +405,17 @@ CoverageReport MeasureCoverage(const Corpus& corpus, std::string_view parent,
   return MeasureCoverage(parent_ref, child_refs);
 }
 
+std::string_view CoverageReport::DocumentOf(const Implementation& row) const {
+  return row.child < children.size() ? std::string_view(children[row.child])
+                                     : std::string_view();
+}
+
+std::string_view CoverageReport::FileOf(const Implementation& row) const {
+  return row.child < child_files.size()
+             ? std::string_view(child_files[row.child])
+             : std::string_view();
+}
+
 CoverageReport MeasureCoverage(const DocumentRef& parent,
                                const std::vector<DocumentRef>& children) {
   CoverageReport report;
@@ -425,8 +437,12 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
     if (!doc || !child.file || !child.tree || doc == parent_doc) continue;
     if (!seen.insert(doc->id).second) continue;
     report.children.push_back(doc->id);
+    report.child_files.push_back(doc->file);
+    const size_t first = kids.size();
     CollectItems(*child.file, child.tree - child.file->directives.data(), true,
                  kids);
+    for (size_t k = first; k < kids.size(); ++k)
+      kids[k].child = static_cast<uint32_t>(report.children.size() - 1);
   }
 
   // Document frequencies over the directives being aligned: what the
@@ -533,9 +549,8 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
       if (parent_text[p].empty()) parent_text[p] = PhraseText(parents[p]);
       const Directive& d = kid.tree->nodes[kid.index];
       Implementation impl;
-      impl.document = kid.doc->id;
+      impl.child = kid.child;
       impl.id = d.id;
-      impl.file = kid.doc->file;
       impl.line = d.line;
       impl.heading = d.heading;
       impl.score = s;

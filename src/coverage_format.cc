@@ -18,7 +18,7 @@ using internal::TextUse;
 
 // Reports reach the printers through the library API from any caller;
 // JSON must not throw on a broken string.
-Json JsonText(const std::string& s) { return SafeText(s, TextUse::kJson); }
+Json JsonText(std::string_view s) { return SafeText(s, TextUse::kJson); }
 std::string OneLine(const std::string& s) {
   return SafeText(s, TextUse::kOneLine);
 }
@@ -49,9 +49,10 @@ void AppendCoverageRows(const CoverageReport& report, std::string& out) {
       continue;
     }
     for (const Implementation& impl : d.implemented_by) {
-      out += left + "," + CsvCell(impl.document) + "," + CsvCell(impl.id) +
-             "," + std::to_string(impl.line) + "," + CsvCell(impl.heading) +
-             "," + ScoreText(impl.score) + "," + CsvCell(impl.evidence) + "," +
+      out += left + "," + CsvCell(report.DocumentOf(impl)) + "," +
+             CsvCell(impl.id) + "," + std::to_string(impl.line) + "," +
+             CsvCell(impl.heading) + "," + ScoreText(impl.score) + "," +
+             CsvCell(impl.evidence) + "," +
              CsvCell(Joined(impl.lead_units, "、")) + "," +
              CsvCell(impl.deadline) + "\n";
     }
@@ -71,7 +72,8 @@ Json CoverageHead(const CoverageReport& report) {
   return j;
 }
 
-Json DirectiveCoverageJson(const DirectiveCoverage& d) {
+Json DirectiveCoverageJson(const CoverageReport& report,
+                           const DirectiveCoverage& d) {
   Json entry;
   entry["id"] = JsonText(d.id);
   entry["label"] = JsonText(d.label);
@@ -84,8 +86,8 @@ Json DirectiveCoverageJson(const DirectiveCoverage& d) {
   Json by = Json::array();
   for (const Implementation& impl : d.implemented_by) {
     Json i;
-    i["id"] = JsonText(impl.document + "#" + impl.id);
-    i["file"] = JsonText(impl.file);
+    i["id"] = JsonText(std::string(report.DocumentOf(impl)) + "#" + impl.id);
+    i["file"] = JsonText(report.FileOf(impl));
     i["line"] = impl.line;
     i["heading"] = JsonText(impl.heading);
     i["score"] = RoundedScore(impl.score);
@@ -103,7 +105,8 @@ Json DirectiveCoverageJson(const DirectiveCoverage& d) {
 // without a Json tree: a large build's viewer holds a row for every
 // alignment, and building a tree of each only to print it was about a
 // tenth of the time a 1 GB build spent writing its outputs.
-void AppendDirectiveCoverageJson(std::string& out, const DirectiveCoverage& d) {
+void AppendDirectiveCoverageJson(std::string& out, const CoverageReport& report,
+                                 const DirectiveCoverage& d) {
   auto text = [&](std::string_view key, std::string_view value) {
     out += key;
     internal::AppendJsonString(out, value);
@@ -130,11 +133,12 @@ void AppendDirectiveCoverageJson(std::string& out, const DirectiveCoverage& d) {
     const Implementation& impl = d.implemented_by[k];
     if (k) out += ',';
     out += "{\"id\":\"";
-    internal::AppendSafeText(out, impl.document, TextUse::kJsonString);
+    internal::AppendSafeText(out, report.DocumentOf(impl),
+                             TextUse::kJsonString);
     out += '#';
     internal::AppendSafeText(out, impl.id, TextUse::kJsonString);
     out += '"';
-    text(",\"file\":", impl.file);
+    text(",\"file\":", report.FileOf(impl));
     out += ",\"line\":";
     out += std::to_string(impl.line);
     text(",\"heading\":", impl.heading);
@@ -159,7 +163,7 @@ Json CoverageToJson(const CoverageReport& report) {
   Json j = CoverageHead(report);
   Json directives = Json::array();
   for (const DirectiveCoverage& d : report.directives)
-    directives.push_back(DirectiveCoverageJson(d));
+    directives.push_back(DirectiveCoverageJson(report, d));
   j["directives"] = std::move(directives);
   j["covered"] = report.covered;
   j["total"] = report.total;
@@ -175,7 +179,7 @@ void DumpCoverageJson(const CoverageReport& report,
   for (size_t i = 0; i < report.directives.size(); ++i) {
     piece.clear();
     if (i) piece += ',';
-    AppendDirectiveCoverageJson(piece, report.directives[i]);
+    AppendDirectiveCoverageJson(piece, report, report.directives[i]);
     write(piece);
   }
   write("],\"covered\":" + std::to_string(report.covered) +
@@ -201,9 +205,9 @@ std::string FormatCoverageText(const CoverageReport& report) {
     out += "\n";
     if (d.implemented_by.empty()) out += "    — not implemented\n";
     for (const Implementation& impl : d.implemented_by) {
-      out += "    " + ScoreText(impl.score) + "  " + impl.document + " " +
-             impl.id + "  L" + std::to_string(impl.line) + "  " +
-             OneLine(impl.heading) + "\n";
+      out += "    " + ScoreText(impl.score) + "  " +
+             std::string(report.DocumentOf(impl)) + " " + impl.id + "  L" +
+             std::to_string(impl.line) + "  " + OneLine(impl.heading) + "\n";
       if (!impl.evidence.empty())
         out += "           shared: " + OneLine(impl.evidence) + "\n";
     }

@@ -638,18 +638,21 @@ std::vector<Aligned> FindAligned(const PolicyGraph& graph,
     if (!to) continue;
     for (const Implementation& impl : d.implemented_by) {
       std::optional<NodeId> from =
-          graph.FindNode(DirectiveNodeId(impl.document, impl.id));
+          graph.FindNode(DirectiveNodeId(report.DocumentOf(impl), impl.id));
       if (from) out.push_back({*from, *to, &impl});
     }
   }
   return out;
 }
 
-void AddAligned(PolicyGraph& graph, const std::vector<Aligned>& aligned) {
+// `aligned` as FindAligned found it in `report`.
+void AddAligned(PolicyGraph& graph, const CoverageReport& report,
+                const std::vector<Aligned>& aligned) {
   for (const Aligned& a : aligned) {
     GraphEdge edge;
     edge.relation = Relation::kAligned;
-    edge.evidence = {a.impl->file, a.impl->line, a.impl->evidence};
+    edge.evidence = {std::string(report.FileOf(*a.impl)), a.impl->line,
+                     a.impl->evidence};
     edge.score = a.impl->score;
     graph.AddEdge(a.from, a.to, std::move(edge));
   }
@@ -777,9 +780,9 @@ PolicyGraph GraphWithAlignments(const Corpus& corpus,
   ParallelFor(coverage.size(), jobs, [&](size_t i) {
     aligned[i] = FindAligned(graph, coverage[i].parent, coverage[i]);
   });
-  for (std::vector<Aligned>& pairs : aligned) {
-    AddAligned(graph, pairs);
-    std::vector<Aligned>().swap(pairs);
+  for (size_t i = 0; i < aligned.size(); ++i) {
+    AddAligned(graph, coverage[i], aligned[i]);
+    std::vector<Aligned>().swap(aligned[i]);
   }
   return graph;
 }

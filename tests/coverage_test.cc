@@ -88,7 +88,9 @@ TEST(Coverage, AlignsParaphraseAndNamesTheSharedPhrases) {
   ASSERT_TRUE(beidou && rocket && council);
   ASSERT_EQ(beidou->implemented_by.size(), 1u);
   EXPECT_EQ(beidou->implemented_by[0].id, "一.（一）");
-  EXPECT_EQ(beidou->implemented_by[0].document, "合川府发〔2023〕9号");
+  EXPECT_EQ(report.DocumentOf(beidou->implemented_by[0]),
+            "合川府发〔2023〕9号");
+  EXPECT_EQ(report.FileOf(beidou->implemented_by[0]), "child.txt");
   EXPECT_NE(beidou->implemented_by[0].evidence.find("北斗地基增强"),
             std::string::npos)
       << beidou->implemented_by[0].evidence;
@@ -151,9 +153,57 @@ std::vector<std::string> Rows(const CoverageReport& report) {
   std::vector<std::string> rows = report.children;
   for (const DirectiveCoverage& d : report.directives)
     for (const Implementation& impl : d.implemented_by)
-      rows.push_back(d.id + " <- " + impl.document + "#" + impl.id + " " +
-                     ScoreText(impl.score) + " " + impl.evidence);
+      rows.push_back(d.id + " <- " + std::string(report.DocumentOf(impl)) +
+                     "#" + impl.id + " " + std::string(report.FileOf(impl)) +
+                     " " + ScoreText(impl.score) + " " + impl.evidence);
   return rows;
+}
+
+// A row names its document by its place in `children`: that place is the
+// report's, so children skipped (the parent itself, an unknown id, a
+// repeat) do not shift it, and each row gets its own document and file.
+TEST(Coverage, EachRowNamesItsOwnDocumentAndFile) {
+  Corpus corpus = PairCorpus(
+      "一、重点任务\n\n"
+      "（一）建设北斗地基增强网。实施北斗地基增强网工程，构建导航增强一张网。\n"
+      "\n"
+      "（二）培育商业火箭产业。引进培育商业火箭研发制造企业，建设火箭总装基地。"
+      "\n",
+      "一、主要任务\n\n"
+      "（一）完善北斗地基增强网。推动北斗地基增强基准站纳入一张网。\n");
+  std::vector<Diagnostic> diagnostics;
+  SourceText source;
+  source.path = "second.txt";
+  source.text =
+      "重庆市永川区人民政府\n关于推进某某产业发展的实施意见\n\n"
+      "永川府发〔2023〕3号\n\n各镇人民政府：\n\n一、主要任务\n\n"
+      "（一）引进商业火箭企业。培育商业火箭研发制造企业，建设总装基地。\n";
+  IndexLines(source);
+  corpus.files.push_back(ParseSource(std::move(source), diagnostics));
+  CoverageReport report = MeasureCoverage(
+      corpus, "渝府发〔2023〕7号",
+      {"渝府发〔2023〕7号", "没有这个文件", "永川府发〔2023〕3号",
+       "永川府发〔2023〕3号", "合川府发〔2023〕9号"});
+  ASSERT_EQ(report.children, (std::vector<std::string>{"永川府发〔2023〕3号",
+                                                       "合川府发〔2023〕9号"}));
+  EXPECT_EQ(report.child_files,
+            (std::vector<std::string>{"second.txt", "child.txt"}));
+  const DirectiveCoverage* beidou = FindDirective(report, "一.（一）");
+  const DirectiveCoverage* rocket = FindDirective(report, "一.（二）");
+  ASSERT_TRUE(beidou && rocket);
+  ASSERT_EQ(beidou->implemented_by.size(), 1u);
+  ASSERT_EQ(rocket->implemented_by.size(), 1u);
+  EXPECT_EQ(report.DocumentOf(beidou->implemented_by[0]),
+            "合川府发〔2023〕9号");
+  EXPECT_EQ(report.FileOf(beidou->implemented_by[0]), "child.txt");
+  EXPECT_EQ(report.DocumentOf(rocket->implemented_by[0]),
+            "永川府发〔2023〕3号");
+  EXPECT_EQ(report.FileOf(rocket->implemented_by[0]), "second.txt");
+  // An index no report makes names nothing rather than reading past the end.
+  Implementation stray;
+  stray.child = 2;
+  EXPECT_EQ(report.DocumentOf(stray), "");
+  EXPECT_EQ(report.FileOf(stray), "");
 }
 
 TEST(Coverage, DocumentsLookedUpOnceAlignAsIds) {
@@ -243,8 +293,10 @@ TEST(CoveragePrinting, BrokenStringsCannotBreakJsonOrLines) {
   DirectiveCoverage d;
   d.id = "一";
   d.heading = "任务\nnext";
+  report.children = {"c"};
+  report.child_files = {"c\xC0.txt"};
   Implementation impl;
-  impl.document = "c";
+  impl.child = 0;
   impl.id = "一";
   impl.heading = "\xE5\x8A";
   impl.evidence = "共享\x1B[2J";

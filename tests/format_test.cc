@@ -87,11 +87,12 @@ TEST(FormatJson, CoverageChildrenAndLeadUnitsAreRepaired) {
   CoverageReport report;
   report.parent = "P";
   report.children = {kBroken};
+  report.child_files = {kBroken};
   DirectiveCoverage d;
   d.id = "一";
   d.lead_units = {kBroken};
   Implementation impl;
-  impl.document = "C";
+  impl.child = 0;
   impl.id = "1";
   impl.lead_units = {kBroken};
   d.implemented_by.push_back(impl);
@@ -103,6 +104,10 @@ TEST(FormatJson, CoverageChildrenAndLeadUnitsAreRepaired) {
   EXPECT_EQ(back["directives"][0]["lead_units"], Json::array({kRepaired}));
   EXPECT_EQ(back["directives"][0]["implemented_by"][0]["lead_units"],
             Json::array({kRepaired}));
+  // The row's document and file are the report's, repaired the same way.
+  EXPECT_EQ(back["directives"][0]["implemented_by"][0]["id"],
+            std::string(kRepaired) + "#1");
+  EXPECT_EQ(back["directives"][0]["implemented_by"][0]["file"], kRepaired);
 }
 
 // build writes coverage.csv a parent at a time; the bytes must be the
@@ -115,17 +120,17 @@ TEST(CoverageCsv, StreamedTableIsTheWholeTable) {
   covered.heading = "=SUM(A1), \"quoted\"\nsecond line";
   covered.line = 12;
   covered.lead_units = {"市发展改革委", "+各区县"};
-  covered.implemented_by.push_back({"合川府发〔2023〕1号",
+  first.children = {"合川府发〔2023〕1号", "合川府发〔2023〕2号"};
+  first.child_files = {"b.txt", "c.txt"};
+  covered.implemented_by.push_back({0,
                                     "二",
-                                    "b.txt",
                                     60,
                                     "-落实",
                                     0.8125,
                                     "某某、" + kBroken,
                                     {"@区委"},
                                     "2025年底"});
-  covered.implemented_by.push_back(
-      {"合川府发〔2023〕2号", "三", "c.txt", 7, "落实", 0.5, "", {}, ""});
+  covered.implemented_by.push_back({1, "三", 7, "落实", 0.5, "", {}, ""});
   first.directives = {covered, DirectiveCoverage{}};
   CoverageReport second;
   second.parent = kBroken;

@@ -163,10 +163,10 @@ TEST(Orphans, UncoveredListsParentDirectivesNobodyCarriesOut) {
   report.parent = "渝府发〔2023〕7号";
   report.children = {"渝府办发〔2024〕22号", "合川府发〔2024〕1号"};
   DirectiveCoverage done = ParentDirective("二.（一）", 380, "建设卫星星座");
+  report.child_files = {"c.txt", "d.txt"};
   Implementation by;
-  by.document = "渝府办发〔2024〕22号";
+  by.child = 0;  // 渝府办发〔2024〕22号
   by.id = "二.1";
-  by.file = "c.txt";
   by.line = 50;
   by.score = 0.4;
   done.implemented_by.push_back(by);

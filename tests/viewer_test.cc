@@ -93,12 +93,12 @@ CoverageReport SmallCoverage() {
   report.parent = "渝府发〔2023〕7号";
   report.parent_title = "重庆市某某意见";
   report.children = {"hostile-1"};
+  report.child_files = {"corpus/b.txt"};
   DirectiveCoverage d;
   d.id = "一";
   d.heading = "总体要求";
   d.line = 12;
-  d.implemented_by.push_back(
-      {"hostile-1", "二", "corpus/b.txt", 60, "落实", 0.5, "某某", {}, ""});
+  d.implemented_by.push_back({0, "二", 60, "落实", 0.5, "某某", {}, ""});
   report.directives.push_back(d);
   report.covered = 1;
   report.total = 1;

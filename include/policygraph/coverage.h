@@ -49,10 +49,13 @@ std::string ScoreText(double score);
 // frame the tasks.
 std::vector<int> CoverageDirectives(const DirectiveTree& tree);
 
+// One child directive that carries out a parent directive.  Its document
+// and that document's file are the report's (`child` indexes
+// CoverageReport::children and child_files): a 1 GB build holds a million
+// rows, and a copy of both strings in each was a fifth of the reports.
 struct Implementation {
-  std::string document;  // id of the implementing document
-  std::string id;        // directive path inside it
-  std::string file;
+  uint32_t child = 0;  // the implementing document: report.children[child]
+  std::string id;      // directive path inside it
   uint32_t line = 0;
   std::string heading;
   double score = 0;
@@ -76,10 +79,15 @@ struct CoverageReport {
   std::string parent;  // document id
   std::string parent_title;
   std::vector<std::string> children;          // implementing document ids
+  std::vector<std::string> child_files;       // the file of each, same order
   std::vector<DirectiveCoverage> directives;  // parent's, in document order
   size_t covered = 0;
   size_t total = 0;
   double Ratio() const { return total ? double(covered) / total : 0.0; }
+  // The implementing document of `row` and its file ("" for a row whose
+  // index is out of range, which MeasureCoverage never makes).
+  std::string_view DocumentOf(const Implementation& row) const;
+  std::string_view FileOf(const Implementation& row) const;
 };
 
 // Aligns the coverage directives of `parent` with those of `children`
