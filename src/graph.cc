@@ -145,34 +145,69 @@ class VisitedSet {
 
 }  // namespace
 
+// A large build holds millions of both; a field added or moved to where it
+// pads should be a decision, not an accident.
+static_assert(sizeof(void*) != 8 || sizeof(GraphNodeView) == 144);
+static_assert(sizeof(void*) != 8 || sizeof(GraphEdgeView) == 72);
+
+// Field by field, so the views' order (set for their size) and the owning
+// structs' (set for reading) need not match.
 GraphNodeView ViewOf(const GraphNode& node) {
-  return {node.id,    node.kind, node.title,    node.doc_number,
-          node.level, node.type, node.date,     node.issuer,
-          node.file,  node.line, node.document, node.mentions};
+  GraphNodeView view;
+  view.id = node.id;
+  view.title = node.title;
+  view.doc_number = node.doc_number;
+  view.type = node.type;
+  view.date = node.date;
+  view.issuer = node.issuer;
+  view.file = node.file;
+  view.document = node.document;
+  view.kind = node.kind;
+  view.level = node.level;
+  view.line = node.line;
+  view.mentions = node.mentions;
+  return view;
 }
 
 GraphNode ToGraphNode(const GraphNodeView& node) {
-  using S = std::string;
-  return {S(node.id),   node.kind,    S(node.title),    S(node.doc_number),
-          node.level,   S(node.type), S(node.date),     S(node.issuer),
-          S(node.file), node.line,    S(node.document), node.mentions};
+  GraphNode copy;
+  copy.id = node.id;
+  copy.kind = node.kind;
+  copy.title = node.title;
+  copy.doc_number = node.doc_number;
+  copy.level = node.level;
+  copy.type = node.type;
+  copy.date = node.date;
+  copy.issuer = node.issuer;
+  copy.file = node.file;
+  copy.line = node.line;
+  copy.document = node.document;
+  copy.mentions = node.mentions;
+  return copy;
 }
 
 GraphEdgeView ViewOf(const GraphEdge& edge) {
-  return {edge.relation,
-          {edge.evidence.file, edge.evidence.line, edge.evidence.text},
-          edge.cue,
-          edge.score,
-          edge.count};
+  GraphEdgeView view;
+  view.relation = edge.relation;
+  view.count = edge.count;
+  view.evidence.file = edge.evidence.file;
+  view.evidence.text = edge.evidence.text;
+  view.evidence.line = edge.evidence.line;
+  view.cue = edge.cue;
+  view.score = edge.score;
+  return view;
 }
 
 GraphEdge ToGraphEdge(const GraphEdgeView& edge) {
-  using S = std::string;
-  return {edge.relation,
-          {S(edge.evidence.file), edge.evidence.line, S(edge.evidence.text)},
-          S(edge.cue),
-          edge.score,
-          edge.count};
+  GraphEdge copy;
+  copy.relation = edge.relation;
+  copy.evidence.file = edge.evidence.file;
+  copy.evidence.line = edge.evidence.line;
+  copy.evidence.text = edge.evidence.text;
+  copy.cue = edge.cue;
+  copy.score = edge.score;
+  copy.count = edge.count;
+  return copy;
 }
 
 std::string_view NodeKindName(NodeKind kind) {

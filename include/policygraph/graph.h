@@ -73,18 +73,20 @@ struct GraphNode {
 // strings a thousand directives repeat only once in all: a directive node
 // as a GraphNode was 272 bytes and four heap strings, and the nodes were
 // most of a large build's memory.
+// The strings come first and the numbers after them, so no number is
+// padded to a view's alignment: 144 bytes a node instead of 160.
 struct GraphNodeView {
   std::string_view id;
-  NodeKind kind = NodeKind::kDocument;
   std::string_view title;
   std::string_view doc_number;
-  Level level = Level::kUnknown;
   std::string_view type;
   std::string_view date;
   std::string_view issuer;
   std::string_view file;
-  uint32_t line = 0;
   std::string_view document;
+  NodeKind kind = NodeKind::kDocument;
+  Level level = Level::kUnknown;
+  uint32_t line = 0;
   int mentions = 0;
 };
 // A view of `node`'s strings, valid as long as `node`.
@@ -109,18 +111,19 @@ struct GraphEdge {
   int count = 1;       // how many mentions this edge stands for
 };
 
-// An edge as the graph holds it (see GraphNodeView).
+// An edge as the graph holds it (see GraphNodeView), its fields ordered
+// to leave no padding between them: 72 bytes an edge instead of 80.
 struct EvidenceView {
   std::string_view file;
-  uint32_t line = 0;
   std::string_view text;
+  uint32_t line = 0;
 };
 struct GraphEdgeView {
   Relation relation = Relation::kMentions;
+  int count = 1;
   EvidenceView evidence;
   std::string_view cue;
   double score = 1.0;
-  int count = 1;
 };
 GraphEdgeView ViewOf(const GraphEdge& edge);
 GraphEdge ToGraphEdge(const GraphEdgeView& edge);
