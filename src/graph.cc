@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cassert>
 #include <deque>
 #include <functional>
 #include <limits>
-#include <unordered_map>
+#include <mutex>
 #include <unordered_set>
 #include <utility>
 
@@ -19,7 +20,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <absl/container/flat_hash_set.h>
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/range/iterator_range.hpp>
 #pragma GCC diagnostic pop
 
@@ -31,28 +32,28 @@
 namespace policygraph {
 namespace {
 
-// What the Boost graph holds per edge: the relation, so a filtered walk
-// reads it from the edge's own small record (the out- and in-lists point
-// at it), and where the rest of the edge is.  Keeping the GraphEdgeView (three
-// strings, 80 bytes) elsewhere makes that record 48 bytes, so a walk
-// touches a third of the memory.
+// What the adjacency holds per edge: the relation, so a filtered walk
+// reads it from the edge's own small record, and where the rest of the
+// edge is.  Keeping the GraphEdgeView (three strings, 72 bytes) elsewhere
+// makes a walk touch a ninth of the memory.
 struct EdgeSlot {
-  uint32_t index = 0;  // into Impl::edge_data
+  uint32_t index = 0;  // into Impl::edge_data and Impl::ends
   Relation relation = Relation::kMentions;
 };
 
-// vecS vertices make a vertex descriptor its insertion index, which is what
-// NodeId holds; vecS out/in lists keep each node's edges in insertion order,
-// and so does the (listS) list of all edges.  The node of a vertex is
-// kept beside the Boost graph, at the same index, for the reason EdgeSlot
-// is: a walk then touches the adjacency lists alone, and the nodes' vector
-// can be reserved (adjacency_list cannot), so a build of millions of nodes
-// does not move them all each time it doubles.
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                          boost::no_property, EdgeSlot>;
-using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
-using Edge = boost::graph_traits<Graph>::edge_descriptor;
+// The edges out of each vertex in compressed sparse row form: one array
+// of every vertex's first edge, one of the edges' ends and slots, 16 bytes
+// an edge.  A vertex is its NodeId.  Boost builds it with a stable counting
+// sort, so each vertex's edges keep their insertion order.  Two of them,
+// the edges and the edges reversed, answer out- and in-edge questions;
+// where an adjacency_list (bidirectional, a list of all edges) cost about
+// 120 bytes an edge and a heap block per vertex and direction.
+using Adjacency =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
+                                       EdgeSlot, boost::no_property, uint32_t,
+                                       uint32_t>;
+using Vertex = uint32_t;
+using Edge = boost::graph_traits<Adjacency>::edge_descriptor;
 
 constexpr std::array<Relation, 10> kRelations = {
     Relation::kBasis,    Relation::kImplements,  Relation::kFollows,
@@ -86,11 +87,30 @@ struct EdgeKey {
   friend bool operator==(const EdgeKey&, const EdgeKey&) = default;
 };
 
-struct EdgeKeyHash {
+// The edge index holds edge numbers and reads their keys from Impl::ends,
+// 4 bytes a slot, as the id index does with the nodes (see IdSlot).
+struct EdgeHash {
+  using is_transparent = void;
+  const std::vector<PolicyGraph::Ends>* ends;
   size_t operator()(const EdgeKey& k) const noexcept {
     size_t h = std::hash<Vertex>()(k.source);
     h = h * 1000003 ^ std::hash<Vertex>()(k.target);
     return h * 31 ^ static_cast<size_t>(k.relation);
+  }
+  size_t operator()(uint32_t edge) const noexcept { return (*this)(Key(edge)); }
+  EdgeKey Key(uint32_t edge) const {
+    const PolicyGraph::Ends& e = (*ends)[edge];
+    return {e.source.value, e.target.value, e.relation};
+  }
+};
+struct EdgeEqual {
+  using is_transparent = void;
+  const std::vector<PolicyGraph::Ends>* ends;
+  EdgeKey Key(uint32_t edge) const { return EdgeHash{ends}.Key(edge); }
+  EdgeKey Key(const EdgeKey& key) const { return key; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const noexcept {
+    return Key(a) == Key(b);
   }
 };
 
@@ -353,13 +373,7 @@ class StringStore {
   absl::flat_hash_set<std::string_view> interned_;
 };
 
-// Out-degree up to which AddEdge finds an edge to merge with by scanning
-// the source's out-edges; a source with more has them in Impl::by_key, so
-// a node citing thousands of others cannot make adding edges quadratic.
-constexpr size_t kScanLimit = 64;
-
 struct PolicyGraph::Impl {
-  Graph graph;
   StringStore strings;               // every string the views below view
   std::vector<GraphNodeView> nodes;  // nodes[v] is vertex v's
   std::unordered_set<IdSlot, IdHash, IdEqual> by_id{0, IdHash{},
@@ -371,31 +385,70 @@ struct PolicyGraph::Impl {
   // edges and whole-graph analyses read, 12 bytes an edge in a row (the
   // list of all edges would cost a pointer chase each).
   std::vector<Ends> ends;
-  // The out-edges of sources with more than kScanLimit of them.
-  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> by_key;
+  // Every edge by (source, target, relation), for AddEdge's merge.
+  absl::flat_hash_set<uint32_t, EdgeHash, EdgeEqual> by_key{0, EdgeHash{&ends},
+                                                            EdgeEqual{&ends}};
 
-  EdgeRef Ref(const Edge& e) const {
-    return {NodeId{static_cast<uint32_t>(boost::source(e, graph))},
-            NodeId{static_cast<uint32_t>(boost::target(e, graph))},
-            &edge_data[graph[e].index]};
-  }
+  // The out- and in-edges, made from `ends` by the first walk after an
+  // edge is added: a graph is built whole, then read, and building the
+  // arrays once costs less than keeping lists that grow an edge at a time.
+  // Const readers may run on several threads; the first builds them under
+  // the lock, and AddEdge (never concurrent with reading) drops them.  A
+  // node added since has no edges, which is what walks that end before
+  // its number say of it.
+  struct Walks {
+    Adjacency out;
+    Adjacency in;  // the edges reversed: a vertex's "out" edges are its in
+  };
+  mutable std::mutex walks_lock;
+  mutable std::atomic<bool> walks_ready{false};
+  mutable std::unique_ptr<Walks> walks;
 
-  EdgeKey Key(const Edge& e) const {
-    return {boost::source(e, graph), boost::target(e, graph),
-            graph[e].relation};
-  }
-
-  // The edge `key` names, if there is one.
-  std::optional<Edge> Find(const EdgeKey& key) {
-    if (boost::out_degree(key.source, graph) > kScanLimit) {
-      auto found = by_key.find(key);
-      if (found == by_key.end()) return std::nullopt;
-      return found->second;
+  const Walks& Ready() const {
+    if (!walks_ready.load(std::memory_order_acquire)) {
+      std::lock_guard<std::mutex> lock(walks_lock);
+      if (!walks_ready.load(std::memory_order_relaxed)) {
+        walks = std::make_unique<Walks>(MakeWalks());
+        walks_ready.store(true, std::memory_order_release);
+      }
     }
+    return *walks;
+  }
+
+  void Changed() {
+    walks_ready.store(false, std::memory_order_relaxed);
+    walks.reset();
+  }
+
+  Walks MakeWalks() const {
+    std::vector<EdgeSlot> slots(ends.size());
+    std::vector<std::pair<Vertex, Vertex>> pairs(ends.size());
+    for (size_t i = 0; i < ends.size(); ++i) {
+      slots[i] = {static_cast<uint32_t>(i), ends[i].relation};
+      pairs[i] = {ends[i].source.value, ends[i].target.value};
+    }
+    const Vertex n = static_cast<Vertex>(nodes.size());
+    Adjacency out(boost::edges_are_unsorted_multi_pass, pairs.begin(),
+                  pairs.end(), slots.begin(), n);
+    for (auto& [source, target] : pairs) std::swap(source, target);
+    Adjacency in(boost::edges_are_unsorted_multi_pass, pairs.begin(),
+                 pairs.end(), slots.begin(), n);
+    return {std::move(out), std::move(in)};
+  }
+
+  EdgeRef Ref(uint32_t index) const {
+    return {ends[index].source, ends[index].target, &edge_data[index]};
+  }
+
+  // The edges `walk` holds for `node` whose relation is in `relations`.
+  std::vector<EdgeRef> EdgesOf(const Adjacency& walk, NodeId node,
+                               RelationSet relations) const {
+    std::vector<EdgeRef> edges;
+    if (node.value >= boost::num_vertices(walk)) return edges;  // see Walks
     for (const Edge& e :
-         boost::make_iterator_range(boost::out_edges(key.source, graph)))
-      if (Key(e) == key) return e;
-    return std::nullopt;
+         boost::make_iterator_range(boost::out_edges(node.value, walk)))
+      if (relations.Has(walk[e].relation)) edges.push_back(Ref(walk[e].index));
+    return edges;
   }
 };
 
@@ -408,7 +461,7 @@ NodeId PolicyGraph::AddNode(const GraphNodeView& node) {
   const size_t hash = IdHash()(node.id);
   auto found = impl_->by_id.find(HashedId{node.id, hash});
   if (found != impl_->by_id.end()) return NodeId{found->vertex};
-  const auto v = static_cast<uint32_t>(boost::add_vertex(impl_->graph));
+  const auto v = static_cast<uint32_t>(impl_->nodes.size());
   StringStore& strings = impl_->strings;
   GraphNodeView stored = node;
   stored.id = strings.Add(node.id);
@@ -428,36 +481,29 @@ void PolicyGraph::Reserve(size_t nodes, size_t edges) {
   impl_->nodes.reserve(nodes);
   impl_->by_id.reserve(nodes);
   impl_->ends.reserve(edges);
+  impl_->by_key.reserve(edges);
 }
 
 void PolicyGraph::AddEdge(NodeId source, NodeId target,
                           const GraphEdgeView& edge) {
-  // adjacency_list would grow the vertex set to fit an unknown index,
-  // inventing nodes without ids; such an edge is dropped instead.
-  Graph& g = impl_->graph;
-  const size_t n = boost::num_vertices(g);
+  // An edge to a number no node has would be an edge to nowhere: dropped.
+  const size_t n = impl_->nodes.size();
   assert(source.value < n && target.value < n);
   if (source.value >= n || target.value >= n) return;
   const EdgeKey key{source.value, target.value, edge.relation};
-  if (std::optional<Edge> found = impl_->Find(key)) {
-    impl_->edge_data[g[*found].index].count += edge.count;
+  if (auto found = impl_->by_key.find(key); found != impl_->by_key.end()) {
+    impl_->edge_data[*found].count += edge.count;
     return;
   }
-  const size_t out = boost::out_degree(source.value, g);
-  if (out == kScanLimit)  // from now on found by key
-    for (const Edge& e :
-         boost::make_iterator_range(boost::out_edges(source.value, g)))
-      impl_->by_key.emplace(impl_->Key(e), e);
-  const EdgeSlot slot{static_cast<uint32_t>(impl_->edge_data.size()),
-                      edge.relation};
+  impl_->Changed();
+  const auto index = static_cast<uint32_t>(impl_->edge_data.size());
   GraphEdgeView stored = edge;
   stored.evidence.file = impl_->strings.Interned(edge.evidence.file);
   stored.evidence.text = impl_->strings.Add(edge.evidence.text);
   stored.cue = impl_->strings.Interned(edge.cue);
   impl_->edge_data.push_back(stored);
-  impl_->ends.push_back({source, target, slot.relation});
-  const Edge e = boost::add_edge(source.value, target.value, slot, g).first;
-  if (out >= kScanLimit) impl_->by_key.emplace(key, e);
+  impl_->ends.push_back({source, target, edge.relation});
+  impl_->by_key.insert(index);
 }
 
 std::optional<NodeId> PolicyGraph::FindNode(std::string_view id) const {
@@ -471,36 +517,25 @@ const GraphNodeView& PolicyGraph::Node(NodeId id) const {
   return impl_->nodes[id.value];
 }
 
-size_t PolicyGraph::NodeCount() const {
-  return boost::num_vertices(impl_->graph);
-}
+size_t PolicyGraph::NodeCount() const { return impl_->nodes.size(); }
 
 size_t PolicyGraph::EdgeCount() const { return impl_->edge_data.size(); }
 
 std::vector<NodeId> PolicyGraph::Nodes() const {
-  std::vector<NodeId> nodes;
-  nodes.reserve(NodeCount());
-  for (Vertex v : boost::make_iterator_range(boost::vertices(impl_->graph)))
-    nodes.push_back(NodeId{static_cast<uint32_t>(v)});
+  std::vector<NodeId> nodes(NodeCount());
+  for (size_t v = 0; v < nodes.size(); ++v)
+    nodes[v] = NodeId{static_cast<uint32_t>(v)};
   return nodes;
 }
 
 std::vector<PolicyGraph::EdgeRef> PolicyGraph::OutEdges(
     NodeId node, RelationSet relations) const {
-  std::vector<EdgeRef> out;
-  for (const Edge& e :
-       boost::make_iterator_range(boost::out_edges(node.value, impl_->graph)))
-    if (relations.Has(impl_->graph[e].relation)) out.push_back(impl_->Ref(e));
-  return out;
+  return impl_->EdgesOf(impl_->Ready().out, node, relations);
 }
 
 std::vector<PolicyGraph::EdgeRef> PolicyGraph::InEdges(
     NodeId node, RelationSet relations) const {
-  std::vector<EdgeRef> in;
-  for (const Edge& e :
-       boost::make_iterator_range(boost::in_edges(node.value, impl_->graph)))
-    if (relations.Has(impl_->graph[e].relation)) in.push_back(impl_->Ref(e));
-  return in;
+  return impl_->EdgesOf(impl_->Ready().in, node, relations);
 }
 
 std::vector<PolicyGraph::EdgeRef> PolicyGraph::Edges() const {
@@ -524,25 +559,21 @@ std::vector<PolicyGraph::Reached> PolicyGraph::Search(NodeId start,
                                                       bool reverse,
                                                       int max_depth) const {
   if (max_depth <= 0 || start.value >= NodeCount()) return {};
-  const Graph& g = impl_->graph;
+  // Backwards is forwards over the edges reversed.
+  const Adjacency& g = reverse ? impl_->Ready().in : impl_->Ready().out;
   std::vector<Reached> reached;
   reached.reserve(16);
   VisitedSet visited;
   visited.Insert(start.value);
-  auto step = [&](const Edge& e, Vertex from, Vertex to, int depth) {
-    if (!relations.Has(g[e].relation) || !visited.Insert(to)) return;
-    reached.push_back({NodeId{static_cast<uint32_t>(to)}, impl_->Ref(e),
-                       NodeId{static_cast<uint32_t>(from)}, depth + 1});
-  };
   auto expand = [&](Vertex from, int depth) {
     if (depth >= max_depth) return;  // nothing beyond the limit is walked
-    if (reverse) {
-      for (const Edge& e : boost::make_iterator_range(boost::in_edges(from, g)))
-        step(e, from, boost::source(e, g), depth);
-    } else {
-      for (const Edge& e :
-           boost::make_iterator_range(boost::out_edges(from, g)))
-        step(e, from, boost::target(e, g), depth);
+    if (from >= boost::num_vertices(g)) return;  // see Walks
+    for (const Edge& e :
+         boost::make_iterator_range(boost::out_edges(from, g))) {
+      const Vertex to = boost::target(e, g);
+      if (!relations.Has(g[e].relation) || !visited.Insert(to)) continue;
+      reached.push_back(
+          {NodeId{to}, impl_->Ref(g[e].index), NodeId{from}, depth + 1});
     }
   };
   expand(start.value, 0);

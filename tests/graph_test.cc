@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -315,6 +316,88 @@ TEST(PolicyGraph, SearchIsBreadthFirstAndFollowsOnlyTheRelationSet) {
             (std::vector<std::string>{"C", "D"}));
   EXPECT_EQ(ReachedIds(g, g.Search(a, {Relation::kMentions}, false, 10)),
             (std::vector<std::string>{"E"}));
+}
+
+// The walks are made by the first question after a change; a graph read,
+// grown and read again must answer from what it holds now, each node's
+// edges still in insertion order.
+TEST(PolicyGraph, WalksAfterAChangeSeeEveryEdgeInInsertionOrder) {
+  PolicyGraph g;
+  NodeId a = AddDoc(g, "A");
+  NodeId b = AddDoc(g, "B");
+  NodeId c = AddDoc(g, "C");
+  g.AddEdge(c, b, MakeEdge(Relation::kBasis));
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis));
+  ASSERT_EQ(g.InEdges(b, RelationSet::All()).size(), 2u);
+  ASSERT_EQ(g.Search(a, RelationSet::All(), false, 5).size(), 1u);
+  NodeId d = AddDoc(g, "D");  // a node the walks made above do not have
+  EXPECT_TRUE(g.OutEdges(d, RelationSet::All()).empty());
+  EXPECT_TRUE(g.InEdges(d, RelationSet::All()).empty());
+  EXPECT_TRUE(g.Search(d, RelationSet::All(), false, 5).empty());
+  g.AddEdge(d, b, MakeEdge(Relation::kImplements));
+  g.AddEdge(b, d, MakeEdge(Relation::kMentions));
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis));  // merged: no new edge
+  std::vector<PolicyGraph::EdgeRef> into_b = g.InEdges(b, RelationSet::All());
+  ASSERT_EQ(into_b.size(), 3u);
+  EXPECT_EQ(into_b[0].source, c);
+  EXPECT_EQ(into_b[1].source, a);
+  EXPECT_EQ(into_b[1].edge->count, 2);
+  EXPECT_EQ(into_b[2].source, d);
+  std::vector<PolicyGraph::EdgeRef> out_of_d =
+      g.OutEdges(d, RelationSet::All());
+  ASSERT_EQ(out_of_d.size(), 1u);
+  EXPECT_EQ(out_of_d[0].target, b);
+  EXPECT_EQ(ReachedIds(g, g.Search(a, RelationSet::All(), false, 5)),
+            (std::vector<std::string>{"B", "D"}));
+  EXPECT_EQ(ReachedIds(g, g.Search(d, RelationSet::All(), true, 5)),
+            (std::vector<std::string>{"B", "C", "A"}));
+}
+
+// A hub cited by thousands: every repeat merges into its first edge, and
+// the hub's in-edges come back in the order they were first added.
+TEST(PolicyGraph, AHubMergesEachRepeatIntoItsFirstEdge) {
+  PolicyGraph g;
+  NodeId hub = AddDoc(g, "hub");
+  std::vector<NodeId> citing;
+  for (int i = 0; i < 2000; ++i)
+    citing.push_back(AddDoc(g, "d" + std::to_string(i)));
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = 0; i < citing.size(); ++i) {
+      g.AddEdge(citing[i], hub, MakeEdge(Relation::kBasis, round + 1));
+      g.AddEdge(hub, citing[citing.size() - 1 - i],
+                MakeEdge(Relation::kMentions, round + 1));
+    }
+  ASSERT_EQ(g.EdgeCount(), 2 * citing.size());
+  std::vector<PolicyGraph::EdgeRef> in = g.InEdges(hub, RelationSet::All());
+  std::vector<PolicyGraph::EdgeRef> out = g.OutEdges(hub, RelationSet::All());
+  ASSERT_EQ(in.size(), citing.size());
+  ASSERT_EQ(out.size(), citing.size());
+  for (size_t i = 0; i < citing.size(); ++i) {
+    EXPECT_EQ(in[i].source, citing[i]);
+    EXPECT_EQ(in[i].edge->count, 3);
+    EXPECT_EQ(in[i].edge->evidence.line, 1u);  // the first mention's
+    EXPECT_EQ(out[i].target, citing[citing.size() - 1 - i]);
+  }
+}
+
+// Threads that ask a graph nothing has asked yet all get its whole answer:
+// the first makes the walks, the others wait for them.
+TEST(PolicyGraph, ThreadsAskingAtOnceGetTheSameAnswer) {
+  PolicyGraph g;
+  std::vector<NodeId> chain;
+  for (int i = 0; i < 500; ++i) {
+    chain.push_back(AddDoc(g, "n" + std::to_string(i)));
+    if (i) g.AddEdge(chain[i - 1], chain[i], MakeEdge(Relation::kBasis));
+  }
+  std::vector<size_t> reached(8);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < reached.size(); ++t)
+    threads.emplace_back([&, t] {
+      reached[t] = g.Search(chain[0], RelationSet::All(), false, 1000).size() +
+                   g.InEdges(chain[t + 1], RelationSet::All()).size();
+    });
+  for (std::thread& thread : threads) thread.join();
+  for (size_t r : reached) EXPECT_EQ(r, chain.size());
 }
 
 TEST(PolicyGraph, MovedGraphKeepsItsNodesAndEdges) {

@@ -1,6 +1,7 @@
 // policygraph — the policy-relationship graph.
 //
-// A directed multigraph (Boost.Graph adjacency_list) behind a small facade:
+// A directed multigraph (Boost.Graph compressed sparse rows, made after
+// the edges are added) behind a small facade:
 // nodes are documents of the corpus, external documents they cite and the
 // directives of each document; edges are the relations of model.h, each
 // with the evidence that made it (the file and line of the mention, the
