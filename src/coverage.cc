@@ -19,6 +19,7 @@
 #include "policygraph/fold.h"
 #include "policygraph/pipeline.h"
 
+#include "coverage_internal.h"
 #include "fold_internal.h"
 
 namespace policygraph {
@@ -418,8 +419,16 @@ std::string_view CoverageReport::FileOf(const Implementation& row) const {
 
 CoverageReport MeasureCoverage(const DocumentRef& parent,
                                const std::vector<DocumentRef>& children) {
-  CoverageReport report;
-  if (!parent.doc || !parent.file || !parent.tree) return report;
+  return internal::FinishCoverage(internal::AlignCoverage(parent, children));
+}
+
+namespace internal {
+
+PendingCoverage AlignCoverage(const DocumentRef& parent,
+                              const std::vector<DocumentRef>& children) {
+  PendingCoverage pending;
+  CoverageReport& report = pending.report;
+  if (!parent.doc || !parent.file || !parent.tree) return pending;
   const ParsedFile* parent_file = parent.file;
   const DirectiveTree* parent_tree = parent.tree;
   const Document* parent_doc = parent.doc;
@@ -438,6 +447,7 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
     if (!seen.insert(doc->id).second) continue;
     report.children.push_back(doc->id);
     report.child_files.push_back(doc->file);
+    pending.child_trees.push_back(child.tree);
     const size_t first = kids.size();
     CollectItems(*child.file, child.tree - child.file->directives.data(), true,
                  kids);
@@ -547,21 +557,40 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
       if (s < kAlignThreshold || s < kNearBest * best) continue;
       if (kid_text.empty()) kid_text = PhraseText(kid);
       if (parent_text[p].empty()) parent_text[p] = PhraseText(parents[p]);
-      const Directive& d = kid.tree->nodes[kid.index];
-      Implementation impl;
-      impl.child = kid.child;
-      impl.id = d.id;
-      impl.line = d.line;
-      impl.heading = d.heading;
-      impl.score = s;
-      impl.evidence = Evidence(kid, parents[p], kid_text, parent_text[p]);
-      impl.lead_units = d.lead_units;
-      impl.deadline = d.deadline;
-      report.directives[p].implemented_by.push_back(std::move(impl));
+      pending.rows.push_back(
+          {static_cast<uint32_t>(p), kid.child, kid.index, s,
+           Evidence(kid, parents[p], kid_text, parent_text[p])});
     }
     Vector().swap(kid.own);
   }
 
+  pending.rows.shrink_to_fit();
+  return pending;
+}
+
+CoverageReport FinishCoverage(PendingCoverage pending) {
+  CoverageReport report = std::move(pending.report);
+  // Each list is made at its final size: grown by doubling, the reports
+  // (kept until build has written them) would hold up to half again their
+  // rows' memory.
+  std::vector<uint32_t> rows_of(report.directives.size(), 0);
+  for (const PendingRow& row : pending.rows) ++rows_of[row.parent_directive];
+  for (size_t p = 0; p < rows_of.size(); ++p)
+    report.directives[p].implemented_by.reserve(rows_of[p]);
+  for (PendingRow& row : pending.rows) {
+    const Directive& d = pending.child_trees[row.child]->nodes[row.directive];
+    Implementation impl;
+    impl.child = row.child;
+    impl.id = d.id;
+    impl.line = d.line;
+    impl.heading = d.heading;
+    impl.score = row.score;
+    impl.evidence = std::move(row.evidence);
+    impl.lead_units = d.lead_units;
+    impl.deadline = d.deadline;
+    report.directives[row.parent_directive].implemented_by.push_back(
+        std::move(impl));
+  }
   for (DirectiveCoverage& entry : report.directives) {
     // Best score first; scores that print the same are ties, kept in
     // document order (kids were collected in order, and stable_sort keeps
@@ -570,13 +599,12 @@ CoverageReport MeasureCoverage(const DocumentRef& parent,
                      [](const Implementation& a, const Implementation& b) {
                        return RoundedScore(a.score) > RoundedScore(b.score);
                      });
-    // The reports live until build has written them: a list grown by
-    // doubling would keep up to half again its rows' memory.
-    entry.implemented_by.shrink_to_fit();
     report.covered += !entry.implemented_by.empty();
   }
   report.total = report.directives.size();
   return report;
 }
+
+}  // namespace internal
 
 }  // namespace policygraph

@@ -29,6 +29,8 @@
 #include "policygraph/parallel.h"
 #include "policygraph/pipeline.h"
 
+#include "coverage_internal.h"
+
 namespace policygraph {
 namespace {
 
@@ -768,8 +770,8 @@ PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives,
 // The coverage reports of every parent document the corpus implements, in
 // corpus order: the alignments BuildGraph adds, and the only step that
 // reads the source texts.
-std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
-                                               unsigned jobs) {
+std::vector<internal::PendingCoverage> MeasureEveryParent(const Corpus& corpus,
+                                                          unsigned jobs) {
   // Which parents to measure depends only on reference and counterpart
   // edges, so a graph of the documents alone settles it; the parents are
   // then measured in parallel and their reports kept in corpus order.  Two
@@ -825,12 +827,24 @@ std::vector<CoverageReport> MeasureEveryParent(const Corpus& corpus,
   std::sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
-  std::vector<CoverageReport> reports(parents.size());
+  std::vector<internal::PendingCoverage> reports(parents.size());
   ParallelFor(parents.size(), jobs, [&](size_t k) {
     const size_t i = by_size[k].second;
     const std::vector<DocumentRef> children(refs[i].begin() + 1, refs[i].end());
-    reports[i] = MeasureCoverage(refs[i].front(), children);
+    reports[i] = internal::AlignCoverage(refs[i].front(), children);
   });
+  return reports;
+}
+
+// The reports of `pending`, which is emptied; the trees it points at must
+// still exist.
+std::vector<CoverageReport> FinishEveryParent(
+    std::vector<internal::PendingCoverage>& pending, unsigned jobs) {
+  std::vector<CoverageReport> reports(pending.size());
+  ParallelFor(pending.size(), jobs, [&](size_t i) {
+    reports[i] = internal::FinishCoverage(std::move(pending[i]));
+  });
+  std::vector<internal::PendingCoverage>().swap(pending);
   return reports;
 }
 
@@ -857,7 +871,9 @@ PolicyGraph GraphWithAlignments(const Corpus& corpus,
 
 PolicyGraph BuildGraph(const Corpus& corpus,
                        std::vector<CoverageReport>* coverage, unsigned jobs) {
-  std::vector<CoverageReport> reports = MeasureEveryParent(corpus, jobs);
+  std::vector<internal::PendingCoverage> pending =
+      MeasureEveryParent(corpus, jobs);
+  std::vector<CoverageReport> reports = FinishEveryParent(pending, jobs);
   PolicyGraph graph = GraphWithAlignments(corpus, reports, jobs, nullptr);
   if (coverage) *coverage = std::move(reports);
   return graph;
@@ -867,13 +883,17 @@ PolicyGraph BuildGraphReleasing(Corpus& corpus,
                                 std::vector<CoverageReport>* coverage,
                                 unsigned jobs,
                                 const std::function<void()>& texts_released) {
-  std::vector<CoverageReport> reports = MeasureEveryParent(corpus, jobs);
+  std::vector<internal::PendingCoverage> pending =
+      MeasureEveryParent(corpus, jobs);
   for (ParsedFile& file : corpus.files) {
     std::string().swap(file.source.text);
     std::vector<uint32_t>().swap(file.source.line_starts);
     std::vector<TocEntry>().swap(file.toc);
   }
   if (texts_released) texts_released();
+  // The rows copy what they show of the child directives only now, with
+  // the texts gone.
+  std::vector<CoverageReport> reports = FinishEveryParent(pending, jobs);
   PolicyGraph graph = GraphWithAlignments(corpus, reports, jobs, &corpus);
   if (coverage) *coverage = std::move(reports);
   return graph;

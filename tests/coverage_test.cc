@@ -12,6 +12,8 @@
 #include "policygraph/pipeline.h"
 #include "policygraph/report_format.h"
 
+#include "coverage_internal.h"
+
 namespace policygraph {
 namespace {
 
@@ -157,6 +159,60 @@ std::vector<std::string> Rows(const CoverageReport& report) {
                      "#" + impl.id + " " + std::string(report.FileOf(impl)) +
                      " " + ScoreText(impl.score) + " " + impl.evidence);
   return rows;
+}
+
+// Every field of every row, for comparing two reports.
+std::vector<std::string> FullRows(const CoverageReport& report) {
+  std::vector<std::string> rows = Rows(report);
+  for (const DirectiveCoverage& d : report.directives)
+    for (const Implementation& impl : d.implemented_by) {
+      std::string row = impl.id + " L" + std::to_string(impl.line) + " " +
+                        impl.heading + " " + impl.deadline + " [";
+      for (const std::string& unit : impl.lead_units) row += unit + ";";
+      rows.push_back(row + "]");
+    }
+  return rows;
+}
+
+// build frees the source texts between aligning and writing the rows: the
+// rows must then come out as MeasureCoverage makes them with the texts.
+TEST(Coverage, RowsAreFinishedFromTheTreesAlone) {
+  // The gold pair, and a task list whose rows carry lead units and
+  // deadlines (the layout of cq-gazette-2024-06.txt lines 381-406).
+  std::vector<std::pair<Corpus, std::string>> cases;
+  cases.emplace_back(BundledCorpus(), "渝府办发〔2024〕22号");
+  cases.emplace_back(
+      PairCorpus(
+          "一、重点任务\n\n（一）推行企业名称申报承诺制。扩大申请人自主选择"
+          "名称的权利和范围。\n\n（二）推动水电气网联合报装。优化报装流程，"
+          "压减办理时间。\n",
+          "附件\n\n2024年度工作任务清单\n\n序号\t工作任务\t牵头单位\t完成"
+          "时间\n1\t推行企业名称申报承诺制，扩大申请人自主选择名称的权利和范"
+          "围。\t区市场监管局\t2024年12月\n2\t推动水电气网联合报装工作，优化"
+          "报装流程。\t区城市管理局、区经济信息委\t2024年6月\n"),
+      "合川府发〔2023〕9号");
+  size_t task_rows = 0;
+  for (auto& [corpus, child] : cases) {
+    const std::string parent = "渝府发〔2023〕7号";
+    const CoverageReport whole = MeasureCoverage(corpus, parent, {child});
+    ASSERT_GE(whole.covered, 2u) << child;
+    for (const DirectiveCoverage& d : whole.directives)
+      for (const Implementation& impl : d.implemented_by)
+        task_rows += !impl.lead_units.empty() && !impl.deadline.empty();
+    internal::PendingCoverage pending =
+        internal::AlignCoverage(Ref(corpus, parent), {Ref(corpus, child)});
+    for (ParsedFile& file : corpus.files) {
+      std::string().swap(file.source.text);
+      std::vector<uint32_t>().swap(file.source.line_starts);
+    }
+    const CoverageReport finished =
+        internal::FinishCoverage(std::move(pending));
+    EXPECT_EQ(FullRows(finished), FullRows(whole)) << child;
+    EXPECT_EQ(finished.covered, whole.covered);
+    EXPECT_EQ(finished.total, whole.total);
+  }
+  // Rows that carry lead units and deadlines were among those compared.
+  EXPECT_EQ(task_rows, 2u);
 }
 
 // A row names its document by its place in `children`: that place is the

@@ -1,0 +1,44 @@
+// Coverage in two steps, so BuildGraphReleasing can free the source texts
+// between them: AlignCoverage reads the texts and keeps each alignment as
+// a small row; FinishCoverage turns the rows into the report's
+// Implementations, which copy the child directives' id, heading, lead
+// units and deadline from the trees alone.  Held until the texts were
+// freed, those copies (about 200 bytes an alignment) stood beside them at
+// the top of a large build's memory.
+#ifndef POLICYGRAPH_SRC_COVERAGE_INTERNAL_H_
+#define POLICYGRAPH_SRC_COVERAGE_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "policygraph/coverage.h"
+
+namespace policygraph::internal {
+
+// One alignment before its report row is written.
+struct PendingRow {
+  uint32_t parent_directive;  // index into report.directives
+  uint32_t child;             // index into report.children
+  int directive;              // index into that child's tree
+  double score;
+  std::string evidence;
+};
+
+struct PendingCoverage {
+  CoverageReport report;  // everything but the directives' implemented_by
+  std::vector<const DirectiveTree*> child_trees;  // parallel to children
+  std::vector<PendingRow> rows;                   // in the order aligned
+};
+
+// MeasureCoverage's alignment, which reads the source texts.
+PendingCoverage AlignCoverage(const DocumentRef& parent,
+                              const std::vector<DocumentRef>& children);
+
+// The report, from the rows and the child trees (which must still exist;
+// the texts need not).
+CoverageReport FinishCoverage(PendingCoverage pending);
+
+}  // namespace policygraph::internal
+
+#endif  // POLICYGRAPH_SRC_COVERAGE_INTERNAL_H_
