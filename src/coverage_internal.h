@@ -8,6 +8,7 @@
 #ifndef POLICYGRAPH_SRC_COVERAGE_INTERNAL_H_
 #define POLICYGRAPH_SRC_COVERAGE_INTERNAL_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,9 +32,16 @@ struct PendingCoverage {
   std::vector<PendingRow> rows;                   // in the order aligned
 };
 
-// MeasureCoverage's alignment, which reads the source texts.
+// How many of the children's gram counts (8 bytes each) an alignment keeps
+// from counting document frequencies to weighing; the rest are counted
+// again (see AlignCoverage).
+inline constexpr size_t kKeptGrams = size_t{4} << 20;
+
+// MeasureCoverage's alignment, which reads the source texts.  The result
+// is the same for every `kept_grams_limit`.
 PendingCoverage AlignCoverage(const DocumentRef& parent,
-                              const std::vector<DocumentRef>& children);
+                              const std::vector<DocumentRef>& children,
+                              size_t kept_grams_limit = kKeptGrams);
 
 // The report, from the rows and the child trees (which must still exist;
 // the texts need not).

@@ -201,6 +201,12 @@ TEST(Coverage, RowsAreFinishedFromTheTreesAlone) {
         task_rows += !impl.lead_units.empty() && !impl.deadline.empty();
     internal::PendingCoverage pending =
         internal::AlignCoverage(Ref(corpus, parent), {Ref(corpus, child)});
+    // Counted once and kept, or counted again at each child's turn: the
+    // same rows.
+    EXPECT_EQ(FullRows(internal::FinishCoverage(internal::AlignCoverage(
+                  Ref(corpus, parent), {Ref(corpus, child)}, 0))),
+              FullRows(whole))
+        << child;
     for (ParsedFile& file : corpus.files) {
       std::string().swap(file.source.text);
       std::vector<uint32_t>().swap(file.source.line_starts);
