@@ -43,13 +43,14 @@ struct EdgeSlot {
   Relation relation = Relation::kMentions;
 };
 
-// The edges out of each vertex in compressed sparse row form: one array
-// of every vertex's first edge, one of the edges' ends and slots, 16 bytes
-// an edge.  A vertex is its NodeId.  Boost builds it with a stable counting
-// sort, so each vertex's edges keep their insertion order.  Two of them,
-// the edges and the edges reversed, answer out- and in-edge questions;
-// where an adjacency_list (bidirectional, a list of all edges) cost about
-// 120 bytes an edge and a heap block per vertex and direction.
+// The edges out of each vertex in compressed sparse row form: an array of
+// every vertex's first edge (4 bytes a vertex) and one of the edges'
+// targets and slots (12 bytes an edge).  A vertex is its NodeId.  Boost
+// builds it with a stable counting sort, so each vertex's edges keep their
+// insertion order.  Two of them, the edges and the edges reversed, answer
+// out- and in-edge questions.  The adjacency_list they replace
+// (bidirectional, with a list of all edges) took about 120 bytes an edge
+// with its per-vertex lists, measured on a 100 MB build's graph.
 using Adjacency =
     boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
                                        EdgeSlot, boost::no_property, uint32_t,
