@@ -137,7 +137,6 @@ GramCounts CountGrams(const std::string& text) {
 
 struct Item {
   const ParsedFile* file = nullptr;
-  const Document* doc = nullptr;
   const DirectiveTree* tree = nullptr;
   int index = -1;
   int group = -1;      // nearest grouping ancestor, -1 for none or a parent
@@ -163,7 +162,6 @@ void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
   for (int index : CoverageDirectives(tree)) {
     Item item;
     item.file = &file;
-    item.doc = &file.documents[doc_index];
     item.tree = &tree;
     item.index = index;
     item.group = with_context ? GroupingAncestor(tree, index) : -1;

@@ -173,64 +173,59 @@ class VisitedSet {
 static_assert(sizeof(void*) != 8 || sizeof(GraphNodeView) == 144);
 static_assert(sizeof(void*) != 8 || sizeof(GraphEdgeView) == 72);
 
-// Field by field, so the views' order (set for their size) and the owning
-// structs' (set for reading) need not match.
+namespace {
+
+// Field by field, one template for both directions (a string_view
+// assigned from a string, a string from a string_view), so the views'
+// order (set for their size) and the owning structs' (set for reading)
+// need not match.
+template <typename To, typename From>
+To CopyNode(const From& from) {
+  To to;
+  to.id = from.id;
+  to.kind = from.kind;
+  to.title = from.title;
+  to.doc_number = from.doc_number;
+  to.level = from.level;
+  to.type = from.type;
+  to.date = from.date;
+  to.issuer = from.issuer;
+  to.file = from.file;
+  to.line = from.line;
+  to.document = from.document;
+  to.mentions = from.mentions;
+  return to;
+}
+
+template <typename To, typename From>
+To CopyEdge(const From& from) {
+  To to;
+  to.relation = from.relation;
+  to.evidence.file = from.evidence.file;
+  to.evidence.line = from.evidence.line;
+  to.evidence.text = from.evidence.text;
+  to.cue = from.cue;
+  to.score = from.score;
+  to.count = from.count;
+  return to;
+}
+
+}  // namespace
+
 GraphNodeView ViewOf(const GraphNode& node) {
-  GraphNodeView view;
-  view.id = node.id;
-  view.title = node.title;
-  view.doc_number = node.doc_number;
-  view.type = node.type;
-  view.date = node.date;
-  view.issuer = node.issuer;
-  view.file = node.file;
-  view.document = node.document;
-  view.kind = node.kind;
-  view.level = node.level;
-  view.line = node.line;
-  view.mentions = node.mentions;
-  return view;
+  return CopyNode<GraphNodeView>(node);
 }
 
 GraphNode ToGraphNode(const GraphNodeView& node) {
-  GraphNode copy;
-  copy.id = node.id;
-  copy.kind = node.kind;
-  copy.title = node.title;
-  copy.doc_number = node.doc_number;
-  copy.level = node.level;
-  copy.type = node.type;
-  copy.date = node.date;
-  copy.issuer = node.issuer;
-  copy.file = node.file;
-  copy.line = node.line;
-  copy.document = node.document;
-  copy.mentions = node.mentions;
-  return copy;
+  return CopyNode<GraphNode>(node);
 }
 
 GraphEdgeView ViewOf(const GraphEdge& edge) {
-  GraphEdgeView view;
-  view.relation = edge.relation;
-  view.count = edge.count;
-  view.evidence.file = edge.evidence.file;
-  view.evidence.text = edge.evidence.text;
-  view.evidence.line = edge.evidence.line;
-  view.cue = edge.cue;
-  view.score = edge.score;
-  return view;
+  return CopyEdge<GraphEdgeView>(edge);
 }
 
 GraphEdge ToGraphEdge(const GraphEdgeView& edge) {
-  GraphEdge copy;
-  copy.relation = edge.relation;
-  copy.evidence.file = edge.evidence.file;
-  copy.evidence.line = edge.evidence.line;
-  copy.evidence.text = edge.evidence.text;
-  copy.cue = edge.cue;
-  copy.score = edge.score;
-  copy.count = edge.count;
-  return copy;
+  return CopyEdge<GraphEdge>(edge);
 }
 
 std::string_view NodeKindName(NodeKind kind) {
@@ -768,9 +763,9 @@ PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives,
   return graph;
 }
 
-// The coverage reports of every parent document the corpus implements, in
-// corpus order: the alignments BuildGraph adds, and the only step that
-// reads the source texts.
+// The alignments of every parent document the corpus implements, in
+// corpus order, before FinishEveryParent writes them as reports: what
+// BuildGraph adds, and the only step that reads the source texts.
 std::vector<internal::PendingCoverage> MeasureEveryParent(const Corpus& corpus,
                                                           unsigned jobs) {
   // Which parents to measure depends only on reference and counterpart
