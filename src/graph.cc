@@ -19,8 +19,11 @@
 #if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <boost/range/iterator_range.hpp>
 #pragma GCC diagnostic pop
 
@@ -281,49 +284,14 @@ std::optional<RelationSet> ParseRelationSet(std::string_view list,
   return set;
 }
 
-// The id index holds vertex numbers and reads the ids from the nodes, so
-// each id is stored once (a second copy of every id was about a tenth of a
-// large build's graph); lookups take a string_view without building a
-// string.  Each entry keeps its id's hash: the table hashes its entries to
-// find where a bucket ends and when it grows, and hashing them through the
-// nodes would read every id it passes.
-struct IdSlot {
-  uint32_t vertex;
-  size_t hash;
-};
-// An id whose hash is already known, so AddNode hashes each id once.
-struct HashedId {
-  std::string_view id;
-  size_t hash;
-};
-struct IdHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view id) const noexcept {
-    return std::hash<std::string_view>()(id);
-  }
-  size_t operator()(const IdSlot& slot) const noexcept { return slot.hash; }
-  size_t operator()(const HashedId& key) const noexcept { return key.hash; }
-};
-struct IdEqual {
-  using is_transparent = void;
-  const std::vector<GraphNodeView>* nodes;
-  std::string_view Id(const IdSlot& slot) const {
-    return (*nodes)[slot.vertex].id;
-  }
-  std::string_view Id(std::string_view id) const { return id; }
-  std::string_view Id(const HashedId& key) const { return key.id; }
-  template <typename A, typename B>
-  bool operator()(const A& a, const B& b) const noexcept {
-    return Id(a) == Id(b);
-  }
-};
-
 // The strings of one graph, in blocks that never move, so the views into
 // them stay valid as the graph grows and when it is moved.  A string is
 // stored without a heap block of its own (a short one cost 32 bytes more,
 // a directive's id and heading 48 each).
 class StringStore {
  public:
+  StringStore() : list_{std::string_view()} {}
+
   // A copy of `text`.
   std::string_view Add(std::string_view text) {
     if (text.empty()) return {};
@@ -341,16 +309,23 @@ class StringStore {
     return stored;
   }
 
-  // One copy of each distinct `text`: for the strings many nodes and edges
-  // repeat (a file, a date, the document a directive is in).
-  std::string_view Interned(std::string_view text) {
-    if (text.empty()) return {};
+  // The number of the one copy of `text`: for the strings many nodes and
+  // edges repeat (a file, a date, the document a directive is in), which
+  // a node then holds in 4 bytes instead of a 16-byte view.  0 is "".
+  uint32_t Intern(std::string_view text) {
+    if (text.empty()) return 0;
     auto found = interned_.find(text);
-    if (found != interned_.end()) return *found;
+    if (found != interned_.end()) return found->second;
+    const auto number = static_cast<uint32_t>(list_.size());
     const std::string_view stored = Add(text);
-    interned_.insert(stored);
-    return stored;
+    list_.push_back(stored);
+    interned_.emplace(stored, number);
+    return number;
   }
+  std::string_view Interned(std::string_view text) {
+    return list_[Intern(text)];
+  }
+  std::string_view Text(uint32_t number) const { return list_[number]; }
 
  private:
   static constexpr size_t kBlock = size_t{1} << 20;
@@ -368,14 +343,89 @@ class StringStore {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* free_ = nullptr;
   size_t left_ = 0;
-  absl::flat_hash_set<std::string_view> interned_;
+  std::vector<std::string_view> list_;  // by number
+  absl::flat_hash_map<std::string_view, uint32_t> interned_;
+};
+
+// A node as the graph keeps it: what GraphNodeView shows, in half the
+// room.  A string many nodes share is a number (StringStore::Intern), the
+// others a pointer and a 4-byte length; Node() makes the view when asked.
+// At 1 GB the graph holds 2.4 million nodes, and the views, 144 bytes
+// each, were a quarter of its memory.
+struct StoredNode {
+  const char* id;
+  const char* title;
+  const char* doc_number;
+  uint32_t id_size;
+  uint32_t title_size;
+  uint32_t doc_number_size;
+  uint32_t type;
+  uint32_t date;
+  uint32_t issuer;
+  uint32_t file;
+  uint32_t document;
+  uint32_t line;
+  int mentions;
+  NodeKind kind;
+  Level level;
+};
+static_assert(sizeof(void*) != 8 || sizeof(StoredNode) == 72);
+
+// The id index holds vertex numbers and reads the ids from the nodes, so
+// each id is stored once (a second copy of every id was about a tenth of a
+// large build's graph); lookups take a string_view without building a
+// string.  Each entry keeps 32 bits of its id's hash, so growing the table
+// reads no id: 8 bytes a slot in an open-addressing table, where a
+// std::unordered_set took a 32-byte heap node and a bucket pointer each.
+struct IdSlot {
+  uint32_t vertex;
+  uint32_t hash;
+};
+// An id whose hash is already known, so AddNode hashes each id once.
+struct HashedId {
+  std::string_view id;
+  uint32_t hash;
+};
+inline uint32_t HashId(std::string_view id) {
+  return static_cast<uint32_t>(std::hash<std::string_view>()(id));
+}
+struct IdHash {
+  using is_transparent = void;
+  // absl takes its probe start from the high bits and its tag from the low
+  // seven: 32 bits multiplied out to 64 feed both.
+  static size_t Spread(uint32_t hash) {
+    return size_t{hash} * 0x9E3779B97F4A7C15ull;
+  }
+  size_t operator()(std::string_view id) const noexcept {
+    return Spread(HashId(id));
+  }
+  size_t operator()(const IdSlot& slot) const noexcept {
+    return Spread(slot.hash);
+  }
+  size_t operator()(const HashedId& key) const noexcept {
+    return Spread(key.hash);
+  }
+};
+struct IdEqual {
+  using is_transparent = void;
+  const std::vector<StoredNode>* nodes;
+  std::string_view Id(const IdSlot& slot) const {
+    const StoredNode& node = (*nodes)[slot.vertex];
+    return {node.id, node.id_size};
+  }
+  std::string_view Id(std::string_view id) const { return id; }
+  std::string_view Id(const HashedId& key) const { return key.id; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const noexcept {
+    return Id(a) == Id(b);
+  }
 };
 
 struct PolicyGraph::Impl {
-  StringStore strings;               // every string the views below view
-  std::vector<GraphNodeView> nodes;  // nodes[v] is vertex v's
-  std::unordered_set<IdSlot, IdHash, IdEqual> by_id{0, IdHash{},
-                                                    IdEqual{&nodes}};
+  StringStore strings;            // every string the views below view
+  std::vector<StoredNode> nodes;  // nodes[v] is vertex v's
+  absl::flat_hash_set<IdSlot, IdHash, IdEqual> by_id{0, IdHash{},
+                                                     IdEqual{&nodes}};
   // Every edge's data, in insertion order; a deque keeps the addresses
   // EdgeRefs hold valid while edges are added.
   std::deque<GraphEdgeView> edge_data;
@@ -418,19 +468,32 @@ struct PolicyGraph::Impl {
     walks.reset();
   }
 
+  // The arrays are filled straight from `ends`, through iterators that
+  // make each edge's pair and slot when Boost reads it: copies of them
+  // (16 bytes an edge) were 60 MiB at the top of a 1 GB build.
   Walks MakeWalks() const {
-    std::vector<EdgeSlot> slots(ends.size());
-    std::vector<std::pair<Vertex, Vertex>> pairs(ends.size());
-    for (size_t i = 0; i < ends.size(); ++i) {
-      slots[i] = {static_cast<uint32_t>(i), ends[i].relation};
-      pairs[i] = {ends[i].source.value, ends[i].target.value};
-    }
     const Vertex n = static_cast<Vertex>(nodes.size());
-    Adjacency out(boost::edges_are_unsorted_multi_pass, pairs.begin(),
-                  pairs.end(), slots.begin(), n);
-    for (auto& [source, target] : pairs) std::swap(source, target);
-    Adjacency in(boost::edges_are_unsorted_multi_pass, pairs.begin(),
-                 pairs.end(), slots.begin(), n);
+    const boost::counting_iterator<uint32_t> first(0);
+    const boost::counting_iterator<uint32_t> last(
+        static_cast<uint32_t>(ends.size()));
+    const std::vector<Ends>& all = ends;
+    auto forwards = [&all](uint32_t i) {
+      return std::pair<Vertex, Vertex>(all[i].source.value,
+                                       all[i].target.value);
+    };
+    auto backwards = [&all](uint32_t i) {
+      return std::pair<Vertex, Vertex>(all[i].target.value,
+                                       all[i].source.value);
+    };
+    auto slot = [&all](uint32_t i) { return EdgeSlot{i, all[i].relation}; };
+    Adjacency out(boost::edges_are_unsorted_multi_pass,
+                  boost::make_transform_iterator(first, forwards),
+                  boost::make_transform_iterator(last, forwards),
+                  boost::make_transform_iterator(first, slot), n);
+    Adjacency in(boost::edges_are_unsorted_multi_pass,
+                 boost::make_transform_iterator(first, backwards),
+                 boost::make_transform_iterator(last, backwards),
+                 boost::make_transform_iterator(first, slot), n);
     return {std::move(out), std::move(in)};
   }
 
@@ -456,21 +519,31 @@ PolicyGraph::PolicyGraph(PolicyGraph&&) noexcept = default;
 PolicyGraph& PolicyGraph::operator=(PolicyGraph&&) noexcept = default;
 
 NodeId PolicyGraph::AddNode(const GraphNodeView& node) {
-  const size_t hash = IdHash()(node.id);
+  const uint32_t hash = HashId(node.id);
   auto found = impl_->by_id.find(HashedId{node.id, hash});
   if (found != impl_->by_id.end()) return NodeId{found->vertex};
   const auto v = static_cast<uint32_t>(impl_->nodes.size());
   StringStore& strings = impl_->strings;
-  GraphNodeView stored = node;
-  stored.id = strings.Add(node.id);
-  stored.title = strings.Add(node.title);
-  stored.doc_number = strings.Add(node.doc_number);
-  stored.type = strings.Interned(node.type);
-  stored.date = strings.Interned(node.date);
-  stored.issuer = strings.Interned(node.issuer);
-  stored.file = strings.Interned(node.file);
-  stored.document = strings.Interned(node.document);
-  impl_->nodes.push_back(stored);
+  auto size = [](std::string_view text) {
+    return static_cast<uint32_t>(text.size());
+  };
+  impl_->nodes.push_back({
+      .id = strings.Add(node.id).data(),
+      .title = strings.Add(node.title).data(),
+      .doc_number = strings.Add(node.doc_number).data(),
+      .id_size = size(node.id),
+      .title_size = size(node.title),
+      .doc_number_size = size(node.doc_number),
+      .type = strings.Intern(node.type),
+      .date = strings.Intern(node.date),
+      .issuer = strings.Intern(node.issuer),
+      .file = strings.Intern(node.file),
+      .document = strings.Intern(node.document),
+      .line = node.line,
+      .mentions = node.mentions,
+      .kind = node.kind,
+      .level = node.level,
+  });
   impl_->by_id.insert(IdSlot{v, hash});
   return NodeId{v};
 }
@@ -510,9 +583,24 @@ std::optional<NodeId> PolicyGraph::FindNode(std::string_view id) const {
   return NodeId{found->vertex};
 }
 
-const GraphNodeView& PolicyGraph::Node(NodeId id) const {
+GraphNodeView PolicyGraph::Node(NodeId id) const {
   assert(id.value < impl_->nodes.size());
-  return impl_->nodes[id.value];
+  const StoredNode& node = impl_->nodes[id.value];
+  const StringStore& strings = impl_->strings;
+  GraphNodeView view;
+  view.id = {node.id, node.id_size};
+  view.title = {node.title, node.title_size};
+  view.doc_number = {node.doc_number, node.doc_number_size};
+  view.type = strings.Text(node.type);
+  view.date = strings.Text(node.date);
+  view.issuer = strings.Text(node.issuer);
+  view.file = strings.Text(node.file);
+  view.document = strings.Text(node.document);
+  view.kind = node.kind;
+  view.level = node.level;
+  view.line = node.line;
+  view.mentions = node.mentions;
+  return view;
 }
 
 size_t PolicyGraph::NodeCount() const { return impl_->nodes.size(); }
@@ -729,9 +817,11 @@ void AddAligned(PolicyGraph& graph, const CoverageReport& report,
 // same NodeIds as in the whole graph.  `release`, when given, is `corpus`
 // itself, writable: each file's directive trees are freed once their nodes
 // are made, so the trees and their copy in the graph are never all in
-// memory at once.
-PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives,
-                                   Corpus* release) {
+// memory at once.  `aligned_edges`: how many alignments the caller will
+// add.
+PolicyGraph GraphWithoutAlignments(
+    const Corpus& corpus, bool directives, Corpus* release,
+    size_t aligned_edges = 0, const std::function<void()>& released = nullptr) {
   PolicyGraph graph;
   // Every document, external and directive is a node; every directive and
   // reference at most one edge (alignments come on top).
@@ -743,7 +833,9 @@ PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives,
         nodes += tree.nodes.size();
     edges += file.references.size();
   }
-  graph.Reserve(nodes, edges + (directives ? nodes : 0));
+  // Room for the alignments the caller adds too: grown to take them, the
+  // edge lists and their index stood twice at the top of a 1 GB build.
+  graph.Reserve(nodes, edges + (directives ? nodes : 0) + aligned_edges);
   for (const ParsedFile& file : corpus.files)
     for (const Document& doc : file.documents) graph.AddNode(DocumentNode(doc));
   for (const ExternalNode& ext : corpus.externals)
@@ -757,6 +849,7 @@ PolicyGraph GraphWithoutAlignments(const Corpus& corpus, bool directives,
       if (release)
         std::vector<DirectiveTree>().swap(release->files[f].directives);
     }
+    if (release && released) released();
   }
   for (const ParsedFile& file : corpus.files) AddReferences(graph, file);
   AddCounterparts(graph, corpus);
@@ -848,8 +941,14 @@ std::vector<CoverageReport> FinishEveryParent(
 // `coverage`, as MeasureEveryParent measured it for the same corpus.
 PolicyGraph GraphWithAlignments(const Corpus& corpus,
                                 const std::vector<CoverageReport>& coverage,
-                                unsigned jobs, Corpus* release) {
-  PolicyGraph graph = GraphWithoutAlignments(corpus, true, release);
+                                unsigned jobs, Corpus* release,
+                                const std::function<void()>& released) {
+  size_t rows = 0;
+  for (const CoverageReport& report : coverage)
+    for (const DirectiveCoverage& d : report.directives)
+      rows += d.implemented_by.size();
+  PolicyGraph graph =
+      GraphWithoutAlignments(corpus, true, release, rows, released);
   // Finding the nodes each alignment joins only reads the graph, so it runs
   // in parallel; the edges are then added in report order.
   std::vector<std::vector<Aligned>> aligned(coverage.size());
@@ -870,7 +969,8 @@ PolicyGraph BuildGraph(const Corpus& corpus,
   std::vector<internal::PendingCoverage> pending =
       MeasureEveryParent(corpus, jobs);
   std::vector<CoverageReport> reports = FinishEveryParent(pending, jobs);
-  PolicyGraph graph = GraphWithAlignments(corpus, reports, jobs, nullptr);
+  PolicyGraph graph =
+      GraphWithAlignments(corpus, reports, jobs, nullptr, nullptr);
   if (coverage) *coverage = std::move(reports);
   return graph;
 }
@@ -878,7 +978,7 @@ PolicyGraph BuildGraph(const Corpus& corpus,
 PolicyGraph BuildGraphReleasing(Corpus& corpus,
                                 std::vector<CoverageReport>* coverage,
                                 unsigned jobs,
-                                const std::function<void()>& texts_released) {
+                                const std::function<void()>& released) {
   std::vector<internal::PendingCoverage> pending =
       MeasureEveryParent(corpus, jobs);
   for (ParsedFile& file : corpus.files) {
@@ -886,11 +986,12 @@ PolicyGraph BuildGraphReleasing(Corpus& corpus,
     std::vector<uint32_t>().swap(file.source.line_starts);
     std::vector<TocEntry>().swap(file.toc);
   }
-  if (texts_released) texts_released();
+  if (released) released();
   // The rows copy what they show of the child directives only now, with
   // the texts gone.
   std::vector<CoverageReport> reports = FinishEveryParent(pending, jobs);
-  PolicyGraph graph = GraphWithAlignments(corpus, reports, jobs, &corpus);
+  PolicyGraph graph =
+      GraphWithAlignments(corpus, reports, jobs, &corpus, released);
   if (coverage) *coverage = std::move(reports);
   return graph;
 }

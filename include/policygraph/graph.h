@@ -179,9 +179,10 @@ class PolicyGraph {
   }
 
   std::optional<NodeId> FindNode(std::string_view id) const;
-  // `id` must come from this graph.  The node's strings, and those of the
+  // `id` must come from this graph.  The view is made on each call (the
+  // graph keeps its nodes more compactly); its strings, and those of the
   // edges EdgeRefs point at, live as long as the graph.
-  const GraphNodeView& Node(NodeId id) const;
+  GraphNodeView Node(NodeId id) const;
   size_t NodeCount() const;
   size_t EdgeCount() const;
 
@@ -246,13 +247,15 @@ PolicyGraph BuildGraph(const Corpus& corpus,
 // contents table are dropped, and its directive trees once their nodes are
 // made, so none of them stand beside the whole graph (build's peak memory
 // is the graph's).  Same graph and reports as BuildGraph.
-// `texts_released`, when given, runs once the texts are gone and before
-// the graph is built: the moment to hand their memory back to the OS.  An
-// allocator left to do it on its own kept a 1 GB build's freed texts
-// resident while the graph grew, and some runs peaked 500 MB higher.
+// `released`, when given, runs twice: once the texts are gone, before the
+// graph is built, and once the trees are, before the alignments are added
+// to it: the moments to hand their memory back to the OS.  An allocator
+// left to do it on its own kept a 1 GB build's freed texts resident while
+// the graph grew (some runs peaked 500 MB higher), and then its freed
+// trees while the alignments' evidence was copied (120 MB higher).
 PolicyGraph BuildGraphReleasing(
     Corpus& corpus, std::vector<CoverageReport>* coverage, unsigned jobs = 1,
-    const std::function<void()>& texts_released = nullptr);
+    const std::function<void()>& released = nullptr);
 
 // Documents of the corpus linked to `parent` by implements, basis, follows
 // or counterpart edges (into the parent), in graph order, without `parent`.
