@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -15,6 +17,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "policygraph/decode.h"
 #include "policygraph/directives.h"
 #include "policygraph/fold.h"
 #include "policygraph/pipeline.h"
@@ -156,8 +159,44 @@ int GroupingAncestor(const DirectiveTree& tree, int index) {
   return -1;
 }
 
+// The words of the directives one alignment reads.  A text let go after
+// parsing (LoadOptions::drop_texts) is read back from its file a document
+// at a time: the alignment reads a document's directives one after
+// another, and comes back to the parent's between its implementers', so
+// the parent document's stretch and the last implementer's are kept.
+class DirectiveTexts {
+ public:
+  explicit DirectiveTexts(const DirectiveTree* parent) : parent_(parent) {}
+
+  // Throws std::runtime_error, naming the file, when a text let go cannot
+  // be read back as it was parsed: the alignment would be of other words.
+  std::string Of(const ParsedFile& file, const DirectiveTree& tree, int index) {
+    if (!file.source.origin) return DirectiveText(file.source, tree, index);
+    Window& window = &tree == parent_ ? parent_window_ : child_window_;
+    if (window.tree != &tree) {
+      const Span range = DocumentTextRange(tree);
+      window.tree = nullptr;
+      if (std::optional<std::string> error = ReadTextBack(
+              file.source, range.offset, range.length, window.text))
+        throw std::runtime_error(*error);
+      window.tree = &tree;
+      window.begin = range.offset;
+    }
+    return DirectiveText(window.text, window.begin, tree, index);
+  }
+
+ private:
+  struct Window {
+    const DirectiveTree* tree = nullptr;  // whose stretch `text` is
+    uint64_t begin = 0;
+    std::string text;
+  };
+  const DirectiveTree* parent_;
+  Window parent_window_, child_window_;
+};
+
 void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
-                  std::vector<Item>& items) {
+                  DirectiveTexts& texts, std::vector<Item>& items) {
   const DirectiveTree& tree = file.directives[doc_index];
   for (int index : CoverageDirectives(tree)) {
     Item item;
@@ -165,7 +204,7 @@ void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
     item.tree = &tree;
     item.index = index;
     item.group = with_context ? GroupingAncestor(tree, index) : -1;
-    item.grams = CountGrams(DirectiveText(file.source, tree, index));
+    item.grams = CountGrams(texts.Of(file, tree, index));
     items.push_back(std::move(item));
   }
 }
@@ -292,9 +331,9 @@ std::string ToUtf8(const std::u32string& text) {
 // each grown to the longest stretch of the child's text the parent also
 // contains.  Readers check an alignment by these.
 // The text alignment phrases are grown in: folded, as code points.
-std::u32string PhraseText(const Item& item) {
+std::u32string PhraseText(const Item& item, DirectiveTexts& texts) {
   return internal::FoldForMatchCodePoints(
-      WithoutMarker(DirectiveText(item.file->source, *item.tree, item.index)));
+      WithoutMarker(texts.Of(*item.file, *item.tree, item.index)));
 }
 
 std::string Evidence(const Item& child, const Item& parent,
@@ -437,8 +476,9 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
                             : parent_doc->attached_title;
 
   std::vector<Item> parents, kids;
+  DirectiveTexts texts(parent_tree);
   CollectItems(*parent_file, parent_tree - parent_file->directives.data(),
-               false, parents);
+               false, texts, parents);
   // Document frequencies over the directives being aligned: what the
   // parent and its implementers all say is what distinguishes nothing.
   // The children's counts go in as they are made, and are kept for their
@@ -459,7 +499,7 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
     pending.child_trees.push_back(child.tree);
     const size_t first = kids.size();
     CollectItems(*child.file, child.tree - child.file->directives.data(), true,
-                 kids);
+                 texts, kids);
     for (size_t k = first; k < kids.size(); ++k) {
       kids[k].child = static_cast<uint32_t>(report.children.size() - 1);
       table.AddDocument(kids[k].grams);
@@ -518,17 +558,15 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
   for (size_t i = 0; i < kids.size(); ++i) {
     Item& kid = kids[i];
     if (kid.grams.empty())  // not kept, or none at all
-      kid.grams =
-          CountGrams(DirectiveText(kid.file->source, *kid.tree, kid.index));
+      kid.grams = CountGrams(texts.Of(*kid.file, *kid.tree, kid.index));
     kid.own = Weigh(kid.grams, table, &own_slots);
     GramCounts().swap(kid.grams);
     if (kid.group >= 0) {
       const Item* previous = i > 0 ? &kids[i - 1] : nullptr;
       if (!previous || previous->tree != kid.tree ||
           previous->group != kid.group)
-        context = Weigh(
-            CountGrams(DirectiveText(kid.file->source, *kid.tree, kid.group)),
-            table, &context_slots);
+        context = Weigh(CountGrams(texts.Of(*kid.file, *kid.tree, kid.group)),
+                        table, &context_slots);
       kid.ctx = &context;
     }
     candidates.clear();
@@ -566,8 +604,9 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
     std::u32string kid_text;
     for (const auto& [p, s] : scores) {
       if (s < kAlignThreshold || s < kNearBest * best) continue;
-      if (kid_text.empty()) kid_text = PhraseText(kid);
-      if (parent_text[p].empty()) parent_text[p] = PhraseText(parents[p]);
+      if (kid_text.empty()) kid_text = PhraseText(kid, texts);
+      if (parent_text[p].empty())
+        parent_text[p] = PhraseText(parents[p], texts);
       pending.rows.push_back(
           {static_cast<uint32_t>(p), kid.child, kid.index, s,
            Evidence(kid, parents[p], kid_text, parent_text[p])});

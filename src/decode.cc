@@ -465,6 +465,19 @@ Diagnostic TooLarge(const std::string& path, std::string_view size,
                        "; raise it with --max-file-size");
 }
 
+int64_t ModifiedNs(const struct stat& info) {
+  return int64_t{info.st_mtim.tv_sec} * 1000000000 + info.st_mtim.tv_nsec;
+}
+
+TextOrigin StampOf(const std::string& path, const struct stat& info) {
+  TextOrigin origin;
+  origin.path = path;
+  origin.file_size = static_cast<uint64_t>(info.st_size);
+  origin.inode = static_cast<uint64_t>(info.st_ino);
+  origin.modified_ns = ModifiedNs(info);
+  return origin;
+}
+
 class ScopedFd {
  public:
   explicit ScopedFd(int fd) : fd_(fd) {}
@@ -483,7 +496,8 @@ class ScopedFd {
 // while reading.
 std::optional<Diagnostic> ReadFileBytes(const std::string& path,
                                         uint64_t max_file_size,
-                                        std::string& bytes) {
+                                        std::string& bytes,
+                                        TextOrigin* origin) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR) {
@@ -500,6 +514,7 @@ std::optional<Diagnostic> ReadFileBytes(const std::string& path,
     return TooLarge(path, FormatByteCount(size), max_file_size);
   }
   if (S_ISREG(info.st_mode)) bytes.reserve(size);
+  if (origin && S_ISREG(info.st_mode)) *origin = StampOf(path, info);
   std::string chunk(64 << 10, '\0');
   while (true) {
     const ssize_t count = ::read(file.get(), chunk.data(), chunk.size());
@@ -632,15 +647,81 @@ DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
   return result;
 }
 
-DecodeResult ReadSourceFile(const std::string& path, uint64_t max_file_size) {
+DecodeResult ReadSourceFile(const std::string& path, uint64_t max_file_size,
+                            std::optional<TextOrigin>* origin) {
   std::string bytes;
-  if (std::optional<Diagnostic> error =
-          ReadFileBytes(path, max_file_size, bytes)) {
+  TextOrigin stamp;
+  if (origin) origin->reset();
+  if (std::optional<Diagnostic> error = ReadFileBytes(
+          path, max_file_size, bytes, origin ? &stamp : nullptr)) {
     DecodeResult result;
     result.diagnostics.push_back(std::move(*error));
     return result;
   }
-  return DecodeText(bytes, path);
+  DecodeResult result = DecodeText(bytes, path);
+  // Read back is only what the file holds byte for byte: a regular file,
+  // read whole, whose bytes end in the text (after a byte-order mark).
+  // Anything decoding changed (GB18030, UTF-16, CR LF, a repair) stays in
+  // memory.
+  const std::string& text = result.source.text;
+  if (origin && result.ok && !stamp.path.empty() &&
+      bytes.size() == stamp.file_size && text.size() <= bytes.size() &&
+      std::string_view(bytes).substr(bytes.size() - text.size()) == text) {
+    stamp.offset = bytes.size() - text.size();
+    *origin = std::move(stamp);
+  }
+  return result;
+}
+
+std::optional<std::string> ReadTextBack(const SourceText& source,
+                                        uint64_t begin, uint64_t length,
+                                        std::string& out) {
+  out.clear();
+  auto fail = [&](const std::string& why) {
+    return source.path + ": cannot read the text back: " + why;
+  };
+  if (!source.origin) {
+    if (begin > source.text.size() || length > source.text.size() - begin)
+      return fail("bytes " + std::to_string(begin) + "+" +
+                  std::to_string(length) + " are past its end");
+    out.assign(source.text, begin, length);
+    return std::nullopt;
+  }
+  const TextOrigin& origin = *source.origin;
+  const int fd = ::open(origin.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(ErrnoText(errno));
+  const ScopedFd file(fd);
+  struct stat info {};
+  if (::fstat(file.get(), &info) != 0) return fail(ErrnoText(errno));
+  if (static_cast<uint64_t>(info.st_size) != origin.file_size ||
+      static_cast<uint64_t>(info.st_ino) != origin.inode ||
+      ModifiedNs(info) != origin.modified_ns)
+    return fail("the file changed after it was read; run again");
+  const uint64_t size = origin.file_size - origin.offset;
+  if (begin > size || length > size - begin)
+    return fail("bytes " + std::to_string(begin) + "+" +
+                std::to_string(length) + " are past its end");
+  out.resize(length);
+  for (uint64_t done = 0; done < length;) {
+    const ssize_t count =
+        ::pread(file.get(), out.data() + done, length - done,
+                static_cast<off_t>(origin.offset + begin + done));
+    if (count < 0 && errno == EINTR) continue;
+    if (count < 0) return fail(ErrnoText(errno));
+    if (count == 0) return fail("the file is shorter than when it was read");
+    done += static_cast<uint64_t>(count);
+  }
+  return std::nullopt;
+}
+
+std::string WholeText(const SourceText& source) {
+  if (!source.origin) return source.text;
+  std::string text;
+  const TextOrigin& origin = *source.origin;
+  if (origin.file_size < origin.offset ||
+      ReadTextBack(source, 0, origin.file_size - origin.offset, text))
+    return {};
+  return text;
 }
 
 InputList ListInputFiles(const std::vector<std::string>& paths) {

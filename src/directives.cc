@@ -631,13 +631,31 @@ std::vector<int> ActionableDirectives(const DirectiveTree& tree) {
 
 std::string DirectiveText(const SourceText& source, const DirectiveTree& tree,
                           int index) {
+  return DirectiveText(source.text, 0, tree, index);
+}
+
+Span DocumentTextRange(const DirectiveTree& tree) {
+  if (tree.nodes.empty()) return {};
+  uint64_t begin = UINT32_MAX, end = 0;
+  for (const Directive& d : tree.nodes) {
+    begin = std::min<uint64_t>(begin, d.text.offset);
+    end = std::max<uint64_t>(end, uint64_t{d.text.offset} + d.text.length);
+  }
+  end = std::min<uint64_t>(end, UINT32_MAX);
+  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end - begin)};
+}
+
+std::string DirectiveText(std::string_view window, uint64_t window_begin,
+                          const DirectiveTree& tree, int index) {
   const Directive& d = tree.nodes[index];
-  size_t begin = std::min<size_t>(d.text.offset, source.text.size());
-  size_t end = std::min<size_t>(begin + d.text.length, source.text.size());
+  const uint64_t window_end = window_begin + window.size();
+  const uint64_t begin =
+      std::clamp<uint64_t>(d.text.offset, window_begin, window_end);
+  uint64_t end = std::min<uint64_t>(begin + d.text.length, window_end);
   if (!d.children.empty())
-    end = std::clamp<size_t>(tree.nodes[d.children.front()].text.offset, begin,
-                             end);
-  std::string_view text(source.text.data() + begin, end - begin);
+    end = std::clamp<uint64_t>(tree.nodes[d.children.front()].text.offset,
+                               begin, end);
+  std::string_view text = window.substr(begin - window_begin, end - begin);
   std::string out;
   while (!text.empty()) {
     size_t nl = text.find('\n');

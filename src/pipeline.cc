@@ -99,7 +99,10 @@ FileBatch ParseFiles(const std::vector<std::string>& paths,
   // slot, so the batch stays in sorted file order.
   ParallelFor(batch.files.size(), options.jobs, [&](size_t i) {
     FileResult& file = batch.files[i];
-    DecodeResult decoded = ReadSourceFile(file.input, options.max_file_size);
+    std::optional<TextOrigin> origin;
+    DecodeResult decoded =
+        ReadSourceFile(file.input, options.max_file_size,
+                       options.drop_texts ? &origin : nullptr);
     file.diagnostics = std::move(decoded.diagnostics);
     if (!decoded.ok) return;
     if (!options.strip_prefix.empty() &&
@@ -108,6 +111,10 @@ FileBatch ParseFiles(const std::vector<std::string>& paths,
           options.show_prefix +
           decoded.source.path.substr(options.strip_prefix.size());
     file.parsed = ParseSource(std::move(decoded.source), file.diagnostics);
+    if (origin) {
+      std::string().swap(file.parsed->source.text);
+      file.parsed->source.origin = std::move(origin);
+    }
   });
   return batch;
 }

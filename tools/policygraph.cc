@@ -136,11 +136,26 @@ bool ReportNoTexts() {
   return true;
 }
 
-// Prints the corpus's diagnostics; true when any was an error.
+// Prints the corpus's diagnostics; true when any was an error.  A text
+// `build` let go after parsing is read back to quote its lines, once for
+// the run of diagnostics about its file.
 bool Report(const pg::Corpus& corpus, bool quiet) {
   bool errors = false;
-  for (const pg::Diagnostic& d : corpus.diagnostics)
-    errors |= Print(d, SourceFor(corpus, d.file), quiet);
+  const pg::SourceText* read_back_from = nullptr;
+  pg::SourceText read_back;
+  for (const pg::Diagnostic& d : corpus.diagnostics) {
+    const pg::SourceText* source = SourceFor(corpus, d.file);
+    const bool shown = d.severity == pg::Severity::kError || !quiet;
+    if (shown && source && source->origin) {
+      if (read_back_from != source) {
+        read_back_from = source;
+        read_back.text = pg::WholeText(*source);
+        read_back.line_starts = source->line_starts;
+      }
+      source = &read_back;
+    }
+    errors |= Print(d, source, quiet);
+  }
   if (!errors && corpus.files.empty()) errors = ReportNoTexts();
   return errors;
 }
@@ -572,7 +587,17 @@ int RunBuild(const Options& o) {
   Progress(o, "reading " + (o.paths.empty()
                                 ? std::string("the bundled corpus")
                                 : std::to_string(o.paths.size()) + " path(s)"));
-  return WriteBuildFolder(o, Load(o), *out);
+  Inputs in = InputsFor(o);
+  in.load.drop_texts = true;
+  // Coverage reads the texts back from their files, and a file changed
+  // or removed since it was parsed stops the build (the message names
+  // it) rather than align other words; nothing is then written.
+  try {
+    return WriteBuildFolder(o, pg::LoadCorpus(in.paths, in.load), *out);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "policygraph: error: " << e.what() << "\n";
+    return kExitUsage;
+  }
 }
 
 // "K/N" with 1 <= K <= N: the K-th of N parts, 0-based in LoadOptions.

@@ -42,16 +42,33 @@ DecodeResult DecodeText(std::string_view bytes, std::string_view path);
 inline constexpr uint64_t kDefaultMaxFileSize = 64ull << 20;
 
 // Reads and decodes one file.  Unreadable, oversized and binary files come
-// back with ok == false and an error diagnostic naming the file.
+// back with ok == false and an error diagnostic naming the file.  With
+// `origin`, *origin is also set when the text can be read back from the
+// file (a regular file that holds it unchanged), and left empty otherwise.
 DecodeResult ReadSourceFile(const std::string& path,
-                            uint64_t max_file_size = kDefaultMaxFileSize);
+                            uint64_t max_file_size = kDefaultMaxFileSize,
+                            std::optional<TextOrigin>* origin = nullptr);
+
+// Bytes [begin, begin + length) of `source`'s text: from `text`, or read
+// back from `origin` when the text was let go.  Returns an error message
+// naming the file when it cannot be read back as it was (gone, unreadable,
+// changed since, or the range past its end).
+std::optional<std::string> ReadTextBack(const SourceText& source,
+                                        uint64_t begin, uint64_t length,
+                                        std::string& out);
+
+// The whole text of `source`, read back if it was let go ("" when it
+// cannot be).
+std::string WholeText(const SourceText& source);
 
 // Reads all of `path` into `bytes`, undecoded.  An unreadable or oversized
 // file comes back as an error diagnostic naming it (and `bytes` is then
-// not to be used).
+// not to be used).  With `origin`, a regular file's path, size, inode and
+// modification time are noted in it.
 std::optional<Diagnostic> ReadFileBytes(const std::string& path,
                                         uint64_t max_file_size,
-                                        std::string& bytes);
+                                        std::string& bytes,
+                                        TextOrigin* origin = nullptr);
 
 struct InputList {
   std::vector<std::string> files;  // sorted, duplicates removed

@@ -39,6 +39,13 @@ std::vector<int> ActionableDirectives(const DirectiveTree& tree);
 // reads whole again), box-cell markup and emphasis removed.
 std::string DirectiveText(const SourceText& source, const DirectiveTree& tree,
                           int index);
+// The same from a stretch of the text: `window` holds bytes
+// [window_begin, window_begin + window.size()) of it and covers the
+// directive (DocumentTextRange gives one that covers a whole document's).
+std::string DirectiveText(std::string_view window, uint64_t window_begin,
+                          const DirectiveTree& tree, int index);
+// The stretch of its file's text that holds every directive of `tree`.
+Span DocumentTextRange(const DirectiveTree& tree);
 
 }  // namespace policygraph
 

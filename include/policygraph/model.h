@@ -53,11 +53,27 @@ struct Diagnostic {
 
 // One decoded input: valid UTF-8, LF line ends, no BOM.  `line_starts[i]` is
 // the byte offset of line i+1, so line lookups are a binary search.
+// Where a text let go to save memory is read back from: the file it was
+// decoded from, which held it unchanged from byte `offset` on (UTF-8 with
+// LF line ends, the usual input, decodes to its own bytes).
+struct TextOrigin {
+  std::string path;     // as opened, which SourceText::path need not be
+  uint64_t offset = 0;  // after a byte-order mark
+  // The file as it was read; one that has changed since is not read back.
+  uint64_t file_size = 0;
+  uint64_t inode = 0;
+  int64_t modified_ns = 0;
+
+  friend bool operator==(const TextOrigin&, const TextOrigin&) = default;
+};
+
 struct SourceText {
   std::string path;      // as given by the user (or relative to a folder)
   std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE" …
-  std::string text;
+  std::string text;      // empty when `origin` is set (ReadTextBack)
   std::vector<uint32_t> line_starts;
+  // Set only when `text` was let go after parsing (LoadOptions::drop_texts).
+  std::optional<TextOrigin> origin;
 
   size_t LineCount() const { return line_starts.size(); }
   // Text of 1-based line `n`, without its line end; empty when out of range.

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -25,7 +27,9 @@ inline unsigned ResolveJobs(unsigned requested) {
 
 // Calls work(i) for every i in [0, n), on up to `jobs` threads (0 = one per
 // core).  Items are handed out one at a time, so a few large files do not
-// leave the other threads idle behind a static split.
+// leave the other threads idle behind a static split.  An exception thrown
+// by work stops the handing out, and the one of the lowest item is thrown
+// again once every thread has stopped, as on one thread.
 template <typename Work>
 void ParallelFor(size_t n, unsigned jobs, Work work) {
   size_t threads = std::min<size_t>(ResolveJobs(jobs), n);
@@ -34,14 +38,27 @@ void ParallelFor(size_t n, unsigned jobs, Work work) {
     return;
   }
   std::atomic<size_t> next{0};
+  std::mutex failed_lock;
+  size_t failed_item = n;
+  std::exception_ptr failure;
   auto run = [&] {
-    for (size_t i = next++; i < n; i = next++) work(i);
+    for (size_t i = next++; i < n; i = next++) {
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failed_lock);
+        if (i < failed_item)
+          failed_item = i, failure = std::current_exception();
+        next = n;
+      }
+    }
   };
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
   run();
   for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace policygraph
