@@ -175,6 +175,7 @@ class VisitedSet {
 // pads should be a decision, not an accident.
 static_assert(sizeof(void*) != 8 || sizeof(GraphNodeView) == 144);
 static_assert(sizeof(void*) != 8 || sizeof(GraphEdgeView) == 72);
+static_assert(sizeof(void*) != 8 || sizeof(StoredEdge) == 56);
 
 namespace {
 
@@ -428,7 +429,7 @@ struct PolicyGraph::Impl {
                                                      IdEqual{&nodes}};
   // Every edge's data, in insertion order; a deque keeps the addresses
   // EdgeRefs hold valid while edges are added.
-  std::deque<GraphEdgeView> edge_data;
+  std::deque<StoredEdge> edge_data;
   // Every edge's ends and relation, in the same order: what listing the
   // edges and whole-graph analyses read, 12 bytes an edge in a row (the
   // list of all edges would cost a pointer chase each).
@@ -498,7 +499,8 @@ struct PolicyGraph::Impl {
   }
 
   EdgeRef Ref(uint32_t index) const {
-    return {ends[index].source, ends[index].target, &edge_data[index]};
+    return {ends[index].source, ends[index].target,
+            EdgeHandle(&edge_data[index])};
   }
 
   // The edges `walk` holds for `node` whose relation is in `relations`.
@@ -568,11 +570,22 @@ void PolicyGraph::AddEdge(NodeId source, NodeId target,
   }
   impl_->Changed();
   const auto index = static_cast<uint32_t>(impl_->edge_data.size());
-  GraphEdgeView stored = edge;
-  stored.evidence.file = impl_->strings.Interned(edge.evidence.file);
-  stored.evidence.text = impl_->strings.Add(edge.evidence.text);
-  stored.cue = impl_->strings.Interned(edge.cue);
-  impl_->edge_data.push_back(stored);
+  StringStore& strings = impl_->strings;
+  auto size = [](std::string_view text) {
+    return static_cast<uint32_t>(text.size());
+  };
+  impl_->edge_data.push_back({
+      .file = strings.Interned(edge.evidence.file).data(),
+      .text = strings.Add(edge.evidence.text).data(),
+      .cue = strings.Interned(edge.cue).data(),
+      .score = edge.score,
+      .file_size = size(edge.evidence.file),
+      .text_size = size(edge.evidence.text),
+      .cue_size = size(edge.cue),
+      .line = edge.evidence.line,
+      .count = edge.count,
+      .relation = edge.relation,
+  });
   impl_->ends.push_back({source, target, edge.relation});
   impl_->by_key.insert(index);
 }
@@ -628,8 +641,8 @@ std::vector<PolicyGraph::EdgeRef> PolicyGraph::Edges() const {
   std::vector<EdgeRef> all;
   all.reserve(EdgeCount());
   for (size_t i = 0; i < impl_->ends.size(); ++i)
-    all.push_back(
-        {impl_->ends[i].source, impl_->ends[i].target, &impl_->edge_data[i]});
+    all.push_back({impl_->ends[i].source, impl_->ends[i].target,
+                   EdgeHandle(&impl_->edge_data[i])});
   return all;
 }
 

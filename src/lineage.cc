@@ -16,7 +16,7 @@ LineageStep StepFor(const PolicyGraph& graph,
   step.level = node.level;
   step.date = node.date;
   step.relation = reached.via.edge->relation;
-  const EvidenceView& evidence = reached.via.edge->evidence;
+  const EvidenceView evidence = reached.via.edge->evidence;
   step.evidence = {std::string(evidence.file), evidence.line,
                    std::string(evidence.text)};
   step.cue = reached.via.edge->cue;
