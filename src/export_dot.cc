@@ -39,10 +39,13 @@
 // captured instead of reaching stderr.
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -171,9 +174,16 @@ class MessageCapture {
 };
 
 // agwrite hands the output to the graph's I/O discipline piece by piece;
-// this one appends to the std::string passed as the channel.
-int PutString(void* channel, const char* text) {
-  static_cast<std::string*>(channel)->append(text);
+// this one hands it on to the DotSink passed as the channel: a string, or
+// a stream, so a large graph's DOT text need not be held whole.
+struct DotSink {
+  std::string* text = nullptr;
+  std::ostream* stream = nullptr;
+};
+int PutString(void* channel, const char* piece) {
+  DotSink& sink = *static_cast<DotSink*>(channel);
+  if (sink.text) sink.text->append(piece);
+  if (sink.stream && !sink.stream->write(piece, std::strlen(piece))) return EOF;
   return 0;
 }
 int FlushNothing(void*) { return 0; }
@@ -625,8 +635,13 @@ class DotBuilder {
 
   std::string Write() {
     std::string out;
-    agwrite(graph_.get(), &out);
+    DotSink sink{&out, nullptr};
+    agwrite(graph_.get(), &sink);
     return out;
+  }
+  bool Write(std::ostream& out) {
+    DotSink sink{nullptr, &out};
+    return agwrite(graph_.get(), &sink) == 0 && out.good();
   }
 
  private:
@@ -1012,6 +1027,15 @@ std::string GraphToDot(const PolicyGraph& graph) {
   if (!builder.ok()) return "";
   builder.Build(graph);
   return builder.Write();
+}
+
+bool WriteDot(const PolicyGraph& graph, std::ostream& out) {
+  std::lock_guard<std::mutex> lock(GraphvizMutex());
+  MessageCapture quiet;
+  DotBuilder builder;
+  if (!builder.ok()) return false;
+  builder.Build(graph);
+  return builder.Write(out);
 }
 
 std::optional<std::string> RenderDot(const std::string& dot,

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -610,6 +611,17 @@ TEST(DotCorpus, DocumentViewParsesBackWhole) {
 
 TEST(DotCorpus, DocumentViewIsByteStable) {
   EXPECT_EQ(GraphToDot(DocumentView().view), DocumentView().dot);
+}
+
+// What build streams into graph.dot when the diagram is too big to draw:
+// the same bytes, and a failed stream is a failure, not a short file.
+TEST(DotCorpus, WrittenToAStreamIsTheSameText) {
+  std::ostringstream streamed;
+  ASSERT_TRUE(WriteDot(DocumentView().view, streamed));
+  EXPECT_EQ(streamed.str(), DocumentView().dot);
+  std::ostringstream failed;
+  failed.setstate(std::ios::badbit);
+  EXPECT_FALSE(WriteDot(DocumentView().view, failed));
 }
 
 // Also writes documents.{dot,svg,png} to the test temp folder for a look.

@@ -134,6 +134,9 @@ std::string GraphToEdgeCsv(const PolicyGraph& graph);
 // district, department, unknown), ranked top to bottom, a colour and style
 // per relation, wrapped Chinese labels with the number, and a legend.
 std::string GraphToDot(const PolicyGraph& graph);
+// The same text written to `out` as cgraph makes it (a large graph's DOT
+// is not held whole); false when the stream fails.
+bool WriteDot(const PolicyGraph& graph, std::ostream& out);
 
 // Renders DOT text with gvc ("svg" or "png").  Returns nullopt and sets
 // `error` when Graphviz cannot parse or lay it out.
