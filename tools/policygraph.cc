@@ -534,9 +534,19 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // the layout, the longest job there, still starts almost at once.
   constexpr size_t kGraphvizTask = kCoverageReaders + 1;
   auto graphviz = [&](std::string* error) {
+    // A diagram too big to draw is only written, straight to its file: at
+    // 1 GB its DOT text, held whole and grown by doubling, was the top of
+    // a two-thread build's memory.
+    if (!draw) {
+      out.Stage(
+          "graph.dot", [&](std::ostream& s) { return pg::WriteDot(view, s); },
+          error);
+      done_with_view();
+      return;
+    }
     const std::string dot = pg::GraphToDot(view);
     done_with_view();
-    if (!out.Stage("graph.dot", dot, error) || !draw) return;
+    if (!out.Stage("graph.dot", dot, error)) return;
     Progress(
         o, "laying out the diagram (" + std::to_string(view_nodes) + " nodes)");
     std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
@@ -785,7 +795,10 @@ const std::vector<Command>& Commands() {
        "graph.dot and graph.svg, coverage.csv, orphans.csv, report.md, "
        "report.html and index.html (the interactive viewer, one "
        "self-contained file) into one folder (default graphs/chongqing/ for "
-       "the bundled corpus)",
+       "the bundled corpus).  UTF-8 inputs are read twice, the second time "
+       "by coverage instead of holding every text in memory: leave them "
+       "unchanged until build ends (a change is an error, and nothing is "
+       "written)",
        {"folder"},
        false,
        RunBuild,
