@@ -39,8 +39,8 @@ namespace {
 
 // What the adjacency holds per edge: the relation, so a filtered walk
 // reads it from the edge's own small record, and where the rest of the
-// edge is.  Keeping the GraphEdgeView (three strings, 72 bytes) elsewhere
-// makes a walk touch a ninth of the memory.
+// edge is.  Keeping the StoredEdge (three strings, 56 bytes) elsewhere
+// makes a walk touch a seventh of the memory.
 struct EdgeSlot {
   uint32_t index = 0;  // into Impl::edge_data and Impl::ends
   Relation relation = Relation::kMentions;
@@ -171,8 +171,8 @@ class VisitedSet {
 
 }  // namespace
 
-// A large build holds millions of both; a field added or moved to where it
-// pads should be a decision, not an accident.
+// Readers make millions of both (and vectors of them); a field added or
+// moved to where it pads should be a decision, not an accident.
 static_assert(sizeof(void*) != 8 || sizeof(GraphNodeView) == 144);
 static_assert(sizeof(void*) != 8 || sizeof(GraphEdgeView) == 72);
 static_assert(sizeof(void*) != 8 || sizeof(StoredEdge) == 56);

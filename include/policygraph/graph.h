@@ -68,12 +68,11 @@ struct GraphNode {
   int mentions = 0;      // externals: how often the corpus cites them
 };
 
-// A node as the graph holds it: GraphNode's fields, the strings viewing the
-// graph's own storage (valid as long as the graph).  A graph stores each
-// string once, in blocks, and the file, date, issuer, type and document
-// strings a thousand directives repeat only once in all: a directive node
-// as a GraphNode was 272 bytes and four heap strings, and the nodes were
-// most of a large build's memory.
+// A node as the graph shows it: GraphNode's fields, the strings viewing
+// the graph's own storage (valid as long as the graph).  A graph stores
+// each string once, in blocks, and the file, date, issuer, type and
+// document strings a thousand directives repeat only once in all; it keeps
+// each node more compactly still and makes this view when asked.
 // The strings come first and the numbers after them, so no number is
 // padded to a view's alignment: 144 bytes a node instead of 160.
 struct GraphNodeView {
@@ -112,8 +111,8 @@ struct GraphEdge {
   int count = 1;       // how many mentions this edge stands for
 };
 
-// An edge as the graph holds it (see GraphNodeView), its fields ordered
-// to leave no padding between them: 72 bytes an edge instead of 80.
+// An edge as the graph shows it (see GraphNodeView; it keeps a
+// StoredEdge), its fields ordered to leave no padding between them.
 struct EvidenceView {
   std::string_view file;
   std::string_view text;
