@@ -662,11 +662,20 @@ TEST(NodeLink, ParallelEdgesAreKeyedFromZeroPerSourceAndTarget) {
   g.AddEdge(a, c, MakeEdge(Relation::kBasis));
   g.AddEdge(a, b, MakeEdge(Relation::kBasis));
   g.AddEdge(b, a, MakeEdge(Relation::kMentions));
+  g.AddEdge(a, b, MakeEdge(Relation::kFollows));
+  g.AddEdge(a, b, MakeEdge(Relation::kBasis));  // merged into the third
   Json links = GraphToNodeLink(g)["links"];
-  ASSERT_EQ(links.size(), 4u);
+  ASSERT_EQ(links.size(), 5u);
   std::vector<int> keys;
   for (const Json& link : links) keys.push_back(link["key"].get<int>());
-  EXPECT_EQ(keys, (std::vector<int>{0, 0, 1, 0}));
+  EXPECT_EQ(keys, (std::vector<int>{0, 0, 1, 0, 2}));
+  // The streamed writer keys them the same.
+  std::ostringstream streamed;
+  ASSERT_TRUE(WriteNodeLink(g, streamed));
+  Json written = Json::parse(streamed.str())["links"];
+  ASSERT_EQ(written.size(), 5u);
+  for (size_t i = 0; i < written.size(); ++i)
+    EXPECT_EQ(written[i]["key"].get<int>(), keys[i]) << i;
 }
 
 TEST(NodeLink, ScoresHaveThreeDecimalsAndNonNumbersAreLeftOut) {
