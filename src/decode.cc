@@ -680,13 +680,7 @@ std::optional<std::string> ReadTextBack(const SourceText& source,
   auto fail = [&](const std::string& why) {
     return source.path + ": cannot read the text back: " + why;
   };
-  if (!source.origin) {
-    if (begin > source.text.size() || length > source.text.size() - begin)
-      return fail("bytes " + std::to_string(begin) + "+" +
-                  std::to_string(length) + " are past its end");
-    out.assign(source.text, begin, length);
-    return std::nullopt;
-  }
+  if (!source.origin) return fail("it was not let go, so has no file");
   const TextOrigin& origin = *source.origin;
   const int fd = ::open(origin.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fail(ErrnoText(errno));

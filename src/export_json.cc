@@ -113,8 +113,8 @@ Json NodeLinkLink(std::string_view source, std::string_view target, int key,
 // the same multigraph.
 // The keys are found by sorting the edge numbers by their ends (stably, so
 // a pair's edges stay in insertion order): 6 bytes an edge, where a hash
-// map counting every pair as the edges went by held about 40 (135 MiB at
-// 1 GB, beside a second whole-graph writer at -j 2).
+// map counting every pair as the edges went by held about 40 (some 135
+// MiB at 1 GB by that estimate; the build's peak did not move with it).
 class ParallelKeys {
  public:
   explicit ParallelKeys(const PolicyGraph& graph) {

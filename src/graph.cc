@@ -348,6 +348,12 @@ class StringStore {
   absl::flat_hash_map<std::string_view, uint32_t> interned_;
 };
 
+// The length of a string the graph stores: 4 bytes, since no gazette
+// string comes near 4 GiB.
+uint32_t Size32(std::string_view text) {
+  return static_cast<uint32_t>(text.size());
+}
+
 // A node as the graph keeps it: what GraphNodeView shows, in half the
 // room.  A string many nodes share is a number (StringStore::Intern), the
 // others a pointer and a 4-byte length; Node() makes the view when asked.
@@ -423,7 +429,7 @@ struct IdEqual {
 };
 
 struct PolicyGraph::Impl {
-  StringStore strings;            // every string the views below view
+  StringStore strings;            // every string the nodes and edges hold
   std::vector<StoredNode> nodes;  // nodes[v] is vertex v's
   absl::flat_hash_set<IdSlot, IdHash, IdEqual> by_id{0, IdHash{},
                                                      IdEqual{&nodes}};
@@ -526,16 +532,13 @@ NodeId PolicyGraph::AddNode(const GraphNodeView& node) {
   if (found != impl_->by_id.end()) return NodeId{found->vertex};
   const auto v = static_cast<uint32_t>(impl_->nodes.size());
   StringStore& strings = impl_->strings;
-  auto size = [](std::string_view text) {
-    return static_cast<uint32_t>(text.size());
-  };
   impl_->nodes.push_back({
       .id = strings.Add(node.id).data(),
       .title = strings.Add(node.title).data(),
       .doc_number = strings.Add(node.doc_number).data(),
-      .id_size = size(node.id),
-      .title_size = size(node.title),
-      .doc_number_size = size(node.doc_number),
+      .id_size = Size32(node.id),
+      .title_size = Size32(node.title),
+      .doc_number_size = Size32(node.doc_number),
       .type = strings.Intern(node.type),
       .date = strings.Intern(node.date),
       .issuer = strings.Intern(node.issuer),
@@ -571,17 +574,14 @@ void PolicyGraph::AddEdge(NodeId source, NodeId target,
   impl_->Changed();
   const auto index = static_cast<uint32_t>(impl_->edge_data.size());
   StringStore& strings = impl_->strings;
-  auto size = [](std::string_view text) {
-    return static_cast<uint32_t>(text.size());
-  };
   impl_->edge_data.push_back({
       .file = strings.Interned(edge.evidence.file).data(),
       .text = strings.Add(edge.evidence.text).data(),
       .cue = strings.Interned(edge.cue).data(),
       .score = edge.score,
-      .file_size = size(edge.evidence.file),
-      .text_size = size(edge.evidence.text),
-      .cue_size = size(edge.cue),
+      .file_size = Size32(edge.evidence.file),
+      .text_size = Size32(edge.evidence.text),
+      .cue_size = Size32(edge.cue),
       .line = edge.evidence.line,
       .count = edge.count,
       .relation = edge.relation,

@@ -82,6 +82,11 @@ TEST(ReadBack, OnlyTextsAFileHoldsByteForByteCanBeReadBack) {
       EXPECT_EQ(back, text.substr(begin, length)) << c.name << " @" << begin;
     }
     EXPECT_EQ(WholeText(dropped), text);
+    // A text still in memory has no file to read back from.
+    std::optional<std::string> kept_error =
+        ReadTextBack(decoded.source, 0, 1, back);
+    ASSERT_TRUE(kept_error.has_value());
+    EXPECT_NE(kept_error->find(c.name), std::string::npos) << *kept_error;
     // Past the end is an error, not a short read.
     std::optional<std::string> error =
         ReadTextBack(dropped, text.size() - 2, 5, back);

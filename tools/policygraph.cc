@@ -534,9 +534,9 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // the layout, the longest job there, still starts almost at once.
   constexpr size_t kGraphvizTask = kCoverageReaders + 1;
   auto graphviz = [&](std::string* error) {
-    // A diagram too big to draw is only written, straight to its file: at
-    // 1 GB its DOT text, held whole and grown by doubling, was the top of
-    // a two-thread build's memory.
+    // A diagram too big to draw is only written, straight to its file,
+    // rather than held whole as text first (at 1 GB that did not move the
+    // peak, which is elsewhere, but it is memory nobody needs).
     if (!draw) {
       out.Stage(
           "graph.dot", [&](std::ostream& s) { return pg::WriteDot(view, s); },

@@ -49,9 +49,9 @@ DecodeResult ReadSourceFile(const std::string& path,
                             uint64_t max_file_size = kDefaultMaxFileSize,
                             std::optional<TextOrigin>* origin = nullptr);
 
-// Bytes [begin, begin + length) of `source`'s text: from `text`, or read
-// back from `origin` when the text was let go.  Returns an error message
-// naming the file when it cannot be read back as it was (gone, unreadable,
+// Bytes [begin, begin + length) of `source`'s text, read back from
+// `origin` (a text let go after parsing).  Returns an error message naming the
+// file when it cannot be read back as it was (no origin, gone, unreadable,
 // changed since, or the range past its end).
 std::optional<std::string> ReadTextBack(const SourceText& source,
                                         uint64_t begin, uint64_t length,
