@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -607,14 +608,22 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
       if (kid_text.empty()) kid_text = PhraseText(kid, texts);
       if (parent_text[p].empty())
         parent_text[p] = PhraseText(parents[p], texts);
+      const std::string evidence =
+          Evidence(kid, parents[p], kid_text, parent_text[p]);
       pending.rows.push_back(
-          {static_cast<uint32_t>(p), kid.child, kid.index, s,
-           Evidence(kid, parents[p], kid_text, parent_text[p])});
+          {.parent_directive = static_cast<uint32_t>(p),
+           .child = kid.child,
+           .directive = kid.index,
+           .evidence_size = static_cast<uint32_t>(evidence.size()),
+           .evidence_at = pending.evidence.size(),
+           .score = s});
+      pending.evidence += evidence;
     }
     Vector().swap(kid.own);
   }
 
   pending.rows.shrink_to_fit();
+  pending.evidence.shrink_to_fit();
   return pending;
 }
 
@@ -627,7 +636,11 @@ CoverageReport FinishCoverage(PendingCoverage pending) {
   for (const PendingRow& row : pending.rows) ++rows_of[row.parent_directive];
   for (size_t p = 0; p < rows_of.size(); ++p)
     report.directives[p].implemented_by.reserve(rows_of[p]);
-  for (PendingRow& row : pending.rows) {
+  // Moved, not copied: the views into it stay put.
+  auto evidence_text =
+      std::make_shared<const std::string>(std::move(pending.evidence));
+  const std::string_view evidence(*evidence_text);
+  for (const PendingRow& row : pending.rows) {
     const Directive& d = pending.child_trees[row.child]->nodes[row.directive];
     Implementation impl;
     impl.child = row.child;
@@ -635,12 +648,13 @@ CoverageReport FinishCoverage(PendingCoverage pending) {
     impl.line = d.line;
     impl.heading = d.heading;
     impl.score = row.score;
-    impl.evidence = std::move(row.evidence);
+    impl.evidence = evidence.substr(row.evidence_at, row.evidence_size);
     impl.lead_units = d.lead_units;
     impl.deadline = d.deadline;
     report.directives[row.parent_directive].implemented_by.push_back(
         std::move(impl));
   }
+  report.evidence_text = std::move(evidence_text);
   for (DirectiveCoverage& entry : report.directives) {
     // Best score first; scores that print the same are ties, kept in
     // document order (kids were collected in order, and stable_sort keeps

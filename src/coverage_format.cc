@@ -19,7 +19,7 @@ using internal::TextUse;
 // Reports reach the printers through the library API from any caller;
 // JSON must not throw on a broken string.
 Json JsonText(std::string_view s) { return SafeText(s, TextUse::kJson); }
-std::string OneLine(const std::string& s) {
+std::string OneLine(std::string_view s) {
   return SafeText(s, TextUse::kOneLine);
 }
 

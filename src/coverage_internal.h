@@ -22,14 +22,19 @@ struct PendingRow {
   uint32_t parent_directive;  // index into report.directives
   uint32_t child;             // index into report.children
   int directive;              // index into that child's tree
+  uint32_t evidence_size;     // its stretch of PendingCoverage::evidence
+  size_t evidence_at;
   double score;
-  std::string evidence;
 };
 
 struct PendingCoverage {
   CoverageReport report;  // everything but the directives' implemented_by
   std::vector<const DirectiveTree*> child_trees;  // parallel to children
   std::vector<PendingRow> rows;                   // in the order aligned
+  // Every row's evidence, one after another: the block the report's rows
+  // will view, made as the rows are, so that writing the report moves it
+  // rather than gathering a million strings into it.
+  std::string evidence;
 };
 
 // How many of the children's gram counts (8 bytes each) an alignment keeps

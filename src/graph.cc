@@ -429,7 +429,9 @@ struct IdEqual {
 };
 
 struct PolicyGraph::Impl {
-  StringStore strings;            // every string the nodes and edges hold
+  StringStore strings;  // every string the nodes and edges hold
+  // Text edges view rather than copy (KeepAlive).
+  std::vector<std::shared_ptr<const void>> kept;
   std::vector<StoredNode> nodes;  // nodes[v] is vertex v's
   absl::flat_hash_set<IdSlot, IdHash, IdEqual> by_id{0, IdHash{},
                                                      IdEqual{&nodes}};
@@ -562,6 +564,20 @@ void PolicyGraph::Reserve(size_t nodes, size_t edges) {
 
 void PolicyGraph::AddEdge(NodeId source, NodeId target,
                           const GraphEdgeView& edge) {
+  Add(source, target, edge, true);
+}
+
+void PolicyGraph::KeepAlive(std::shared_ptr<const void> owner) {
+  if (owner) impl_->kept.push_back(std::move(owner));
+}
+
+void PolicyGraph::AddEdgeViewingText(NodeId source, NodeId target,
+                                     const GraphEdgeView& edge) {
+  Add(source, target, edge, false);
+}
+
+void PolicyGraph::Add(NodeId source, NodeId target, const GraphEdgeView& edge,
+                      bool copy_text) {
   // An edge to a number no node has would be an edge to nowhere: dropped.
   const size_t n = impl_->nodes.size();
   assert(source.value < n && target.value < n);
@@ -576,7 +592,8 @@ void PolicyGraph::AddEdge(NodeId source, NodeId target,
   StringStore& strings = impl_->strings;
   impl_->edge_data.push_back({
       .file = strings.Interned(edge.evidence.file).data(),
-      .text = strings.Add(edge.evidence.text).data(),
+      .text = copy_text ? strings.Add(edge.evidence.text).data()
+                        : edge.evidence.text.data(),
       .cue = strings.Interned(edge.cue).data(),
       .score = edge.score,
       .file_size = Size32(edge.evidence.file),
@@ -813,13 +830,26 @@ std::vector<Aligned> FindAligned(const PolicyGraph& graph,
 // `aligned` as FindAligned found it in `report`.
 void AddAligned(PolicyGraph& graph, const CoverageReport& report,
                 const std::vector<Aligned>& aligned) {
+  graph.KeepAlive(report.evidence_text);
+  const std::string_view shared =
+      report.evidence_text ? std::string_view(*report.evidence_text) : "";
   for (const Aligned& a : aligned) {
-    GraphEdge edge;
+    const std::string_view evidence = a.impl->evidence;
+    GraphEdgeView edge;
     edge.relation = Relation::kAligned;
-    edge.evidence = {std::string(report.FileOf(*a.impl)), a.impl->line,
-                     a.impl->evidence};
+    edge.evidence = {report.FileOf(*a.impl), evidence, a.impl->line};
     edge.score = a.impl->score;
-    graph.AddEdge(a.from, a.to, std::move(edge));
+    // MeasureCoverage's rows all view the report's text; a row that does
+    // not is copied.
+    const bool inside =
+        evidence.empty() ||
+        (std::greater_equal<const char*>()(evidence.data(), shared.data()) &&
+         std::less_equal<const char*>()(evidence.data() + evidence.size(),
+                                        shared.data() + shared.size()));
+    if (inside)
+      graph.AddEdgeViewingText(a.from, a.to, edge);
+    else
+      graph.AddEdge(a.from, a.to, edge);
   }
 }
 

@@ -124,7 +124,7 @@ TEST(Coverage, GrowsEachPhraseAsFarAsTheParentAgrees) {
   ASSERT_TRUE(city);
   ASSERT_EQ(city->implemented_by.size(), 1u);
   std::vector<std::string> phrases;
-  std::string evidence = city->implemented_by[0].evidence;
+  std::string evidence(city->implemented_by[0].evidence);
   for (size_t at; (at = evidence.find("、")) != std::string::npos;) {
     phrases.push_back(evidence.substr(0, at));
     evidence.erase(0, at + std::string("、").size());
@@ -157,7 +157,8 @@ std::vector<std::string> Rows(const CoverageReport& report) {
     for (const Implementation& impl : d.implemented_by)
       rows.push_back(d.id + " <- " + std::string(report.DocumentOf(impl)) +
                      "#" + impl.id + " " + std::string(report.FileOf(impl)) +
-                     " " + ScoreText(impl.score) + " " + impl.evidence);
+                     " " + ScoreText(impl.score) + " " +
+                     std::string(impl.evidence));
   return rows;
 }
 

@@ -122,15 +122,18 @@ TEST(CoverageCsv, StreamedTableIsTheWholeTable) {
   covered.lead_units = {"市发展改革委", "+各区县"};
   first.children = {"合川府发〔2023〕1号", "合川府发〔2023〕2号"};
   first.child_files = {"b.txt", "c.txt"};
-  covered.implemented_by.push_back({0,
-                                    "二",
-                                    60,
-                                    "-落实",
-                                    0.8125,
-                                    "某某、" + kBroken,
-                                    {"@区委"},
-                                    "2025年底"});
-  covered.implemented_by.push_back({1, "三", 7, "落实", 0.5, "", {}, ""});
+  // A row's evidence is a view: its text must outlive the report.
+  const std::string evidence = "某某、" + kBroken;
+  covered.implemented_by.push_back({.child = 0,
+                                    .line = 60,
+                                    .id = "二",
+                                    .heading = "-落实",
+                                    .score = 0.8125,
+                                    .evidence = evidence,
+                                    .lead_units = {"@区委"},
+                                    .deadline = "2025年底"});
+  covered.implemented_by.push_back(
+      {.child = 1, .line = 7, .id = "三", .heading = "落实", .score = 0.5});
   first.directives = {covered, DirectiveCoverage{}};
   CoverageReport second;
   second.parent = kBroken;

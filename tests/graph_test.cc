@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -411,6 +412,34 @@ TEST(PolicyGraph, MovedGraphKeepsItsNodesAndEdges) {
   EXPECT_EQ(moved.Node(moved.Edges()[0].target).id, "B");
 }
 
+// An edge added with AddEdgeViewingText points at its evidence where it
+// lies rather than at a copy, and the graph keeps that text alive after
+// its other owner has let it go; AddEdge still copies.
+TEST(PolicyGraph, ViewedEvidenceOutlivesItsOtherOwner) {
+  PolicyGraph g;
+  const NodeId a = AddDoc(g, "A");
+  const NodeId b = AddDoc(g, "B");
+  auto text = std::make_shared<std::string>("共享的证据、第二段");
+  const std::string_view viewed = std::string_view(*text).substr(0, 9);
+  g.KeepAlive(text);
+  GraphEdgeView edge;
+  edge.relation = Relation::kAligned;
+  edge.evidence = {"f.txt", viewed, 3};
+  g.AddEdgeViewingText(a, b, edge);
+  edge.relation = Relation::kMentions;
+  g.AddEdge(a, b, edge);
+  const char* const where = text->data();
+  text.reset();
+  const std::vector<PolicyGraph::EdgeRef> edges = g.Edges();
+  ASSERT_EQ(edges.size(), 2u);
+  EXPECT_EQ(edges[0].edge->evidence.text.data(), where);
+  EXPECT_EQ(edges[0].edge->evidence.text, "共享的");
+  EXPECT_NE(edges[1].edge->evidence.text.data(), where);
+  EXPECT_EQ(edges[1].edge->evidence.text, "共享的");
+  PolicyGraph moved = std::move(g);
+  EXPECT_EQ(moved.Edges()[0].edge->evidence.text, "共享的");
+}
+
 // The id index reads ids from the nodes themselves, so it must stay right
 // while the nodes' storage grows past what was reserved and moves them
 // (short ids live inside the string and move with it).
@@ -704,6 +733,51 @@ TEST(BuildGraph, AlignsDirectivesOfEveryImplementedParent) {
       implementations += d.implemented_by.size();
   EXPECT_GT(aligned, 0u);
   EXPECT_EQ(aligned, implementations);
+}
+
+// The reports' evidence is one block a report, and the graph's alignment
+// edges view it rather than copy it: each aligned edge's text lies inside
+// its report's block, and reads the same once every report is gone.
+TEST(BuildGraph, AlignmentEdgesShareTheReportsEvidence) {
+  std::vector<CoverageReport> reports;
+  PolicyGraph g = BuildGraph(BundledCorpus(), &reports);
+  std::set<std::pair<const char*, size_t>> rows;
+  for (const CoverageReport& report : reports) {
+    ASSERT_TRUE(report.evidence_text);
+    const std::string& block = *report.evidence_text;
+    for (const DirectiveCoverage& d : report.directives)
+      for (const Implementation& impl : d.implemented_by) {
+        EXPECT_FALSE(impl.evidence.empty());
+        EXPECT_GE(impl.evidence.data(), block.data());
+        EXPECT_LE(impl.evidence.data() + impl.evidence.size(),
+                  block.data() + block.size());
+        rows.emplace(impl.evidence.data(), impl.evidence.size());
+      }
+  }
+  std::vector<std::string> before;
+  size_t aligned = 0;
+  for (const PolicyGraph::EdgeRef& e : g.Edges()) {
+    if (e.edge->relation != Relation::kAligned) continue;
+    ++aligned;
+    const std::string_view text = e.edge->evidence.text;
+    EXPECT_TRUE(rows.count({text.data(), text.size()})) << text;
+    before.emplace_back(text);
+  }
+  ASSERT_GT(aligned, 0u);
+  // A copy of a report shares the block, so its rows outlive the original.
+  CoverageReport copy = reports.front();
+  std::vector<CoverageReport>().swap(reports);
+  std::vector<std::string> after;
+  for (const PolicyGraph::EdgeRef& e : g.Edges())
+    if (e.edge->relation == Relation::kAligned)
+      after.emplace_back(e.edge->evidence.text);
+  EXPECT_EQ(after, before);
+  ASSERT_FALSE(copy.directives.empty());
+  size_t read = 0;
+  for (const DirectiveCoverage& d : copy.directives)
+    for (const Implementation& impl : d.implemented_by)
+      read += std::count(before.begin(), before.end(), impl.evidence) > 0;
+  EXPECT_GT(read, 0u);
 }
 
 // Alignment edges are made on the threads that measure their parents and

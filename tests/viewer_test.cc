@@ -98,7 +98,12 @@ CoverageReport SmallCoverage() {
   d.id = "一";
   d.heading = "总体要求";
   d.line = 12;
-  d.implemented_by.push_back({0, "二", 60, "落实", 0.5, "某某", {}, ""});
+  d.implemented_by.push_back({.child = 0,
+                              .line = 60,
+                              .id = "二",
+                              .heading = "落实",
+                              .score = 0.5,
+                              .evidence = "某某"});
   report.directives.push_back(d);
   report.covered = 1;
   report.total = 1;

@@ -220,6 +220,14 @@ class PolicyGraph {
   void AddEdge(NodeId source, NodeId target, const GraphEdge& edge) {
     AddEdge(source, target, ViewOf(edge));
   }
+  // Keeps `owner` alive as long as the graph.  AddEdgeViewingText then adds
+  // an edge whose evidence text is not copied but viewed where it lies,
+  // which must be inside what an owner holds: BuildGraph's alignment edges
+  // view their coverage reports' evidence this way rather than hold a
+  // second copy (150 MB at 1 GB, at the top of a build's memory).
+  void KeepAlive(std::shared_ptr<const void> owner);
+  void AddEdgeViewingText(NodeId source, NodeId target,
+                          const GraphEdgeView& edge);
 
   std::optional<NodeId> FindNode(std::string_view id) const;
   // `id` must come from this graph.  The view is made on each call (the
@@ -265,6 +273,8 @@ class PolicyGraph {
 
  private:
   struct Impl;
+  void Add(NodeId source, NodeId target, const GraphEdgeView& edge,
+           bool copy_text);
   std::unique_ptr<Impl> impl_;
 };
 
