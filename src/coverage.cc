@@ -603,11 +603,17 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
       own_sum[p] = ctx_sum[p] = 0;
     }
     std::u32string kid_text;
+    size_t directive_at = std::string::npos;  // the kid's strings, once
     for (const auto& [p, s] : scores) {
       if (s < kAlignThreshold || s < kNearBest * best) continue;
       if (kid_text.empty()) kid_text = PhraseText(kid, texts);
       if (parent_text[p].empty())
         parent_text[p] = PhraseText(parents[p], texts);
+      if (directive_at == std::string::npos) {
+        const Directive& d = kid.tree->nodes[kid.index];
+        directive_at = pending.text.size();
+        pending.text.append(d.id).append(d.heading).append(d.deadline);
+      }
       const std::string evidence =
           Evidence(kid, parents[p], kid_text, parent_text[p]);
       pending.rows.push_back(
@@ -615,15 +621,16 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
            .child = kid.child,
            .directive = kid.index,
            .evidence_size = static_cast<uint32_t>(evidence.size()),
-           .evidence_at = pending.evidence.size(),
+           .evidence_at = pending.text.size(),
+           .directive_at = directive_at,
            .score = s});
-      pending.evidence += evidence;
+      pending.text += evidence;
     }
     Vector().swap(kid.own);
   }
 
   pending.rows.shrink_to_fit();
-  pending.evidence.shrink_to_fit();
+  pending.text.shrink_to_fit();
   return pending;
 }
 
@@ -637,24 +644,24 @@ CoverageReport FinishCoverage(PendingCoverage pending) {
   for (size_t p = 0; p < rows_of.size(); ++p)
     report.directives[p].implemented_by.reserve(rows_of[p]);
   // Moved, not copied: the views into it stay put.
-  auto evidence_text =
-      std::make_shared<const std::string>(std::move(pending.evidence));
-  const std::string_view evidence(*evidence_text);
+  auto owner = std::make_shared<const std::string>(std::move(pending.text));
+  const std::string_view text(*owner);
   for (const PendingRow& row : pending.rows) {
     const Directive& d = pending.child_trees[row.child]->nodes[row.directive];
     Implementation impl;
     impl.child = row.child;
-    impl.id = d.id;
     impl.line = d.line;
-    impl.heading = d.heading;
+    size_t at = row.directive_at;
+    impl.id = text.substr(at, d.id.size());
+    impl.heading = text.substr(at += d.id.size(), d.heading.size());
+    impl.deadline = text.substr(at += d.heading.size(), d.deadline.size());
     impl.score = row.score;
-    impl.evidence = evidence.substr(row.evidence_at, row.evidence_size);
+    impl.evidence = text.substr(row.evidence_at, row.evidence_size);
     impl.lead_units = d.lead_units;
-    impl.deadline = d.deadline;
     report.directives[row.parent_directive].implemented_by.push_back(
         std::move(impl));
   }
-  report.evidence_text = std::move(evidence_text);
+  report.text = std::move(owner);
   for (DirectiveCoverage& entry : report.directives) {
     // Best score first; scores that print the same are ties, kept in
     // document order (kids were collected in order, and stable_sort keeps

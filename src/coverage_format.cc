@@ -86,7 +86,8 @@ Json DirectiveCoverageJson(const CoverageReport& report,
   Json by = Json::array();
   for (const Implementation& impl : d.implemented_by) {
     Json i;
-    i["id"] = JsonText(std::string(report.DocumentOf(impl)) + "#" + impl.id);
+    i["id"] = JsonText(std::string(report.DocumentOf(impl)) + "#" +
+                       std::string(impl.id));
     i["file"] = JsonText(report.FileOf(impl));
     i["line"] = impl.line;
     i["heading"] = JsonText(impl.heading);
@@ -206,8 +207,9 @@ std::string FormatCoverageText(const CoverageReport& report) {
     if (d.implemented_by.empty()) out += "    — not implemented\n";
     for (const Implementation& impl : d.implemented_by) {
       out += "    " + ScoreText(impl.score) + "  " +
-             std::string(report.DocumentOf(impl)) + " " + impl.id + "  L" +
-             std::to_string(impl.line) + "  " + OneLine(impl.heading) + "\n";
+             std::string(report.DocumentOf(impl)) + " " + std::string(impl.id) +
+             "  L" + std::to_string(impl.line) + "  " + OneLine(impl.heading) +
+             "\n";
       if (!impl.evidence.empty())
         out += "           shared: " + OneLine(impl.evidence) + "\n";
     }

@@ -22,8 +22,9 @@ struct PendingRow {
   uint32_t parent_directive;  // index into report.directives
   uint32_t child;             // index into report.children
   int directive;              // index into that child's tree
-  uint32_t evidence_size;     // its stretch of PendingCoverage::evidence
+  uint32_t evidence_size;     // its stretch of PendingCoverage::text
   size_t evidence_at;
+  size_t directive_at;  // where the directive's id, heading, deadline are
   double score;
 };
 
@@ -31,10 +32,10 @@ struct PendingCoverage {
   CoverageReport report;  // everything but the directives' implemented_by
   std::vector<const DirectiveTree*> child_trees;  // parallel to children
   std::vector<PendingRow> rows;                   // in the order aligned
-  // Every row's evidence, one after another: the block the report's rows
-  // will view, made as the rows are, so that writing the report moves it
-  // rather than gathering a million strings into it.
-  std::string evidence;
+  // The block the report's rows will view (CoverageReport::text), made as
+  // the rows are, so that writing the report moves it rather than gathering
+  // a million strings into it at the moment a build's memory tops.
+  std::string text;
 };
 
 // How many of the children's gram counts (8 bytes each) an alignment keeps

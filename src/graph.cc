@@ -830,9 +830,9 @@ std::vector<Aligned> FindAligned(const PolicyGraph& graph,
 // `aligned` as FindAligned found it in `report`.
 void AddAligned(PolicyGraph& graph, const CoverageReport& report,
                 const std::vector<Aligned>& aligned) {
-  graph.KeepAlive(report.evidence_text);
+  graph.KeepAlive(report.text);
   const std::string_view shared =
-      report.evidence_text ? std::string_view(*report.evidence_text) : "";
+      report.text ? std::string_view(*report.text) : "";
   for (const Aligned& a : aligned) {
     const std::string_view evidence = a.impl->evidence;
     GraphEdgeView edge;

@@ -156,9 +156,9 @@ std::vector<std::string> Rows(const CoverageReport& report) {
   for (const DirectiveCoverage& d : report.directives)
     for (const Implementation& impl : d.implemented_by)
       rows.push_back(d.id + " <- " + std::string(report.DocumentOf(impl)) +
-                     "#" + impl.id + " " + std::string(report.FileOf(impl)) +
-                     " " + ScoreText(impl.score) + " " +
-                     std::string(impl.evidence));
+                     "#" + std::string(impl.id) + " " +
+                     std::string(report.FileOf(impl)) + " " +
+                     ScoreText(impl.score) + " " + std::string(impl.evidence));
   return rows;
 }
 
@@ -167,8 +167,9 @@ std::vector<std::string> FullRows(const CoverageReport& report) {
   std::vector<std::string> rows = Rows(report);
   for (const DirectiveCoverage& d : report.directives)
     for (const Implementation& impl : d.implemented_by) {
-      std::string row = impl.id + " L" + std::to_string(impl.line) + " " +
-                        impl.heading + " " + impl.deadline + " [";
+      std::string row =
+          std::string(impl.id) + " L" + std::to_string(impl.line) + " " +
+          std::string(impl.heading) + " " + std::string(impl.deadline) + " [";
       for (const std::string& unit : impl.lead_units) row += unit + ";";
       rows.push_back(row + "]");
     }

@@ -735,25 +735,45 @@ TEST(BuildGraph, AlignsDirectivesOfEveryImplementedParent) {
   EXPECT_EQ(aligned, implementations);
 }
 
-// The reports' evidence is one block a report, and the graph's alignment
-// edges view it rather than copy it: each aligned edge's text lies inside
-// its report's block, and reads the same once every report is gone.
+// A report's rows view one block of text, which holds a child directive's
+// strings once however many rows it has, and the graph's alignment edges
+// view the same evidence rather than copy it: each aligned edge's text
+// lies inside its report's block, and reads the same once every report is
+// gone.  The strings are the directive's own (its node in the graph).
 TEST(BuildGraph, AlignmentEdgesShareTheReportsEvidence) {
   std::vector<CoverageReport> reports;
   PolicyGraph g = BuildGraph(BundledCorpus(), &reports);
   std::set<std::pair<const char*, size_t>> rows;
+  size_t shared_headings = 0;
   for (const CoverageReport& report : reports) {
-    ASSERT_TRUE(report.evidence_text);
-    const std::string& block = *report.evidence_text;
+    ASSERT_TRUE(report.text);
+    const std::string& block = *report.text;
+    auto inside = [&](std::string_view s) {
+      return s.empty() || (s.data() >= block.data() &&
+                           s.data() + s.size() <= block.data() + block.size());
+    };
+    std::map<std::string, const char*> heading_of;  // child directive's node
     for (const DirectiveCoverage& d : report.directives)
       for (const Implementation& impl : d.implemented_by) {
         EXPECT_FALSE(impl.evidence.empty());
-        EXPECT_GE(impl.evidence.data(), block.data());
-        EXPECT_LE(impl.evidence.data() + impl.evidence.size(),
-                  block.data() + block.size());
+        EXPECT_TRUE(inside(impl.evidence));
+        EXPECT_TRUE(inside(impl.id));
+        EXPECT_TRUE(inside(impl.heading));
+        EXPECT_TRUE(inside(impl.deadline));
         rows.emplace(impl.evidence.data(), impl.evidence.size());
+        const std::string node =
+            std::string(report.DocumentOf(impl)) + "#" + std::string(impl.id);
+        const std::optional<NodeId> found = g.FindNode(node);
+        ASSERT_TRUE(found) << node;
+        EXPECT_EQ(g.Node(*found).title, impl.heading) << node;
+        auto [it, first] = heading_of.emplace(node, impl.heading.data());
+        if (!first) {
+          EXPECT_EQ(it->second, impl.heading.data()) << node;
+          ++shared_headings;
+        }
       }
   }
+  EXPECT_GT(shared_headings, 0u);
   std::vector<std::string> before;
   size_t aligned = 0;
   for (const PolicyGraph::EdgeRef& e : g.Edges()) {

@@ -54,20 +54,23 @@ std::vector<int> CoverageDirectives(const DirectiveTree& tree);
 // and that document's file are the report's (`child` indexes
 // CoverageReport::children and child_files): a 1 GB build holds a million
 // rows, and a copy of both strings in each was a fifth of the reports.
+//
+// Its text fields are views, of the report's `text` in the rows
+// MeasureCoverage makes (a row made by hand must point at text that
+// outlives it): a million rows' own strings were two fifths of the
+// reports (measured at 100 MB), and BuildGraph's alignment edges view the
+// same evidence instead of a copy (at 1 GB about 150 MB that stood twice
+// at the top of a build).
 struct Implementation {
   uint32_t child = 0;  // the implementing document: report.children[child]
   uint32_t line = 0;
-  std::string id;  // directive path inside it
-  std::string heading;
+  std::string_view id;  // directive path inside it
+  std::string_view heading;
   double score = 0;
-  // The shared phrases that weighed most, "、"-joined.  A view, of the
-  // report's evidence_text in the rows MeasureCoverage makes (a row made
-  // by hand must point at text that outlives it): BuildGraph's alignment
-  // edges point at the same text instead of a copy, which at 1 GB was 150
-  // MB held twice at the top of a build.
+  // The shared phrases that weighed most, "、"-joined.
   std::string_view evidence;
   std::vector<std::string> lead_units;
-  std::string deadline;
+  std::string_view deadline;
 };
 
 struct DirectiveCoverage {
@@ -87,10 +90,11 @@ struct CoverageReport {
   std::vector<std::string> children;          // implementing document ids
   std::vector<std::string> child_files;       // the file of each, same order
   std::vector<DirectiveCoverage> directives;  // parent's, in document order
-  // Every row's evidence, one block for the report rather than a string a
-  // row; shared, so a copy of the report and the graph's alignment edges
-  // keep viewing it.
-  std::shared_ptr<const std::string> evidence_text;
+  // The text every row views (the child directives' ids, headings and
+  // deadlines, once for each child directive however many rows it has, and
+  // each row's evidence), one block for the report; shared, so a copy of
+  // the report and the graph's alignment edges keep viewing it.
+  std::shared_ptr<const std::string> text;
   size_t covered = 0;
   size_t total = 0;
   double Ratio() const { return total ? double(covered) / total : 0.0; }
