@@ -132,8 +132,14 @@ TEST(CoverageCsv, StreamedTableIsTheWholeTable) {
                                     .evidence = evidence,
                                     .lead_units = {"@区委"},
                                     .deadline = "2025年底"});
-  covered.implemented_by.push_back(
-      {.child = 1, .line = 7, .id = "三", .heading = "落实", .score = 0.5});
+  covered.implemented_by.push_back({.child = 1,
+                                    .line = 7,
+                                    .id = "三",
+                                    .heading = "落实",
+                                    .score = 0.5,
+                                    .evidence = "",
+                                    .lead_units = {},
+                                    .deadline = ""});
   first.directives = {covered, DirectiveCoverage{}};
   CoverageReport second;
   second.parent = kBroken;

@@ -103,7 +103,9 @@ CoverageReport SmallCoverage() {
                               .id = "二",
                               .heading = "落实",
                               .score = 0.5,
-                              .evidence = "某某"});
+                              .evidence = "某某",
+                              .lead_units = {},
+                              .deadline = ""});
   report.directives.push_back(d);
   report.covered = 1;
   report.total = 1;
