@@ -651,10 +651,12 @@ CoverageReport FinishCoverage(PendingCoverage pending) {
     Implementation impl;
     impl.child = row.child;
     impl.line = d.line;
-    size_t at = row.directive_at;
-    impl.id = text.substr(at, d.id.size());
-    impl.heading = text.substr(at += d.id.size(), d.heading.size());
-    impl.deadline = text.substr(at += d.heading.size(), d.deadline.size());
+    // The directive's id, heading and deadline, one after another.
+    const std::string_view strings = text.substr(row.directive_at);
+    impl.id = strings.substr(0, d.id.size());
+    impl.heading = strings.substr(d.id.size(), d.heading.size());
+    impl.deadline =
+        strings.substr(d.id.size() + d.heading.size(), d.deadline.size());
     impl.score = row.score;
     impl.evidence = text.substr(row.evidence_at, row.evidence_size);
     impl.lead_units = d.lead_units;

@@ -830,26 +830,15 @@ std::vector<Aligned> FindAligned(const PolicyGraph& graph,
 // `aligned` as FindAligned found it in `report`.
 void AddAligned(PolicyGraph& graph, const CoverageReport& report,
                 const std::vector<Aligned>& aligned) {
+  // The reports come from FinishEveryParent, whose rows all view the
+  // report's text.
   graph.KeepAlive(report.text);
-  const std::string_view shared =
-      report.text ? std::string_view(*report.text) : "";
   for (const Aligned& a : aligned) {
-    const std::string_view evidence = a.impl->evidence;
     GraphEdgeView edge;
     edge.relation = Relation::kAligned;
-    edge.evidence = {report.FileOf(*a.impl), evidence, a.impl->line};
+    edge.evidence = {report.FileOf(*a.impl), a.impl->evidence, a.impl->line};
     edge.score = a.impl->score;
-    // MeasureCoverage's rows all view the report's text; a row that does
-    // not is copied.
-    const bool inside =
-        evidence.empty() ||
-        (std::greater_equal<const char*>()(evidence.data(), shared.data()) &&
-         std::less_equal<const char*>()(evidence.data() + evidence.size(),
-                                        shared.data() + shared.size()));
-    if (inside)
-      graph.AddEdgeViewingText(a.from, a.to, edge);
-    else
-      graph.AddEdge(a.from, a.to, edge);
+    graph.AddEdgeViewingText(a.from, a.to, edge);
   }
 }
 

@@ -224,7 +224,7 @@ class PolicyGraph {
   // an edge whose evidence text is not copied but viewed where it lies,
   // which must be inside what an owner holds: BuildGraph's alignment edges
   // view their coverage reports' evidence this way rather than hold a
-  // second copy (150 MB at 1 GB, at the top of a build's memory).
+  // second copy (about 150 MB at 1 GB, at the top of a build's memory).
   void KeepAlive(std::shared_ptr<const void> owner);
   void AddEdgeViewingText(NodeId source, NodeId target,
                           const GraphEdgeView& edge);
