@@ -31,6 +31,7 @@
 #include "policygraph/viewer.h"
 
 #include "output_dir.h"
+#include "phase_clock.h"
 #include "release_memory.h"
 
 namespace pg = policygraph;
@@ -59,6 +60,8 @@ struct Options {
   std::string fail_on;
   // build, export, extract, merge
   std::string output;
+  // build, merge
+  bool timings = false;
   // extract
   std::string part;
   // export
@@ -431,7 +434,8 @@ void KeepUntilExit(T&& value) {
 // alike, so the two cannot write different folders: graph, analyses and
 // every output, staged and then committed together.
 int WriteBuildFolder(const Options& o, pg::Corpus corpus,
-                     policygraph::tools::OutputDir& out) {
+                     policygraph::tools::OutputDir& out,
+                     policygraph::tools::PhaseClock& clock) {
   const std::string dir = out.path().string();
   bool errors = Report(corpus, o.quiet);
   // An empty graph must not replace a good one.
@@ -449,8 +453,15 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // The source texts and directive trees go as soon as the graph has what
   // it needs of them, rather than beside the whole graph.
   std::vector<pg::CoverageReport> coverage;
-  pg::PolicyGraph graph = pg::BuildGraphReleasing(
-      corpus, &coverage, o.jobs, policygraph::tools::ReleaseFreeMemory);
+  int released = 0;
+  pg::PolicyGraph graph =
+      pg::BuildGraphReleasing(corpus, &coverage, o.jobs, [&] {
+        policygraph::tools::ReleaseFreeMemory();
+        // The hook runs once the texts are gone, then once the trees are.
+        clock.End(released++ == 0 ? "coverage alignment"
+                                  : "coverage rows, graph nodes and edges");
+      });
+  clock.End("alignment edges");
   Progress(o, "graph: " + std::to_string(graph.NodeCount()) + " nodes, " +
                   std::to_string(graph.EdgeCount()) + " edges; coverage of " +
                   std::to_string(coverage.size()) + " parent document(s)");
@@ -459,6 +470,7 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // Both reports print one summary, so they cannot disagree.
   const pg::AuditSummary audit =
       pg::SummarizeAudit(corpus, graph, coverage, orphans);
+  clock.End("orphans and audit summary");
   // The outputs need only the graph and the reports, which own their text:
   // the corpus (every source text, document and directive tree) goes now,
   // before the outputs are made, rather than at exit.
@@ -467,6 +479,7 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   pg::PolicyGraph view = pg::SelectView(graph, pg::ViewOptions{});
   const size_t view_nodes = view.NodeCount();
   const bool draw = view_nodes <= kMaxDiagramNodes;
+  clock.End("corpus freed, document view");
   if (!draw) {
     out.StageRemoval("graph.svg");
     Progress(o, "graph.svg skipped: " + std::to_string(view_nodes) +
@@ -559,14 +572,22 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   const size_t files = outputs.size() + (draw ? 2 : 1);
   std::vector<std::string> errors_of(outputs.size() + 1);
   auto run = [&](size_t task) {
-    if (task == kGraphvizTask) return graphviz(&errors_of.back());
+    const double start = clock.Now();
+    if (task == kGraphvizTask) {
+      graphviz(&errors_of.back());
+      clock.EndTask(draw ? "output graph.dot, graph.svg" : "output graph.dot",
+                    start);
+      return;
+    }
     const size_t i = task < kGraphvizTask ? task : task - 1;
     out.Stage(outputs[i].name, outputs[i].stream, &errors_of[i]);
+    clock.EndTask("output " + outputs[i].name, start);
     if (outputs[i].name == "index.html") done_with_view();
     if (i < kCoverageReaders && --coverage_readers == 0)
       std::vector<pg::CoverageReport>().swap(coverage);
   };
   pg::ParallelFor(outputs.size() + 1, o.jobs, run);
+  clock.End("output files");
   for (size_t i = 0; i < errors_of.size(); ++i) {
     if (errors_of[i].empty()) continue;
     std::cerr << "policygraph: error: " << errors_of[i]
@@ -578,6 +599,7 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
     std::cerr << "policygraph: error: " << error << "\n";
     return kExitUsage;
   }
+  clock.End("commit");
   Progress(o, "wrote " + std::to_string(files) + " files to " + dir + "/ (" +
                   std::to_string(orphans.orphans.size()) +
                   " orphans; see report.md)");
@@ -603,7 +625,13 @@ int RunBuild(const Options& o) {
   // or removed since it was parsed stops the build (the message names
   // it) rather than align other words; nothing is then written.
   try {
-    return WriteBuildFolder(o, pg::LoadCorpus(in.paths, in.load), *out);
+    policygraph::tools::PhaseClock clock(o.timings, std::cerr);
+    std::vector<pg::FileBatch> batch;
+    batch.push_back(pg::ParseFiles(in.paths, in.load));
+    clock.End("parse (read, segment, directives, references)");
+    pg::Corpus corpus = pg::AssembleCorpus(std::move(batch));
+    clock.End("resolve");
+    return WriteBuildFolder(o, std::move(corpus), *out, clock);
   } catch (const std::runtime_error& e) {
     std::cerr << "policygraph: error: " << e.what() << "\n";
     return kExitUsage;
@@ -651,6 +679,7 @@ int RunExtract(const Options& o) {
 }
 
 int RunMerge(const Options& o) {
+  policygraph::tools::PhaseClock clock(o.timings, std::cerr);
   Progress(o, "reading " + std::to_string(o.paths.size()) + " shard(s)");
   std::vector<pg::FileBatch> batches;
   for (const std::string& path : o.paths) {
@@ -672,7 +701,10 @@ int RunMerge(const Options& o) {
   // Opened only now, so a bad shard leaves no trace, not even a folder.
   std::optional<policygraph::tools::OutputDir> out = OpenFolder(o.output);
   if (!out) return kExitUsage;
-  return WriteBuildFolder(o, pg::AssembleCorpus(std::move(batches)), *out);
+  clock.End("read shards");
+  pg::Corpus corpus = pg::AssembleCorpus(std::move(batches));
+  clock.End("resolve");
+  return WriteBuildFolder(o, std::move(corpus), *out, clock);
 }
 
 // "national,district" → levels; an unknown name is an error naming the
@@ -786,6 +818,10 @@ struct Command {
 constexpr const char* kFolderHelp =
     "output folder (created if missing); files are replaced atomically, "
     "never left half-written";
+constexpr const char* kTimingsHelp =
+    "print on stderr, as each phase ends, how long it took, when it ran "
+    "and the memory then resident and at its peak (also with -q; output "
+    "files, made in parallel, get a line each)";
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
@@ -804,6 +840,7 @@ const std::vector<Command>& Commands() {
        RunBuild,
        [](CLI::App* sub, Options& o) {
          sub->add_option("-o,--output", o.output, kFolderHelp);
+         sub->add_flag("--timings", o.timings, kTimingsHelp);
        }},
       {"extract",
        "The first half of `build`, to spread over many machines: read the "
@@ -850,6 +887,7 @@ const std::vector<Command>& Commands() {
        RunMerge,
        [](CLI::App* sub, Options& o) {
          sub->add_option("-o,--output", o.output, kFolderHelp)->required();
+         sub->add_flag("--timings", o.timings, kTimingsHelp);
        },
        "shard files written by `policygraph extract`",
        "Examples:\n"
