@@ -11,9 +11,11 @@
 #     would do to list citations, on one thread (-j 1) like refs;
 #   - policygraph documents (decode, segment, directive trees) and refs
 #     (+ extract, resolve), one thread;
-#   - policygraph build, for each --jobs value.
+#   - policygraph build, for each --jobs value, with --timings: the median
+#     run's phases (parse, resolve, coverage, graph, each output file) go
+#     into a second table.
 # Each is run --repeat times (default 3) and the median wall time is kept;
-# peak RSS comes from GNU time.  The table goes to stdout and to a dated
+# peak RSS comes from GNU time.  The tables go to stdout and to a dated
 # file bench/results/DATE-COMMIT-SIZE.md with the machine and commit.
 set -euo pipefail
 
@@ -26,7 +28,7 @@ repeat=3
 out_dir="${root}/bench/results"
 
 Usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "$1"
 }
 while (($# > 0)); do
@@ -69,21 +71,30 @@ bytes="$(cat "${corpus}"/gazette-*.txt | wc -c)"
 work="$(mktemp -d)"
 trap 'rm -rf "${work}"' EXIT
 
-# Runs "$@" --repeat times; prints "median_seconds peak_rss_kib".
+# Runs "$@" --repeat times; prints "median_seconds peak_rss_kib".  The
+# median run's stderr is left in ${work}/median.err.
 Measure() {
-  local times=() rss=0 i line
+  local times=() rss=0 i line median
   for ((i = 0; i < repeat; ++i)); do
-    /usr/bin/time -f '%e %M' -o "${work}/time" "$@" >/dev/null 2>"${work}/err" || {
+    /usr/bin/time -f '%e %M' -o "${work}/time" "$@" >/dev/null \
+      2>"${work}/err.${i}" || {
       echo "bench.sh: failed: $*" >&2
-      cat "${work}/err" >&2
+      cat "${work}/err.${i}" >&2
       exit 1
     }
     read -r line < "${work}/time"
-    times+=("${line% *}")
+    times+=("${line% *} ${i}")
     ((${line#* } > rss)) && rss="${line#* }"
   done
-  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -g |
-    sed -n "$(((repeat + 1) / 2))p")" "${rss}"
+  median="$(printf '%s\n' "${times[@]}" | sort -g |
+    sed -n "$(((repeat + 1) / 2))p")"
+  cp "${work}/err.${median#* }" "${work}/median.err"
+  printf '%s %s\n' "${median% *}" "${rss}"
+}
+
+# `build --timings` lines → "phase|seconds|peak MiB" rows.
+Phases() {
+  sed -n 's/^policygraph: timing: \(.*\) \([0-9.]*\) s (.*, \([0-9,]*\) MiB peak$/\1|\2|\3/p' "$1"
 }
 
 Rate() {  # bytes seconds → MB/s
@@ -102,9 +113,16 @@ references="$("${tool}" refs --format jsonl -q -j 1 "${corpus}" | wc -l)"
 documents="$("${tool}" documents --format json -q -j 1 "${corpus}" |
   grep -c '^    "id":' || true)"
 rows=()
+phase_header="| phase |"
+phase_rule="|---|"
+phase_files=()
 for j in ${jobs}; do
-  read -r build_s build_kib < <(Measure "${tool}" build -q -j "${j}" \
-    "${corpus}" -o "${work}/out")
+  read -r build_s build_kib < <(Measure "${tool}" build -q --timings \
+    -j "${j}" "${corpus}" -o "${work}/out")
+  Phases "${work}/median.err" > "${work}/phases.${j}"
+  phase_files+=("${work}/phases.${j}")
+  phase_header+=" \`build -j ${j}\` |"
+  phase_rule+="---|"
   rows+=("| \`build -j ${j}\` | ${build_s} s | $(Rate "${bytes}" "${build_s}") MB/s | $((build_kib / 1024)) MiB | $(awk -v s="${build_s}" -v r="${refs_s}" 'BEGIN{printf "%.2f", s / r}')× refs |")
 done
 
@@ -126,6 +144,28 @@ report="$(cat <<EOF
 | \`documents --format json -j 1\` | ${docs_s} s | $(Rate "${bytes}" "${docs_s}") MB/s, $(awk -v n="${documents}" -v s="${docs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s | $((docs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${docs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
 | \`refs --format jsonl -j 1\` | ${refs_s} s | $(Rate "${bytes}" "${refs_s}") MB/s, $(awk -v n="${documents}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s, $(awk -v n="${references}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') references/s | $((refs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${refs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
 $(printf '%s\n' "${rows[@]}")
+
+Phases of each build's median run (\`build --timings\`): seconds, and the
+peak RSS so far.  The output files are made side by side, so their times
+add up to more than "output files".
+
+${phase_header}
+${phase_rule}
+$(awk -F'|' -v bytes="${bytes}" '
+  FNR == 1 { ++file }
+  {
+    if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
+    rate = ($1 ~ /^parse/ && $2 > 0) ? sprintf(" (%.0f MB/s)", bytes / $2 / 1e6) : ""
+    cell[$1, file] = $2 " s" rate ", " $3 " MiB"
+  }
+  END {
+    for (i = 1; i <= n; ++i) {
+      line = "| " order[i] " |"
+      for (f = 1; f <= file; ++f)
+        line = line " " ((order[i], f) in cell ? cell[order[i], f] : "") " |"
+      print line
+    }
+  }' "${phase_files[@]}")
 EOF
 )"
 echo "${report}"
