@@ -6,8 +6,12 @@ namespace policygraph {
 
 std::string_view SourceText::Line(size_t n) const {
   if (n == 0 || n > line_starts.size()) return {};
+  // The index may be of a longer text than the one held: a text read back
+  // from a file that has shrunk since it was parsed.
   size_t begin = line_starts[n - 1];
+  if (begin >= text.size()) return {};
   size_t end = n < line_starts.size() ? line_starts[n] : text.size();
+  end = std::min(end, text.size());
   if (end > begin && text[end - 1] == '\n') --end;
   return std::string_view(text).substr(begin, end - begin);
 }

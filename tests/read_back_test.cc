@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "policygraph/decode.h"
+#include "policygraph/format.h"
 #include "policygraph/graph.h"
 #include "policygraph/parallel.h"
 #include "policygraph/pipeline.h"
@@ -121,6 +122,34 @@ TEST(ReadBack, AFileChangedSinceItWasReadIsNotReadBack) {
   error = ReadTextBack(dropped, 0, 6, back);
   ASSERT_TRUE(error.has_value());
   EXPECT_NE(error->find("a.txt"), std::string::npos) << *error;
+}
+
+// What `policygraph` does to quote a diagnostic's line from a text let go
+// after parsing, when the file has shrunk since: the read back fails, and
+// the line index is that of the text as parsed.  Asking for a line past
+// what is left must give nothing rather than read or throw out of range.
+TEST(ReadBack, ALineOfATextShorterThanItsIndexIsEmpty) {
+  SourceText parsed;
+  parsed.path = "a.txt";
+  parsed.text = "第一行\n第二行\n第三行\n";
+  IndexLines(parsed);
+  ASSERT_EQ(parsed.LineCount(), 3u);
+  EXPECT_EQ(parsed.Line(3), "第三行");
+  SourceText shrunk = parsed;
+  shrunk.text = "第一行\n第";
+  EXPECT_EQ(shrunk.Line(1), "第一行");
+  EXPECT_EQ(shrunk.Line(2), "第");  // cut short, not past the end
+  EXPECT_EQ(shrunk.Line(3), "");
+  SourceText gone = parsed;
+  gone.text.clear();
+  for (size_t n = 0; n <= 4; ++n) EXPECT_EQ(gone.Line(n), "") << n;
+  const Diagnostic d{.severity = Severity::kWarning,
+                     .file = "a.txt",
+                     .line = 3,
+                     .code = "",
+                     .message = "something"};
+  EXPECT_EQ(
+      FormatDiagnostic(d, &gone).rfind("a.txt:3: warning: something\n", 0), 0u);
 }
 
 // The whole bundled corpus, loaded both ways: the same documents, trees

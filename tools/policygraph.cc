@@ -155,7 +155,9 @@ bool Report(const pg::Corpus& corpus, bool quiet) {
         read_back.text = pg::WholeText(*source);
         read_back.line_starts = source->line_starts;
       }
-      source = &read_back;
+      // Empty when the file changed since it was parsed: its lines now
+      // would not be the ones the message is about, so none is quoted.
+      source = read_back.text.empty() ? nullptr : &read_back;
     }
     errors |= Print(d, source, quiet);
   }
