@@ -106,6 +106,25 @@ TEST_F(Cli, InvalidUtf8IsAWarningWithFileAndLine) {
   EXPECT_EQ(docs[0]["id"], "渝府发〔2023〕1号");
 }
 
+// documents, refs and build let a clean UTF-8 text go once its file is
+// parsed; a warning still quotes its line, read back from the file.
+TEST_F(Cli, WarningsQuoteTheirLineFromTextsLetGo) {
+  Write(
+      "a.txt",
+      "重庆市人民政府\n关于印发《重庆市某某方案的通知\n渝府发〔2023〕5号\n"
+      "各区县人民政府：\n现将《重庆市某某方案》印发给你们，请认真贯彻执行。\n");
+  const std::string quoted =
+      "a.txt:2: warning: 《 without a closing 》 in its sentence; not taken "
+      "as a reference [unclosed-title-mark]\n"
+      "    关于印发《重庆市某某方案的通知\n";
+  for (const char* command : {"refs", "documents", "build -o out"}) {
+    ToolRun r = Tool(std::string(command) + " a.txt");
+    EXPECT_EQ(r.exit_code, 0) << command << "\n" << r.err;
+    EXPECT_NE(r.err.find(quoted), std::string::npos) << command << "\n"
+                                                     << r.err;
+  }
+}
+
 TEST_F(Cli, QuietSilencesWarningsButNotOutput) {
   Write(
       "broken.txt",

@@ -116,6 +116,16 @@ pg::Corpus Load(const Options& o) {
   return pg::LoadCorpus(in.paths, in.load);
 }
 
+// Load for a command that needs no text once its files are parsed (only
+// their documents and references, and their lines to quote in warnings,
+// which are read back): each text is let go as its file is parsed.  At
+// 1 GB `refs` held 2.4 GiB, the texts 1 GiB of it.
+pg::Corpus LoadWithoutTexts(const Options& o) {
+  Inputs in = InputsFor(o);
+  in.load.drop_texts = true;
+  return pg::LoadCorpus(in.paths, in.load);
+}
+
 const pg::SourceText* SourceFor(const pg::Corpus& corpus,
                                 const std::string& file) {
   for (const pg::ParsedFile& f : corpus.files)
@@ -213,7 +223,7 @@ int WriteTo(const std::string& target, const std::string& bytes) {
 }
 
 int RunDocuments(const Options& o) {
-  pg::Corpus corpus = Load(o);
+  pg::Corpus corpus = LoadWithoutTexts(o);
   bool errors = Report(corpus, o.quiet);
   std::string out = o.format == "json"
                         ? pg::DocumentsToJson(corpus).dump(2) + "\n"
@@ -242,7 +252,7 @@ int RunDirectives(const Options& o) {
 }
 
 int RunRefs(const Options& o) {
-  pg::Corpus corpus = Load(o);
+  pg::Corpus corpus = LoadWithoutTexts(o);
   bool errors = Report(corpus, o.quiet);
   std::string out;
   if (o.format == "jsonl") {
