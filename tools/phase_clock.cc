@@ -1,5 +1,6 @@
 #include "phase_clock.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -24,7 +25,12 @@ std::string Seconds(double s) {
   return buf;
 }
 
-}  // namespace
+// Resident and peak resident memory of this process in bytes, from
+// /proc/self/status; 0 where it cannot be read.
+struct MemoryUse {
+  uint64_t resident = 0;
+  uint64_t peak = 0;
+};
 
 MemoryUse CurrentMemoryUse() {
   MemoryUse use;
@@ -42,6 +48,8 @@ MemoryUse CurrentMemoryUse() {
   }
   return use;
 }
+
+}  // namespace
 
 PhaseClock::PhaseClock(bool enabled, std::ostream& out)
     : enabled_(enabled), out_(out), start_(std::chrono::steady_clock::now()) {}

@@ -5,20 +5,11 @@
 #define POLICYGRAPH_TOOLS_PHASE_CLOCK_H_
 
 #include <chrono>
-#include <cstdint>
 #include <mutex>
 #include <ostream>
 #include <string_view>
 
 namespace policygraph::tools {
-
-// Resident and peak resident memory of this process in bytes, from
-// /proc/self/status; 0 where it cannot be read.
-struct MemoryUse {
-  uint64_t resident = 0;
-  uint64_t peak = 0;
-};
-MemoryUse CurrentMemoryUse();
 
 // Writes one line a phase to `out` as the phase ends, so a long run shows
 // where it is:
@@ -31,7 +22,6 @@ class PhaseClock {
  public:
   PhaseClock(bool enabled, std::ostream& out);
 
-  bool enabled() const { return enabled_; }
   // Seconds since the clock was made.
   double Now() const;
   // Ends the phase that started at the previous End (or at the start).
