@@ -1,6 +1,5 @@
 // `build --timings` and `merge --timings`: one line a phase, in the order
 // the phases run, contiguous in time, and nothing else changed.
-#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -45,11 +44,16 @@ std::vector<Timing> Timings(const std::string& err) {
   return timings;
 }
 
+// One output file's line ("output graph.json"), made beside the others,
+// rather than a phase of the run ("output files" is the phase they share).
+bool IsOutputFile(const Timing& t) {
+  return t.what.rfind("output ", 0) == 0 && t.what != "output files";
+}
+
 std::vector<std::string> Phases(const std::vector<Timing>& timings) {
   std::vector<std::string> phases;
   for (const Timing& t : timings)
-    if (t.what.rfind("output ", 0) != 0 || t.what == "output files")
-      phases.push_back(t.what);
+    if (!IsOutputFile(t)) phases.push_back(t.what);
   return phases;
 }
 
@@ -61,7 +65,7 @@ void ExpectContiguous(const std::vector<Timing>& timings) {
     EXPECT_NEAR(t.seconds, t.to - t.from, 0.011) << t.what;
     EXPECT_LE(t.from, t.to) << t.what;
     EXPECT_TRUE(t.memory) << t.what << ": Linux has /proc/self/status";
-    if (t.what.rfind("output ", 0) == 0 && t.what != "output files") continue;
+    if (IsOutputFile(t)) continue;
     EXPECT_NEAR(t.from, end, 0.011) << t.what;
     end = t.to;
   }
@@ -91,8 +95,7 @@ TEST_F(Cli, BuildTimingsNameEveryPhaseAndOutputInOrderEvenWhenQuiet) {
   for (const std::string& name : written) {
     int lines = 0;
     for (const Timing& t : timings) {
-      if (t.what.rfind("output ", 0) != 0 || t.what == "output files") continue;
-      if (t.what.find(name) == std::string::npos) continue;
+      if (!IsOutputFile(t) || t.what.find(name) == std::string::npos) continue;
       ++lines;
       EXPECT_GE(t.from, all->from - 0.011) << t.what;
       EXPECT_LE(t.to, all->to + 0.011) << t.what;
