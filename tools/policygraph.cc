@@ -6,12 +6,14 @@
 // write).  Other inputs are still processed when one of them fails.
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,7 @@
 #include "policygraph/shard.h"
 #include "policygraph/viewer.h"
 
+#include "output_choice.h"
 #include "output_dir.h"
 #include "phase_clock.h"
 #include "release_memory.h"
@@ -62,6 +65,7 @@ struct Options {
   std::string output;
   // build, merge
   bool timings = false;
+  std::string outputs;
   // extract
   std::string part;
   // export
@@ -439,11 +443,22 @@ void KeepUntilExit(T&& value) {
   kept->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
+using OutputSet = std::set<std::string, std::less<>>;
+
+// The files --outputs names, or an error (exit 2) before anything is read.
+std::optional<OutputSet> ChosenOutputs(const Options& o) {
+  std::string error;
+  std::optional<OutputSet> chosen =
+      policygraph::tools::ParseOutputChoice(o.outputs, &error);
+  if (!chosen) std::cerr << "policygraph: error: --outputs: " << error << "\n";
+  return chosen;
+}
+
 // Everything `build` does once the corpus exists, for build and merge
 // alike, so the two cannot write different folders: graph, analyses and
 // every output, staged and then committed together.
-int WriteBuildFolder(const Options& o, pg::Corpus corpus,
-                     policygraph::tools::OutputDir& out,
+int WriteBuildFolder(const Options& o, const OutputSet& files_chosen,
+                     pg::Corpus corpus, policygraph::tools::OutputDir& out,
                      policygraph::tools::PhaseClock& clock) {
   const std::string dir = out.path().string();
   bool errors = Report(corpus, o.quiet);
@@ -485,11 +500,24 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // before the outputs are made, rather than at exit.
   corpus = pg::Corpus();
   policygraph::tools::ReleaseFreeMemory();
-  pg::PolicyGraph view = pg::SelectView(graph, pg::ViewOptions{});
+  auto chosen = [&](std::string_view name) {
+    return files_chosen.contains(name);
+  };
+  // Files not chosen are removed from the folder at commit: what it holds
+  // is always one run's output, never a mix with an earlier run's.
+  for (std::string_view name : policygraph::tools::kBuildFiles)
+    if (!chosen(name)) out.StageRemoval(name);
+  // The document view is for the viewer and the diagram only.
+  const bool viewer = chosen("index.html");
+  pg::PolicyGraph view;
+  if (viewer || chosen("graph.dot") || chosen("graph.svg"))
+    view = pg::SelectView(graph, pg::ViewOptions{});
   const size_t view_nodes = view.NodeCount();
   const bool draw = view_nodes <= kMaxDiagramNodes;
+  const bool write_dot = chosen("graph.dot");
+  const bool write_svg = chosen("graph.svg") && draw;
   clock.End("corpus freed, document view");
-  if (!draw) {
+  if (chosen("graph.svg") && !draw) {
     out.StageRemoval("graph.svg");
     Progress(o, "graph.svg skipped: " + std::to_string(view_nodes) +
                     " nodes is too many for one readable diagram; use "
@@ -538,11 +566,17 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
       {"report.md", text([&] { return pg::FormatAuditMarkdown(audit); })},
       {"report.html", text([&] { return pg::FormatAuditHtml(audit); })},
   };
-  constexpr size_t kCoverageReaders = 2;
-  std::atomic<size_t> coverage_readers{kCoverageReaders};
+  std::erase_if(outputs, [&](const Output& x) { return !chosen(x.name); });
+  const size_t coverage_tasks =
+      static_cast<size_t>(viewer) + static_cast<size_t>(chosen("coverage.csv"));
+  std::atomic<size_t> coverage_readers{coverage_tasks};
+  if (coverage_tasks == 0) std::vector<pg::CoverageReport>().swap(coverage);
   // The viewer's elements and the diagram come from the same document
   // view; the second of the two to finish frees it.
-  std::atomic<size_t> view_readers{2};
+  const bool graphviz_runs = write_dot || write_svg;
+  std::atomic<size_t> view_readers{static_cast<size_t>(viewer) +
+                                   static_cast<size_t>(graphviz_runs)};
+  if (view_readers == 0) view = pg::PolicyGraph();
   auto done_with_view = [&] {
     if (--view_readers == 0) view = pg::PolicyGraph();
   };
@@ -554,12 +588,13 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
   // graph (hundreds of MB at 1 GB) is built once the reports are gone,
   // not beside them.  On a small corpus every file before it is quick, so
   // the layout, the longest job there, still starts almost at once.
-  constexpr size_t kGraphvizTask = kCoverageReaders + 1;
+  const size_t graphviz_task =
+      graphviz_runs ? std::min(coverage_tasks + 1, outputs.size()) : SIZE_MAX;
   auto graphviz = [&](std::string* error) {
-    // A diagram too big to draw is only written, straight to its file,
+    // A diagram not laid out is only written, straight to its file,
     // rather than held whole as text first (at 1 GB that did not move the
     // peak, which is elsewhere, but it is memory nobody needs).
-    if (!draw) {
+    if (!write_svg) {
       out.Stage(
           "graph.dot", [&](std::ostream& s) { return pg::WriteDot(view, s); },
           error);
@@ -568,7 +603,7 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
     }
     const std::string dot = pg::GraphToDot(view);
     done_with_view();
-    if (!out.Stage("graph.dot", dot, error)) return;
+    if (write_dot && !out.Stage("graph.dot", dot, error)) return;
     Progress(
         o, "laying out the diagram (" + std::to_string(view_nodes) + " nodes)");
     std::optional<std::string> svg = pg::RenderDot(dot, "svg", error);
@@ -578,24 +613,28 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
     }
     out.Stage("graph.svg", *svg, error);
   };
-  const size_t files = outputs.size() + (draw ? 2 : 1);
+  const std::string graphviz_files = write_dot && write_svg
+                                         ? "graph.dot, graph.svg"
+                                     : write_dot ? "graph.dot"
+                                                 : "graph.svg";
+  const size_t files = outputs.size() + write_dot + write_svg;
+  const size_t tasks = outputs.size() + graphviz_runs;
   std::vector<std::string> errors_of(outputs.size() + 1);
   auto run = [&](size_t task) {
     const double start = clock.Now();
-    if (task == kGraphvizTask) {
+    if (task == graphviz_task) {
       graphviz(&errors_of.back());
-      clock.EndTask(draw ? "output graph.dot, graph.svg" : "output graph.dot",
-                    start);
+      clock.EndTask("output " + graphviz_files, start);
       return;
     }
-    const size_t i = task < kGraphvizTask ? task : task - 1;
+    const size_t i = task < graphviz_task ? task : task - 1;
     out.Stage(outputs[i].name, outputs[i].stream, &errors_of[i]);
     clock.EndTask("output " + outputs[i].name, start);
     if (outputs[i].name == "index.html") done_with_view();
-    if (i < kCoverageReaders && --coverage_readers == 0)
+    if (i < coverage_tasks && --coverage_readers == 0)
       std::vector<pg::CoverageReport>().swap(coverage);
   };
-  pg::ParallelFor(outputs.size() + 1, o.jobs, run);
+  pg::ParallelFor(tasks, o.jobs, run);
   clock.End("output files");
   for (size_t i = 0; i < errors_of.size(); ++i) {
     if (errors_of[i].empty()) continue;
@@ -620,6 +659,8 @@ int WriteBuildFolder(const Options& o, pg::Corpus corpus,
 }
 
 int RunBuild(const Options& o) {
+  const std::optional<OutputSet> chosen = ChosenOutputs(o);
+  if (!chosen) return kExitUsage;
   const std::string dir = !o.output.empty() ? o.output
                           : o.paths.empty() ? std::string("graphs/chongqing")
                                             : std::string("graphs/out");
@@ -640,7 +681,7 @@ int RunBuild(const Options& o) {
     clock.End("parse (read, segment, directives, references)");
     pg::Corpus corpus = pg::AssembleCorpus(std::move(batch));
     clock.End("resolve");
-    return WriteBuildFolder(o, std::move(corpus), *out, clock);
+    return WriteBuildFolder(o, *chosen, std::move(corpus), *out, clock);
   } catch (const std::runtime_error& e) {
     std::cerr << "policygraph: error: " << e.what() << "\n";
     return kExitUsage;
@@ -688,6 +729,8 @@ int RunExtract(const Options& o) {
 }
 
 int RunMerge(const Options& o) {
+  const std::optional<OutputSet> chosen = ChosenOutputs(o);
+  if (!chosen) return kExitUsage;
   policygraph::tools::PhaseClock clock(o.timings, std::cerr);
   Progress(o, "reading " + std::to_string(o.paths.size()) + " shard(s)");
   std::vector<pg::FileBatch> batches;
@@ -713,7 +756,7 @@ int RunMerge(const Options& o) {
   clock.End("read shards");
   pg::Corpus corpus = pg::AssembleCorpus(std::move(batches));
   clock.End("resolve");
-  return WriteBuildFolder(o, std::move(corpus), *out, clock);
+  return WriteBuildFolder(o, *chosen, std::move(corpus), *out, clock);
 }
 
 // "national,district" → levels; an unknown name is an error naming the
@@ -827,6 +870,12 @@ struct Command {
 constexpr const char* kFolderHelp =
     "output folder (created if missing); files are replaced atomically, "
     "never left half-written";
+constexpr const char* kOutputsHelp =
+    "comma list of the files to write (default: all): graph.json, "
+    "graph.cyjs, graph.graphml, graph.dot, graph.svg, coverage.csv, "
+    "orphans.csv, report.md, report.html, index.html.  The others are "
+    "removed from the folder, so it never mixes two runs; at 1 GB the ten "
+    "files are about eight times the input and a quarter of the time";
 constexpr const char* kTimingsHelp =
     "print on stderr, as each phase ends, how long it took, when it ran "
     "and the memory then resident and at its peak (also with -q; output "
@@ -849,6 +898,7 @@ const std::vector<Command>& Commands() {
        RunBuild,
        [](CLI::App* sub, Options& o) {
          sub->add_option("-o,--output", o.output, kFolderHelp);
+         sub->add_option("--outputs", o.outputs, kOutputsHelp);
          sub->add_flag("--timings", o.timings, kTimingsHelp);
        }},
       {"extract",
@@ -896,6 +946,7 @@ const std::vector<Command>& Commands() {
        RunMerge,
        [](CLI::App* sub, Options& o) {
          sub->add_option("-o,--output", o.output, kFolderHelp)->required();
+         sub->add_option("--outputs", o.outputs, kOutputsHelp);
          sub->add_flag("--timings", o.timings, kTimingsHelp);
        },
        "shard files written by `policygraph extract`",

@@ -1,0 +1,111 @@
+// `build --outputs` and `merge --outputs`: only the chosen files are
+// written, each byte for byte what a full build writes, and the folder
+// holds nothing else afterwards.
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cli_fixture.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using policygraph::testing::Cli;
+using policygraph::testing::ReadFile;
+using policygraph::testing::ToolRun;
+
+std::set<std::string> Names(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir))
+    names.insert(entry.path().filename().string());
+  return names;
+}
+
+// The files named on `--timings` lines of single outputs.
+std::set<std::string> TimedOutputs(const std::string& err) {
+  std::set<std::string> names;
+  std::istringstream lines(err);
+  std::string line;
+  const std::string prefix = "policygraph: timing: output ";
+  while (std::getline(lines, line)) {
+    if (line.rfind(prefix, 0) != 0) continue;
+    const std::string name = line.substr(
+        prefix.size(), line.find(' ', prefix.size()) - prefix.size());
+    if (name != "files") names.insert(name);
+  }
+  return names;
+}
+
+TEST_F(Cli, OutputsWritesOnlyTheChosenFilesAndRemovesTheRest) {
+  ToolRun full = Tool("build -q -o full");
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  ASSERT_EQ(Names(dir_ / "full").size(), 10u);
+  // Over a folder holding a whole earlier build.
+  fs::copy(dir_ / "full", dir_ / "some");
+  ToolRun some = Tool(
+      "build -q --timings --outputs graph.json,coverage.csv,graph.svg -o some");
+  ASSERT_EQ(some.exit_code, 0) << some.err;
+  const std::set<std::string> chosen = {"coverage.csv", "graph.json",
+                                        "graph.svg"};
+  EXPECT_EQ(Names(dir_ / "some"), chosen);
+  for (const std::string& name : chosen)
+    EXPECT_EQ(ReadFile(dir_ / "some" / name), ReadFile(dir_ / "full" / name))
+        << name;
+  EXPECT_EQ(TimedOutputs(some.err), chosen) << some.err;
+
+  // The diagram's text alone, and "all" anywhere in a list.
+  ToolRun dot = Tool("build -q --outputs graph.dot,,report.md -o dot");
+  ASSERT_EQ(dot.exit_code, 0) << dot.err;
+  EXPECT_EQ(Names(dir_ / "dot"),
+            (std::set<std::string>{"graph.dot", "report.md"}));
+  EXPECT_EQ(ReadFile(dir_ / "dot" / "graph.dot"),
+            ReadFile(dir_ / "full" / "graph.dot"));
+  ToolRun all = Tool("build -q --outputs report.md,all -o dot");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(Names(dir_ / "dot"), Names(dir_ / "full"));
+  EXPECT_EQ(ReadFile(dir_ / "dot" / "index.html"),
+            ReadFile(dir_ / "full" / "index.html"));
+}
+
+TEST_F(Cli, OutputsRefusesAnUnknownNameBeforeReadingAnything) {
+  ToolRun typo = Tool("build --outputs graph.json,graph.jsn -o out");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("unknown output 'graph.jsn'"), std::string::npos)
+      << typo.err;
+  EXPECT_NE(typo.err.find("graph.json, graph.cyjs"), std::string::npos)
+      << typo.err;
+  // Refused before the inputs were read: no progress, and no folder.
+  EXPECT_EQ(typo.err.find("reading"), std::string::npos) << typo.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+
+  ToolRun none = Tool("build --outputs , -o out");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("no output named"), std::string::npos) << none.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+
+  ToolRun merge = Tool("merge --outputs graph.png -o out nothing.jsonl");
+  EXPECT_EQ(merge.exit_code, 2);
+  EXPECT_NE(merge.err.find("unknown output 'graph.png'"), std::string::npos)
+      << merge.err;
+}
+
+TEST_F(Cli, MergeOutputsWritesWhatBuildWritesOfTheChosenFiles) {
+  ToolRun build = Tool("build -q --outputs orphans.csv,graph.cyjs -o built");
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  ToolRun extract = Tool("extract -q -o all.jsonl");
+  ASSERT_EQ(extract.exit_code, 0) << extract.err;
+  ToolRun merge =
+      Tool("merge -q --outputs graph.cyjs,orphans.csv -o merged all.jsonl");
+  ASSERT_EQ(merge.exit_code, 0) << merge.err;
+  EXPECT_EQ(Names(dir_ / "merged"),
+            (std::set<std::string>{"graph.cyjs", "orphans.csv"}));
+  EXPECT_EQ(ReadFile(dir_ / "merged" / "graph.cyjs"),
+            ReadFile(dir_ / "built" / "graph.cyjs"));
+  EXPECT_EQ(ReadFile(dir_ / "merged" / "orphans.csv"),
+            ReadFile(dir_ / "built" / "orphans.csv"));
+}
+
+}  // namespace
