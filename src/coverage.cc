@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -14,7 +13,6 @@
 #include <utility>
 
 #include <absl/container/flat_hash_map.h>
-#include <boost/sort/pdqsort/pdqsort.hpp>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -26,6 +24,7 @@
 
 #include "coverage_internal.h"
 #include "fold_internal.h"
+#include "gram_count.h"
 
 namespace policygraph {
 namespace {
@@ -67,111 +66,16 @@ std::string_view WithoutMarker(std::string_view text) {
   return std::string_view(input.data(), input.size());
 }
 
-using Gram = uint64_t;                                // one or two code points
+using internal::CountOf;
+using internal::Gram;
+using internal::GramCount;
+using internal::GramCounts;
+using internal::GramOf;
 using Vector = std::vector<std::pair<Gram, double>>;  // sorted by gram
 
-Gram MakeGram(UChar32 a, UChar32 b) {
-  return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) |
-         static_cast<uint32_t>(b);
-}
-
-// A gram and how often it occurs, in one word: the two code points (21
-// bits each) high, so words sort as their grams do, and the count in the
-// low 22 bits.  Half the size of a (gram, count) pair, which matters
-// because a hub's implementers hold all of theirs at once.
-using GramCount = uint64_t;
-using GramCounts = std::vector<GramCount>;  // sorted by gram
-constexpr int kCountBits = 22;
-constexpr uint64_t kMaxCount = (uint64_t{1} << kCountBits) - 1;
-
-GramCount Packed(Gram gram, uint64_t count) {
-  const uint64_t points = (gram >> 32) << 21 | (gram & 0x1FFFFF);
-  return points << kCountBits | std::min(count, kMaxCount);
-}
-Gram GramOf(GramCount packed) {
-  const uint64_t points = packed >> kCountBits;
-  return (points >> 21) << 32 | (points & 0x1FFFFF);
-}
-int CountOf(GramCount packed) { return static_cast<int>(packed & kMaxCount); }
-
-// Character unigrams and bigrams of every run of letters, digits and
-// ideographs; punctuation breaks runs, so no gram spans two clauses.
-// u_isalnum, asked of ideographs and ASCII without a call into ICU.
-bool IsAlnum(char32_t c) {
-  if (c < 0x80)
-    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') ||
-           (c >= U'A' && c <= U'Z');
-  if (c >= 0x4E00 && c <= 0x9FFF) return true;
-  return u_isalnum(static_cast<UChar32>(c));
-}
-
-// Appends the run-length list of sorted `grams` to `counts`.
-void AppendRuns(const std::vector<Gram>& grams, GramCounts& counts) {
-  for (size_t i = 0; i < grams.size();) {
-    size_t j = i + 1;
-    while (j < grams.size() && grams[j] == grams[i]) ++j;
-    counts.push_back(Packed(grams[i], j - i));
-    i = j;
-  }
-}
-
-GramCounts CountGrams(const std::string& text) {
-  const std::u32string folded =
-      internal::FoldForMatchCodePoints(WithoutMarker(text));
-  // Half the grams are unigrams, nearly all of them common ideographs:
-  // those are counted in a table indexed by code point, so only the
-  // bigrams and the few other unigrams are sorted.  Sorting all of them
-  // had been a quarter of coverage alignment.  The table and lists are
-  // the thread's, kept between calls: a large build makes millions.
-  constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
-  thread_local std::vector<uint32_t> ideograph_count(kLast - kFirst + 1, 0);
-  thread_local std::vector<char32_t> ideographs;
-  thread_local std::vector<Gram> others, bigrams;
-  ideographs.clear();
-  others.clear();
-  bigrams.clear();
-  UChar32 previous = -1;
-  for (char32_t code_point : folded) {
-    const auto c = static_cast<UChar32>(code_point);
-    if (!IsAlnum(code_point)) {
-      previous = -1;
-      continue;
-    }
-    if (code_point >= kFirst && code_point <= kLast) {
-      if (ideograph_count[code_point - kFirst]++ == 0)
-        ideographs.push_back(code_point);
-    } else {
-      others.push_back(MakeGram(0, c));
-    }
-    if (previous >= 0) bigrams.push_back(MakeGram(previous, c));
-    previous = c;
-  }
-  boost::sort::pdqsort_branchless(ideographs.begin(), ideographs.end());
-  boost::sort::pdqsort_branchless(others.begin(), others.end());
-  boost::sort::pdqsort_branchless(bigrams.begin(), bigrams.end());
-  // A unigram's gram has no first code point, so every unigram sorts
-  // before every bigram; the two kinds of unigram are merged.
-  thread_local GramCounts ideograph_counts, other_counts;
-  ideograph_counts.clear();
-  other_counts.clear();
-  for (char32_t c : ideographs) {
-    ideograph_counts.push_back(Packed(MakeGram(0, static_cast<UChar32>(c)),
-                                      ideograph_count[c - kFirst]));
-    ideograph_count[c - kFirst] = 0;
-  }
-  AppendRuns(others, other_counts);
-  // Sized first: items keep their counts until their turn, and a list
-  // grown by doubling would hold up to twice the memory.
-  size_t distinct = ideograph_counts.size() + other_counts.size();
-  for (size_t i = 0; i < bigrams.size(); ++i)
-    distinct += i == 0 || bigrams[i] != bigrams[i - 1];
-  GramCounts counts;
-  counts.reserve(distinct);
-  std::merge(ideograph_counts.begin(), ideograph_counts.end(),
-             other_counts.begin(), other_counts.end(),
-             std::back_inserter(counts));
-  AppendRuns(bigrams, counts);
-  return counts;
+GramCounts CountTextGrams(const std::string& text) {
+  return internal::CountGrams(
+      internal::FoldForMatchCodePoints(WithoutMarker(text)));
 }
 
 struct Item {
@@ -240,7 +144,7 @@ void CollectItems(const ParsedFile& file, size_t doc_index, bool with_context,
     item.tree = &tree;
     item.index = index;
     item.group = with_context ? GroupingAncestor(tree, index) : -1;
-    item.grams = CountGrams(texts.Of(file, tree, index));
+    item.grams = CountTextGrams(texts.Of(file, tree, index));
     items.push_back(std::move(item));
   }
 }
@@ -594,15 +498,16 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
   for (size_t i = 0; i < kids.size(); ++i) {
     Item& kid = kids[i];
     if (kid.grams.empty())  // not kept, or none at all
-      kid.grams = CountGrams(texts.Of(*kid.file, *kid.tree, kid.index));
+      kid.grams = CountTextGrams(texts.Of(*kid.file, *kid.tree, kid.index));
     kid.own = Weigh(kid.grams, table, &own_slots);
     GramCounts().swap(kid.grams);
     if (kid.group >= 0) {
       const Item* previous = i > 0 ? &kids[i - 1] : nullptr;
       if (!previous || previous->tree != kid.tree ||
           previous->group != kid.group)
-        context = Weigh(CountGrams(texts.Of(*kid.file, *kid.tree, kid.group)),
-                        table, &context_slots);
+        context =
+            Weigh(CountTextGrams(texts.Of(*kid.file, *kid.tree, kid.group)),
+                  table, &context_slots);
       kid.ctx = &context;
     }
     candidates.clear();

@@ -1,0 +1,169 @@
+#include "gram_count.h"
+
+#include <bit>
+#include <iterator>
+
+#include <boost/sort/pdqsort/pdqsort.hpp>
+#include <unicode/uchar.h>
+
+namespace policygraph::internal {
+namespace {
+
+// Nearly every gram of a directive is made of the common ideographs:
+// their counts live in tables indexed by code point, so the grams come
+// out in order from a scan of which ideographs occur, without a sort.
+// Sorting every gram had been a third of coverage alignment.  The tables
+// are the thread's, kept between calls (a large build counts millions of
+// directives) and left zeroed after each.
+constexpr char32_t kFirst = kIdeographFirst, kLast = kIdeographLast;
+
+struct Tables {
+  std::vector<uint32_t> unigrams = std::vector<uint32_t>(kIdeographs);
+  // Bigrams starting with the ideograph, then where its bucket of second
+  // code points ends as they are placed.
+  std::vector<uint32_t> bucket = std::vector<uint32_t>(kIdeographs);
+  std::vector<uint64_t> seen = std::vector<uint64_t>(kIdeographs / 64 + 1);
+  std::vector<char32_t> firsts;      // the ideographs seen, in order
+  std::vector<char32_t> pairs;       // (first, second) of ideograph-led
+  std::vector<char32_t> seconds;     // bigrams, bucketed by first
+  std::vector<Gram> other_unigrams;  // letters, digits, rarer ideographs
+  std::vector<Gram> other_bigrams;   // led by one of those
+};
+
+// Appends the run-length list of the sorted grams [from, to).
+template <typename It>
+void AppendRuns(It from, It to, GramCounts& counts) {
+  while (from != to) {
+    It run = from;
+    while (run != to && *run == *from) ++run;
+    counts.push_back(Packed(*from, static_cast<uint64_t>(run - from)));
+    from = run;
+  }
+}
+
+size_t Distinct(const std::vector<Gram>& sorted) {
+  size_t n = 0;
+  for (size_t i = 0; i < sorted.size(); ++i)
+    n += i == 0 || sorted[i] != sorted[i - 1];
+  return n;
+}
+
+}  // namespace
+
+bool IsGramLetter(char32_t c) {
+  if (c < 0x80)
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') ||
+           (c >= U'A' && c <= U'Z');
+  if (IsIdeograph(c)) return true;
+  return u_isalnum(static_cast<UChar32>(c));
+}
+
+GramCounts CountGrams(std::u32string_view folded) {
+  thread_local Tables t;
+  t.firsts.clear();
+  t.pairs.clear();
+  t.other_unigrams.clear();
+  t.other_bigrams.clear();
+  bool in_run = false;
+  char32_t previous = 0;
+  for (char32_t c : folded) {
+    if (!IsGramLetter(c)) {
+      in_run = false;
+      continue;
+    }
+    if (IsIdeograph(c)) {
+      const size_t i = c - kFirst;
+      ++t.unigrams[i];
+      t.seen[i / 64] |= uint64_t{1} << (i % 64);
+    } else {
+      t.other_unigrams.push_back(Unigram(c));
+    }
+    if (in_run) {
+      if (IsIdeograph(previous)) {
+        ++t.bucket[previous - kFirst];
+        t.pairs.push_back(previous);
+        t.pairs.push_back(c);
+      } else {
+        t.other_bigrams.push_back(MakeGram(previous, c));
+      }
+    }
+    in_run = true;
+    previous = c;
+  }
+  // The ideographs seen, in order, each bucket's end as its start for now.
+  uint32_t placed = 0;
+  for (size_t w = 0; w < t.seen.size(); ++w) {
+    for (uint64_t bits = t.seen[w]; bits != 0; bits &= bits - 1) {
+      const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(bits));
+      t.firsts.push_back(static_cast<char32_t>(kFirst + i));
+      placed += t.bucket[i];
+      t.bucket[i] = placed - t.bucket[i];
+    }
+  }
+  // Counting sort by first ideograph (stable, so a bucket is in text
+  // order), then each bucket sorted: a few seconds each, as a rule.
+  t.seconds.resize(t.pairs.size() / 2);
+  for (size_t k = 0; k < t.pairs.size(); k += 2)
+    t.seconds[t.bucket[t.pairs[k] - kFirst]++] = t.pairs[k + 1];
+  boost::sort::pdqsort_branchless(t.other_unigrams.begin(),
+                                  t.other_unigrams.end());
+  boost::sort::pdqsort_branchless(t.other_bigrams.begin(),
+                                  t.other_bigrams.end());
+
+  // Sized first: items keep their counts until their turn, and a list
+  // grown by doubling would hold up to twice the memory.
+  size_t distinct =
+      t.firsts.size() + Distinct(t.other_unigrams) + Distinct(t.other_bigrams);
+  uint32_t begin = 0;
+  for (char32_t first : t.firsts) {
+    const uint32_t end = t.bucket[first - kFirst];
+    auto from = t.seconds.begin() + begin, to = t.seconds.begin() + end;
+    if (to - from > 16)
+      boost::sort::pdqsort_branchless(from, to);
+    else
+      for (auto i = from; i != to; ++i)  // insertion sort
+        for (auto j = i; j != from && *j < *(j - 1); --j)
+          std::iter_swap(j, j - 1);
+    for (auto i = from; i != to; ++i) distinct += i == from || *i != *(i - 1);
+    begin = end;
+  }
+  GramCounts counts;
+  counts.reserve(distinct);
+
+  // Unigrams (no first code point, so before every bigram): the
+  // ideographs' merged with the others'.
+  auto other = t.other_unigrams.begin();
+  for (char32_t c : t.firsts) {
+    const auto below =
+        std::lower_bound(other, t.other_unigrams.end(), Unigram(c));
+    AppendRuns(other, below, counts);
+    other = below;
+    counts.push_back(Packed(Unigram(c), t.unigrams[c - kFirst]));
+  }
+  AppendRuns(other, t.other_unigrams.end(), counts);
+
+  // Bigrams: those led by a code point below the ideographs, the
+  // ideographs' buckets in order, then those led by one above.
+  const auto above = std::lower_bound(
+      t.other_bigrams.begin(), t.other_bigrams.end(), MakeGram(kLast + 1, 0));
+  AppendRuns(t.other_bigrams.begin(), above, counts);
+  begin = 0;
+  for (char32_t first : t.firsts) {
+    const size_t i = first - kFirst;
+    const uint32_t end = t.bucket[i];
+    for (uint32_t k = begin; k < end;) {
+      uint32_t run = k + 1;
+      while (run < end && t.seconds[run] == t.seconds[k]) ++run;
+      counts.push_back(Packed(MakeGram(first, t.seconds[k]), run - k));
+      k = run;
+    }
+    begin = end;
+    t.unigrams[i] = 0;
+    t.bucket[i] = 0;
+    t.seen[i / 64] = 0;
+  }
+  AppendRuns(above, t.other_bigrams.end(), counts);
+  return counts;
+}
+
+}  // namespace policygraph::internal
