@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -16,9 +17,11 @@ namespace {
 namespace fs = std::filesystem;
 using policygraph::testing::Cli;
 using policygraph::testing::CommandRun;
+using policygraph::testing::FileNames;
 using policygraph::testing::FolderDifferences;
 using policygraph::testing::InCi;
 using policygraph::testing::PythonWith;
+using policygraph::testing::ReadFile;
 using policygraph::testing::RunCommand;
 
 class Dask : public Cli {
@@ -62,6 +65,19 @@ TEST_F(Dask, LocalClusterOfTwoWorkersWritesWhatBuildWrites) {
     EXPECT_EQ(entry.path().filename().string().find(".shards-"),
               std::string::npos)
         << entry.path();
+}
+
+TEST_F(Dask, OutputsReachMerge) {
+  ASSERT_EQ(Tool("build -q -o built").exit_code, 0);
+  CommandRun run =
+      Script("-q -o by-dask --workers 2 --outputs graph.json,report.md");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(FileNames(dir_ / "by-dask"),
+            (std::set<std::string>{"graph.json", "report.md"}));
+  for (const char* name : {"graph.json", "report.md"})
+    EXPECT_EQ(ReadFile(dir_ / "by-dask" / name),
+              ReadFile(dir_ / "built" / name))
+        << name;
 }
 
 TEST_F(Dask, AFailedTaskIsAnErrorNamingItsPartAndNothingIsMerged) {

@@ -118,6 +118,9 @@ def parse_args(argv):
     parser.add_argument("-j", "--jobs", type=int, default=1,
                         help="threads of each extract task (default 1: the "
                         "cluster gives the parallelism)")
+    parser.add_argument("--outputs", metavar="LIST",
+                        help="passed to merge, as for build: the files to "
+                        "write (default all)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="errors only, as build -q")
     args = parser.parse_args(argv)
@@ -226,7 +229,9 @@ def main(argv):
         except TaskFailed as error:
             return fail(f"extract failed, nothing merged:\n{error}")
         merge = [tool, "merge", "-o", args.output] + (
-            ["-q"] if args.quiet else []) + ["--"] + names
+            ["-q"] if args.quiet else []) + (
+            ["--outputs", args.outputs] if args.outputs else []) + [
+                "--"] + names
         say(args, "merging the shards here")
         return subprocess.run(merge).returncode
     finally:
