@@ -278,18 +278,23 @@ std::u32string PhraseText(const Item& item, DirectiveTexts& texts) {
 
 std::string Evidence(const Item& child, const Item& parent,
                      const std::u32string& c, const std::u32string& p) {
+  // Only bigrams make phrases, and a vector holds its unigrams (no first
+  // code point) before its bigrams: the walk starts at the first bigram of
+  // each, half the way in.
+  auto first_bigram = [](const Vector& v) {
+    return static_cast<size_t>(
+        std::partition_point(v.begin(), v.end(),
+                             [](const auto& g) { return g.first >> 32 == 0; }) -
+        v.begin());
+  };
   std::vector<std::pair<double, Gram>> shared;
-  for (size_t i = 0, j = 0; i < child.own.size() && j < parent.own.size();) {
-    if (child.own[i].first < parent.own[j].first) {
-      ++i;
-    } else if (parent.own[j].first < child.own[i].first) {
-      ++j;
-    } else {
-      if (child.own[i].first >> 32)  // bigrams only
-        shared.emplace_back(-child.own[i].second * parent.own[j].second,
-                            child.own[i].first);
-      ++i, ++j;
-    }
+  const Vector &a = child.own, &b = parent.own;
+  for (size_t i = first_bigram(a), j = first_bigram(b);
+       i < a.size() && j < b.size();) {
+    const Gram x = a[i].first, y = b[j].first;
+    if (x == y) shared.emplace_back(-a[i].second * b[j].second, x);
+    i += x <= y;
+    j += y <= x;
   }
   // Heaviest first; weights equal to nine places are ties, broken by gram,
   // for the same reason as the rows' order below.
