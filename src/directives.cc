@@ -7,6 +7,7 @@
 
 #include "policygraph/fold.h"
 
+#include "parse_internal.h"
 #include "text_util.h"
 
 namespace policygraph {
@@ -185,8 +186,9 @@ TableColumns ReadTableHeader(const std::vector<std::string>& cells) {
 
 class DirectiveParser {
  public:
-  DirectiveParser(const SourceText& src, const Document& doc)
-      : src_(src), doc_(doc) {
+  DirectiveParser(const SourceText& src, const Document& doc,
+                  const internal::CleanLines* clean = nullptr)
+      : src_(src), doc_(doc), clean_(clean) {
     tree_.document_id = doc.id;
   }
 
@@ -212,8 +214,16 @@ class DirectiveParser {
   void Close(int node, uint32_t before_line);
   std::string UniqueId(std::string id);
 
+  // Line n cleaned: read from `clean_` when the segmenter's lines were
+  // handed over, else made into `scratch`.
+  const std::string& Clean(uint32_t n, std::string& scratch) const {
+    if (clean_ && n < clean_->size()) return (*clean_)[n];
+    return scratch = CleanLine(src_.Line(n));
+  }
+
   const SourceText& src_;
   const Document& doc_;
+  const internal::CleanLines* clean_;
   DirectiveTree tree_;
   std::vector<int> stack_;  // open units, outermost first
   std::set<std::string> ids_;
@@ -567,8 +577,9 @@ bool DirectiveParser::TryPlanTitle(uint32_t n, const std::string& line) {
 
 void DirectiveParser::CollectNamedPlans() {
   static const RE2 named(R"(《([^《》]{2,80})》)");
+  std::string scratch;
   for (uint32_t n = doc_.header_last_line + 1; n <= doc_.last_line; ++n) {
-    std::string line = CleanLine(src_.Line(n));
+    const std::string& line = Clean(n, scratch);
     if (!internal::ParseDateLine(line).empty()) break;
     re2::StringPiece input(line);
     std::string title;
@@ -585,9 +596,10 @@ DirectiveTree DirectiveParser::Run() {
   if (doc_.first_line == 0 || doc_.last_line > src_.LineCount()) return tree_;
   in_notice_ = !doc_.attached_title.empty();
   if (in_notice_) CollectNamedPlans();
+  std::string scratch;
   for (uint32_t n = doc_.header_last_line + 1; n <= doc_.last_line; ++n) {
     std::string_view raw = src_.Line(n);
-    std::string line = CleanLine(raw);
+    const std::string& line = Clean(n, scratch);
     if (line.empty()) continue;
     // The notice's own body ends at its signature date; the plan follows.
     if (in_notice_ && !internal::ParseDateLine(line).empty()) {
@@ -615,6 +627,12 @@ DirectiveTree DirectiveParser::Run() {
 
 DirectiveTree ParseDirectives(const SourceText& source, const Document& doc) {
   return DirectiveParser(source, doc).Run();
+}
+
+DirectiveTree internal::ParseDirectives(const SourceText& source,
+                                        const Document& doc,
+                                        const CleanLines& clean) {
+  return DirectiveParser(source, doc, &clean).Run();
 }
 
 std::vector<int> ActionableDirectives(const DirectiveTree& tree) {

@@ -10,6 +10,8 @@
 #include "policygraph/parallel.h"
 #include "policygraph/resolve.h"
 
+#include "parse_internal.h"
+
 namespace policygraph {
 namespace {
 
@@ -53,13 +55,14 @@ ParsedFile ParseSource(SourceText source,
                        std::vector<Diagnostic>& diagnostics) {
   ParsedFile parsed;
   parsed.source = std::move(source);
-  Segmentation seg = SegmentGazette(parsed.source);
+  internal::CleanLines clean;
+  Segmentation seg = internal::SegmentGazette(parsed.source, &clean);
   diagnostics.insert(diagnostics.end(), seg.diagnostics.begin(),
                      seg.diagnostics.end());
   parsed.toc = std::move(seg.toc);
   parsed.documents = std::move(seg.documents);
   for (const Document& doc : parsed.documents) {
-    DirectiveTree tree = ParseDirectives(parsed.source, doc);
+    DirectiveTree tree = internal::ParseDirectives(parsed.source, doc, clean);
     diagnostics.insert(diagnostics.end(), tree.diagnostics.begin(),
                        tree.diagnostics.end());
     Extraction refs = ExtractReferences(parsed.source, doc, tree);

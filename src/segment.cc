@@ -8,6 +8,7 @@
 
 #include "policygraph/fold.h"
 
+#include "parse_internal.h"
 #include "text_util.h"
 
 namespace policygraph {
@@ -131,6 +132,7 @@ class Segmenter {
   }
 
   Segmentation Run();
+  internal::CleanLines TakeCleanLines() { return std::move(clean_); }
 
  private:
   uint32_t LineCount() const { return clean_.size() - 1; }
@@ -625,6 +627,14 @@ Level ClassifyIssuerLevel(std::string_view issuer) {
 
 Segmentation SegmentGazette(const SourceText& source) {
   return Segmenter(source).Run();
+}
+
+Segmentation internal::SegmentGazette(const SourceText& source,
+                                      CleanLines* clean) {
+  Segmenter segmenter(source);
+  Segmentation result = segmenter.Run();
+  if (clean) *clean = segmenter.TakeCleanLines();
+  return result;
 }
 
 }  // namespace policygraph
