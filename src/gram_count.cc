@@ -12,9 +12,9 @@ namespace {
 // Nearly every gram of a directive is made of the common ideographs:
 // their counts live in tables indexed by code point, so the grams come
 // out in order from a scan of which ideographs occur, without a sort.
-// Sorting every gram had been a third of coverage alignment.  The tables
-// are the thread's, kept between calls (a large build counts millions of
-// directives) and left zeroed after each.
+// Sorting every gram had been about a quarter of coverage alignment.
+// The tables are the thread's, kept between calls (a large build counts
+// millions of directives) and left zeroed after each.
 constexpr char32_t kFirst = kIdeographFirst, kLast = kIdeographLast;
 
 struct Tables {
@@ -101,7 +101,8 @@ GramCounts CountGrams(std::u32string_view folded) {
     }
   }
   // Counting sort by first ideograph (stable, so a bucket is in text
-  // order), then each bucket sorted: a few seconds each, as a rule.
+  // order), then each bucket sorted: it holds a few code points, as a
+  // rule, so an insertion sort unless it is long.
   t.seconds.resize(t.pairs.size() / 2);
   for (size_t k = 0; k < t.pairs.size(); k += 2)
     t.seconds[t.bucket[t.pairs[k] - kFirst]++] = t.pairs[k + 1];

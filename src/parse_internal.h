@@ -1,7 +1,7 @@
 // The per-file stages as ParseSource runs them: the segmenter cleans every
 // line of a file (CleanLine) to find its documents, and the directive
 // parser, which cleaned every line of each document again, reads those.
-// Cleaning a line twice was about a twentieth of the parse.
+// Cleaning each line twice cost `refs` 2–4% on 100 MB.
 #ifndef POLICYGRAPH_SRC_PARSE_INTERNAL_H_
 #define POLICYGRAPH_SRC_PARSE_INTERNAL_H_
 
