@@ -14,15 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using policygraph::testing::Cli;
+using policygraph::testing::FileNames;
 using policygraph::testing::ReadFile;
 using policygraph::testing::ToolRun;
-
-std::set<std::string> Names(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir))
-    names.insert(entry.path().filename().string());
-  return names;
-}
 
 // The files named on `--timings` lines of single outputs.
 std::set<std::string> TimedOutputs(const std::string& err) {
@@ -42,7 +36,7 @@ std::set<std::string> TimedOutputs(const std::string& err) {
 TEST_F(Cli, OutputsWritesOnlyTheChosenFilesAndRemovesTheRest) {
   ToolRun full = Tool("build -q -o full");
   ASSERT_EQ(full.exit_code, 0) << full.err;
-  ASSERT_EQ(Names(dir_ / "full").size(), 10u);
+  ASSERT_EQ(FileNames(dir_ / "full").size(), 10u);
   // Over a folder holding a whole earlier build.
   fs::copy(dir_ / "full", dir_ / "some");
   ToolRun some = Tool(
@@ -50,7 +44,7 @@ TEST_F(Cli, OutputsWritesOnlyTheChosenFilesAndRemovesTheRest) {
   ASSERT_EQ(some.exit_code, 0) << some.err;
   const std::set<std::string> chosen = {"coverage.csv", "graph.json",
                                         "graph.svg"};
-  EXPECT_EQ(Names(dir_ / "some"), chosen);
+  EXPECT_EQ(FileNames(dir_ / "some"), chosen);
   for (const std::string& name : chosen)
     EXPECT_EQ(ReadFile(dir_ / "some" / name), ReadFile(dir_ / "full" / name))
         << name;
@@ -59,13 +53,13 @@ TEST_F(Cli, OutputsWritesOnlyTheChosenFilesAndRemovesTheRest) {
   // The diagram's text alone, and "all" anywhere in a list.
   ToolRun dot = Tool("build -q --outputs graph.dot,,report.md -o dot");
   ASSERT_EQ(dot.exit_code, 0) << dot.err;
-  EXPECT_EQ(Names(dir_ / "dot"),
+  EXPECT_EQ(FileNames(dir_ / "dot"),
             (std::set<std::string>{"graph.dot", "report.md"}));
   EXPECT_EQ(ReadFile(dir_ / "dot" / "graph.dot"),
             ReadFile(dir_ / "full" / "graph.dot"));
   ToolRun all = Tool("build -q --outputs report.md,all -o dot");
   ASSERT_EQ(all.exit_code, 0) << all.err;
-  EXPECT_EQ(Names(dir_ / "dot"), Names(dir_ / "full"));
+  EXPECT_EQ(FileNames(dir_ / "dot"), FileNames(dir_ / "full"));
   EXPECT_EQ(ReadFile(dir_ / "dot" / "index.html"),
             ReadFile(dir_ / "full" / "index.html"));
 }
@@ -100,7 +94,7 @@ TEST_F(Cli, MergeOutputsWritesWhatBuildWritesOfTheChosenFiles) {
   ToolRun merge =
       Tool("merge -q --outputs graph.cyjs,orphans.csv -o merged all.jsonl");
   ASSERT_EQ(merge.exit_code, 0) << merge.err;
-  EXPECT_EQ(Names(dir_ / "merged"),
+  EXPECT_EQ(FileNames(dir_ / "merged"),
             (std::set<std::string>{"graph.cyjs", "orphans.csv"}));
   EXPECT_EQ(ReadFile(dir_ / "merged" / "graph.cyjs"),
             ReadFile(dir_ / "built" / "graph.cyjs"));

@@ -228,10 +228,12 @@ def main(argv):
             names = run_parts(client, args, tool, shards)
         except TaskFailed as error:
             return fail(f"extract failed, nothing merged:\n{error}")
-        merge = [tool, "merge", "-o", args.output] + (
-            ["-q"] if args.quiet else []) + (
-            ["--outputs", args.outputs] if args.outputs else []) + [
-                "--"] + names
+        merge = [tool, "merge", "-o", args.output]
+        if args.quiet:
+            merge.append("-q")
+        if args.outputs:
+            merge += ["--outputs", args.outputs]
+        merge += ["--"] + names
         say(args, "merging the shards here")
         return subprocess.run(merge).returncode
     finally:

@@ -4,9 +4,9 @@
 
 namespace policygraph::tools {
 
-std::optional<std::set<std::string, std::less<>>> ParseOutputChoice(
-    std::string_view list, std::string* error) {
-  std::set<std::string, std::less<>> chosen;
+std::optional<OutputSet> ParseOutputChoice(std::string_view list,
+                                           std::string* error) {
+  OutputSet chosen;
   if (list.empty()) list = "all";
   std::string accepted;
   for (std::string_view name : kBuildFiles)

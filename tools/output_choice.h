@@ -19,11 +19,13 @@ inline constexpr std::array<std::string_view, 10> kBuildFiles = {
     "graph.svg",   "coverage.csv", "orphans.csv",   "report.md",
     "report.html", "index.html"};
 
+using OutputSet = std::set<std::string, std::less<>>;
+
 // "graph.json,coverage.csv" → those names; "all" in the list, or an empty
 // list (the option not given), → every file.  An unknown name, or a list of
 // none, is nullopt and an error naming the accepted ones.
-std::optional<std::set<std::string, std::less<>>> ParseOutputChoice(
-    std::string_view list, std::string* error);
+std::optional<OutputSet> ParseOutputChoice(std::string_view list,
+                                           std::string* error);
 
 }  // namespace policygraph::tools
 

@@ -13,7 +13,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -443,7 +442,7 @@ void KeepUntilExit(T&& value) {
   kept->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
-using OutputSet = std::set<std::string, std::less<>>;
+using policygraph::tools::OutputSet;
 
 // The files --outputs names, or an error (exit 2) before anything is read.
 std::optional<OutputSet> ChosenOutputs(const Options& o) {
