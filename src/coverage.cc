@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <unordered_set>
@@ -78,13 +79,55 @@ GramCounts CountTextGrams(const std::string& text) {
       internal::FoldForMatchCodePoints(WithoutMarker(text)));
 }
 
+// A kid's gram counts, numbered by its alignment's table: a word each,
+// the slot high and the count low, and a count too big for its bits
+// whole in the next word.  Half the bytes of GramCounts, and weighed
+// without looking a gram up.
+using KeptGrams = std::vector<uint32_t>;
+constexpr int kKeptCountBits = 5;
+constexpr uint32_t kKeptCountEscape = (1u << kKeptCountBits) - 1;
+constexpr size_t kMaxKeptSlot = size_t{1} << (32 - kKeptCountBits);
+
+void Keep(uint32_t slot, int count, KeptGrams& kept) {
+  const uint32_t low = std::min(static_cast<uint32_t>(count), kKeptCountEscape);
+  kept.push_back(slot << kKeptCountBits | low);
+  if (low == kKeptCountEscape) kept.push_back(static_cast<uint32_t>(count));
+}
+
+// The KeptGrams of one alignment's kids, packed into a few large blocks.
+// A vector for each kid was 283,764 allocations for the largest hub of a
+// 1 GB corpus, and writing the outputs after them took 6-10% longer
+// (two interleaved pairs at -j 1 and -j 2).
+class KeptStore {
+ public:
+  // A copy of `words`, valid as long as the store is.
+  std::span<const uint32_t> Store(const KeptGrams& words) {
+    if (blocks_.empty() ||
+        blocks_.back().capacity() - blocks_.back().size() < words.size()) {
+      blocks_.emplace_back().reserve(std::max(kBlockWords, words.size()));
+      bytes_ += blocks_.back().capacity() * sizeof(uint32_t);
+    }
+    KeptGrams& block = blocks_.back();
+    const size_t at = block.size();
+    block.insert(block.end(), words.begin(), words.end());  // no reallocation
+    return {block.data() + at, words.size()};
+  }
+  size_t bytes() const { return bytes_; }
+
+ private:
+  static constexpr size_t kBlockWords = size_t{1} << 20;
+  std::vector<KeptGrams> blocks_;
+  size_t bytes_ = 0;
+};
+
 struct Item {
   const ParsedFile* file = nullptr;
   const DirectiveTree* tree = nullptr;
   int index = -1;
   int group = -1;      // nearest grouping ancestor, -1 for none or a parent
   uint32_t child = 0;  // a child's index in CoverageReport::children
-  GramCounts grams;
+  GramCounts grams;    // a parent's, until weighed
+  std::span<const uint32_t> kept;  // a kid's, from counting to its turn
   Vector own;
   const Vector* ctx = nullptr;  // the group's words, shared by its items
 };
@@ -164,11 +207,16 @@ class GramTable {
   static constexpr uint32_t kNone = UINT32_MAX;
 
   // Counts each gram of `counts` once more (its document frequency).
-  void AddDocument(const GramCounts& counts) {
+  // `kept` (when given) receives them as KeptGrams, or nothing when the
+  // table has outgrown what a KeptGrams entry can number.
+  void AddDocument(const GramCounts& counts, KeptGrams* kept = nullptr) {
+    if (kept && grams_.size() + counts.size() > kMaxKeptSlot) kept = nullptr;
     for (GramCount packed : counts) {
-      auto [it, added] = slots_.try_emplace(GramOf(packed), df_.size());
-      if (added) df_.push_back(0);
+      const Gram gram = GramOf(packed);
+      auto [it, added] = slots_.try_emplace(gram, df_.size());
+      if (added) df_.push_back(0), grams_.push_back(gram);
       ++df_[it->second];
+      if (kept) Keep(it->second, CountOf(packed), *kept);
     }
   }
 
@@ -181,6 +229,7 @@ class GramTable {
     unseen_idf_ = std::log(documents + 1);
   }
 
+  Gram GramAt(uint32_t slot) const { return grams_[slot]; }
   uint32_t Slot(Gram gram) const {
     auto it = slots_.find(gram);
     return it == slots_.end() ? kNone : it->second;
@@ -215,6 +264,7 @@ class GramTable {
 
  private:
   absl::flat_hash_map<Gram, uint32_t> slots_;
+  std::vector<Gram> grams_;  // by slot
   std::vector<uint32_t> df_;
   std::vector<double> idf_;
   double unseen_idf_ = 0;
@@ -253,6 +303,29 @@ Vector Weigh(const GramCounts& counts, const GramTable& table,
   norm = std::sqrt(norm);
   for (auto& [gram, w] : v) w /= norm;
   return v;  // in gram order, as `counts` is
+}
+
+// Weigh's result for the counts `kept` holds, read by slot without
+// looking a gram up.
+Vector Weigh(std::span<const uint32_t> kept, const GramTable& table,
+             std::vector<uint32_t>& slots) {
+  Vector v;
+  v.reserve(kept.size());
+  slots.clear();
+  double norm = 0;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const uint32_t slot = kept[i] >> kKeptCountBits;
+    uint32_t count = kept[i] & kKeptCountEscape;
+    if (count == kKeptCountEscape) count = kept[++i];
+    double w = CountWeight(count) * table.Idf(slot);
+    if (w <= 0) continue;
+    v.emplace_back(table.GramAt(slot), w);
+    slots.push_back(slot);
+    norm += w * w;
+  }
+  norm = std::sqrt(norm);
+  for (auto& [gram, w] : v) w /= norm;
+  return v;
 }
 
 std::string ToUtf8(const std::u32string& text) {
@@ -408,7 +481,7 @@ namespace internal {
 
 PendingCoverage AlignCoverage(const DocumentRef& parent,
                               const std::vector<DocumentRef>& children,
-                              size_t kept_grams_limit) {
+                              size_t kept_bytes_limit) {
   PendingCoverage pending;
   CoverageReport& report = pending.report;
   if (!parent.doc || !parent.file || !parent.tree) return pending;
@@ -427,13 +500,14 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
   // Document frequencies over the directives being aligned: what the
   // parent and its implementers all say is what distinguishes nothing.
   // The children's counts go in as they are made, and are kept for their
-  // turn only up to `kept_grams_limit` in all; the rest are made again
-  // then.  A hub's thousands of implementers' counts, held at once, were
-  // the top of a large build's memory (235 MiB at 1 GB), and counting
-  // every child's twice made alignment a third slower.
+  // turn by table slot, up to `kept_bytes_limit` in all; the rest are made
+  // again then.  Counting every child's twice made alignment a third
+  // slower; held as grams, a hub's thousands of implementers' counts were
+  // the top of a large build's memory.
   GramTable table;
   for (const Item& item : parents) table.AddDocument(item.grams);
-  size_t kept_grams = 0;
+  KeptStore kept;
+  KeptGrams scratch;
   std::unordered_set<std::string_view> seen;  // a hub has thousands
   for (const DocumentRef& child : children) {
     const Document* doc = child.doc;
@@ -447,9 +521,13 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
                  texts, kids);
     for (size_t k = first; k < kids.size(); ++k) {
       kids[k].child = static_cast<uint32_t>(report.children.size() - 1);
-      table.AddDocument(kids[k].grams);
-      kept_grams += kids[k].grams.size();
-      if (kept_grams > kept_grams_limit) GramCounts().swap(kids[k].grams);
+      scratch.clear();
+      const bool keep =
+          kept.bytes() + kids[k].grams.size() * sizeof(uint32_t) <=
+          kept_bytes_limit;
+      table.AddDocument(kids[k].grams, keep ? &scratch : nullptr);
+      if (!scratch.empty()) kids[k].kept = kept.Store(scratch);
+      GramCounts().swap(kids[k].grams);
     }
   }
 
@@ -502,10 +580,12 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
   std::vector<uint32_t> own_slots, context_slots;
   for (size_t i = 0; i < kids.size(); ++i) {
     Item& kid = kids[i];
-    if (kid.grams.empty())  // not kept, or none at all
-      kid.grams = CountTextGrams(texts.Of(*kid.file, *kid.tree, kid.index));
-    kid.own = Weigh(kid.grams, table, &own_slots);
-    GramCounts().swap(kid.grams);
+    if (!kid.kept.empty()) {
+      kid.own = Weigh(kid.kept, table, own_slots);
+    } else {  // not kept, or no grams at all
+      kid.own = Weigh(CountTextGrams(texts.Of(*kid.file, *kid.tree, kid.index)),
+                      table, &own_slots);
+    }
     if (kid.group >= 0) {
       const Item* previous = i > 0 ? &kids[i - 1] : nullptr;
       if (!previous || previous->tree != kid.tree ||

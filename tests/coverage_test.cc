@@ -223,6 +223,39 @@ TEST(Coverage, RowsAreFinishedFromTheTreesAlone) {
   EXPECT_EQ(task_rows, 2u);
 }
 
+// A kid's counts are kept by table slot, with a count too big for the
+// slot's word written after it; whether all, some or none are kept, the
+// rows are those of counting each kid again at its turn.
+TEST(Coverage, KeptCountsGiveTheRowsOfCountingAgain) {
+  std::string repeated;
+  for (int i = 0; i < 200; ++i) repeated += "推进数据平台";
+  const Corpus corpus = PairCorpus(
+      "一、重点任务\n\n（一）建设数据平台。推进数据平台建设，"
+      "推进数据共享。\n\n（二）推动水电气网联合报装。优化报装流程，"
+      "压减办理时间。\n",
+      "一、主要任务\n\n（一）" + repeated +
+          "，推动数据共享。\n\n（二）推动水电气网联合报装工作，压减办理时间。\n"
+          "\n"
+          "（三）优化报装流程，推动联合报装。\n");
+  const DocumentRef parent = Ref(corpus, "渝府发〔2023〕7号");
+  const std::vector<DocumentRef> children = {
+      Ref(corpus, "合川府发〔2023〕9号")};
+  const std::vector<std::string> counted_again = FullRows(
+      internal::FinishCoverage(internal::AlignCoverage(parent, children, 0)));
+  // The directive of 200 repeats is among the rows, so its big counts were
+  // weighed.
+  bool repeats_aligned = false;
+  for (const std::string& row : counted_again)
+    repeats_aligned |= row.find("#一.（一） ") != std::string::npos;
+  EXPECT_TRUE(repeats_aligned);
+  EXPECT_GE(counted_again.size(), 3u);
+  for (size_t limit : {size_t{40}, size_t{400}, internal::kKeptGramBytes})
+    EXPECT_EQ(FullRows(internal::FinishCoverage(
+                  internal::AlignCoverage(parent, children, limit))),
+              counted_again)
+        << "limit " << limit;
+}
+
 // A row names its document by its place in `children`: that place is the
 // report's, so children skipped (the parent itself, an unknown id, a
 // repeat) do not shift it, and each row gets its own document and file.
