@@ -126,7 +126,7 @@ struct Item {
   int index = -1;
   int group = -1;      // nearest grouping ancestor, -1 for none or a parent
   uint32_t child = 0;  // a child's index in CoverageReport::children
-  GramCounts grams;    // a parent's, until weighed
+  GramCounts grams;    // a parent's until weighed, a kid's until kept
   std::span<const uint32_t> kept;  // a kid's, from counting to its turn
   Vector own;
   const Vector* ctx = nullptr;  // the group's words, shared by its items
