@@ -283,49 +283,50 @@ double CountWeight(int count) {
   return count < 64 ? kTable[count] : 1 + std::log(count);
 }
 
-// The weights of `counts`, unit length; `slots` (when given) receives the
-// table slot of each gram kept, so scoring need not look them up again.
-Vector Weigh(const GramCounts& counts, const GramTable& table,
-             std::vector<uint32_t>* slots = nullptr) {
+// Unit-length weights of the grams `each` gives, as (gram, slot, count),
+// in gram order; `slots` (when given) receives the table slot of each gram
+// kept, so scoring need not look them up again.  One body for counted and
+// for kept grams, so both weigh, and sum, exactly alike.
+template <typename Each>
+Vector Weighed(size_t size, const GramTable& table,
+               std::vector<uint32_t>* slots, Each each) {
   Vector v;
-  v.reserve(counts.size());
+  v.reserve(size);
   if (slots) slots->clear();
   double norm = 0;
-  for (GramCount packed : counts) {
-    const Gram gram = GramOf(packed);
-    const uint32_t slot = table.Slot(gram);
-    double w = CountWeight(CountOf(packed)) * table.Idf(slot);
-    if (w <= 0) continue;
+  each([&](Gram gram, uint32_t slot, int count) {
+    const double w = CountWeight(count) * table.Idf(slot);
+    if (w <= 0) return;
     v.emplace_back(gram, w);
     if (slots) slots->push_back(slot);
     norm += w * w;
-  }
-  norm = std::sqrt(norm);
-  for (auto& [gram, w] : v) w /= norm;
-  return v;  // in gram order, as `counts` is
-}
-
-// Weigh's result for the counts `kept` holds, read by slot without
-// looking a gram up.
-Vector Weigh(std::span<const uint32_t> kept, const GramTable& table,
-             std::vector<uint32_t>& slots) {
-  Vector v;
-  v.reserve(kept.size());
-  slots.clear();
-  double norm = 0;
-  for (size_t i = 0; i < kept.size(); ++i) {
-    const uint32_t slot = kept[i] >> kKeptCountBits;
-    uint32_t count = kept[i] & kKeptCountEscape;
-    if (count == kKeptCountEscape) count = kept[++i];
-    double w = CountWeight(count) * table.Idf(slot);
-    if (w <= 0) continue;
-    v.emplace_back(table.GramAt(slot), w);
-    slots.push_back(slot);
-    norm += w * w;
-  }
+  });
   norm = std::sqrt(norm);
   for (auto& [gram, w] : v) w /= norm;
   return v;
+}
+
+Vector Weigh(const GramCounts& counts, const GramTable& table,
+             std::vector<uint32_t>* slots = nullptr) {
+  return Weighed(counts.size(), table, slots, [&](auto weigh) {
+    for (GramCount packed : counts) {
+      const Gram gram = GramOf(packed);
+      weigh(gram, table.Slot(gram), CountOf(packed));
+    }
+  });
+}
+
+// The counts `kept` holds, read by slot without looking a gram up.
+Vector Weigh(std::span<const uint32_t> kept, const GramTable& table,
+             std::vector<uint32_t>& slots) {
+  return Weighed(kept.size(), table, &slots, [&](auto weigh) {
+    for (size_t i = 0; i < kept.size(); ++i) {
+      const uint32_t slot = kept[i] >> kKeptCountBits;
+      uint32_t count = kept[i] & kKeptCountEscape;
+      if (count == kKeptCountEscape) count = kept[++i];
+      weigh(table.GramAt(slot), slot, static_cast<int>(count));
+    }
+  });
 }
 
 std::string ToUtf8(const std::u32string& text) {
