@@ -348,18 +348,59 @@ TEST_F(Cli, ExportRejectsUnknownSelectionsLevelsAndRelations) {
   EXPECT_EQ(r.out, "");
 }
 
-TEST_F(Cli, BuildOfAGraphTooBigToDrawRemovesTheStaleDiagram) {
-  std::string text = "重庆市人民政府公报\n根据";
-  for (int i = 0; i < 450; ++i) text += "《第" + std::to_string(i) + "号条例》";
-  Write("many.txt", text + "。\n");
-  fs::create_directories(dir_ / "out");
-  Write("out/graph.svg", "<svg>an earlier run</svg>");
+class TooManyToDraw : public Cli {
+ protected:
+  // A gazette citing 450 laws, whose document view (451 nodes) is too many
+  // to draw, and an output folder holding an earlier run's diagram.
+  void WriteTooManyToDraw() {
+    std::string text = "重庆市人民政府公报\n根据";
+    for (int i = 0; i < 450; ++i)
+      text += "《第" + std::to_string(i) + "号条例》";
+    Write("many.txt", text + "。\n");
+    fs::create_directories(dir_ / "out");
+    Write("out/graph.svg", "<svg>an earlier run</svg>");
+  }
+};
+
+TEST_F(TooManyToDraw, BuildRemovesTheStaleDiagram) {
+  WriteTooManyToDraw();
   ToolRun r = Tool("build many.txt -o out");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("graph.svg skipped: 451 nodes"), std::string::npos)
+  EXPECT_NE(r.err.find("warning: graph.svg skipped: 451 nodes"),
+            std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(dir_ / "out" / "graph.svg"));
   EXPECT_TRUE(fs::exists(dir_ / "out" / "graph.dot"));
+  // -q keeps errors only, and a skipped file the user did not name is not one.
+  r = Tool("build -q many.txt -o out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(TooManyToDraw, BuildRefusesTheDiagramNamedInOutputs) {
+  WriteTooManyToDraw();
+  Write("out/graph.json", "{}");
+  // Named on its own, with -q too: an error, not a quiet run without it.
+  for (const char* flags : {"", "-q "}) {
+    ToolRun r = Tool(std::string("build ") + flags +
+                     "many.txt -o out --outputs graph.json,graph.svg");
+    EXPECT_EQ(r.exit_code, 2) << flags;
+    EXPECT_NE(r.err.find("error: graph.svg: 451 nodes is too many"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("previous output in"), std::string::npos) << r.err;
+    EXPECT_EQ(ReadFile(dir_ / "out" / "graph.svg"),
+              "<svg>an earlier run</svg>");
+    EXPECT_EQ(ReadFile(dir_ / "out" / "graph.json"), "{}");
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "out"),
+                            fs::directory_iterator()),
+              2);
+  }
+  // Through "all" it is skipped as by default.
+  ToolRun r = Tool("build -q many.txt -o out --outputs all");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "graph.svg"));
+  EXPECT_NE(ReadFile(dir_ / "out" / "graph.json"), "{}");
 }
 
 }  // namespace

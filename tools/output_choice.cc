@@ -4,9 +4,9 @@
 
 namespace policygraph::tools {
 
-std::optional<OutputSet> ParseOutputChoice(std::string_view list,
-                                           std::string* error) {
-  OutputSet chosen;
+std::optional<OutputChoice> ParseOutputChoice(std::string_view list,
+                                              std::string* error) {
+  OutputChoice chosen;
   if (list.empty()) list = "all";
   std::string accepted;
   for (std::string_view name : kBuildFiles)
@@ -18,7 +18,7 @@ std::optional<OutputSet> ParseOutputChoice(std::string_view list,
     start = end + 1;
     if (name.empty()) continue;
     if (name == "all") {
-      chosen.insert(kBuildFiles.begin(), kBuildFiles.end());
+      chosen.files.insert(kBuildFiles.begin(), kBuildFiles.end());
       continue;
     }
     if (std::find(kBuildFiles.begin(), kBuildFiles.end(), name) ==
@@ -27,9 +27,10 @@ std::optional<OutputSet> ParseOutputChoice(std::string_view list,
                ", or all)";
       return std::nullopt;
     }
-    chosen.emplace(name);
+    chosen.files.emplace(name);
+    chosen.named.emplace(name);
   }
-  if (chosen.empty()) {
+  if (chosen.files.empty()) {
     *error = "no output named (" + accepted + ", or all)";
     return std::nullopt;
   }

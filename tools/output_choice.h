@@ -21,11 +21,19 @@ inline constexpr std::array<std::string_view, 10> kBuildFiles = {
 
 using OutputSet = std::set<std::string, std::less<>>;
 
+struct OutputChoice {
+  OutputSet files;  // what the run writes
+  // The files the list names one by one, not through "all" or by default:
+  // a file that cannot be made (graph.svg of too many nodes) is then an
+  // error, where otherwise it is skipped with a warning.
+  OutputSet named;
+};
+
 // "graph.json,coverage.csv" → those names; "all" in the list, or an empty
 // list (the option not given), → every file.  An unknown name, or a list of
 // none, is nullopt and an error naming the accepted ones.
-std::optional<OutputSet> ParseOutputChoice(std::string_view list,
-                                           std::string* error);
+std::optional<OutputChoice> ParseOutputChoice(std::string_view list,
+                                              std::string* error);
 
 }  // namespace policygraph::tools
 

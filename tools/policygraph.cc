@@ -442,12 +442,12 @@ void KeepUntilExit(T&& value) {
   kept->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
-using policygraph::tools::OutputSet;
+using policygraph::tools::OutputChoice;
 
 // The files --outputs names, or an error (exit 2) before anything is read.
-std::optional<OutputSet> ChosenOutputs(const Options& o) {
+std::optional<OutputChoice> ChosenOutputs(const Options& o) {
   std::string error;
-  std::optional<OutputSet> chosen =
+  std::optional<OutputChoice> chosen =
       policygraph::tools::ParseOutputChoice(o.outputs, &error);
   if (!chosen) std::cerr << "policygraph: error: --outputs: " << error << "\n";
   return chosen;
@@ -456,7 +456,7 @@ std::optional<OutputSet> ChosenOutputs(const Options& o) {
 // Everything `build` does once the corpus exists, for build and merge
 // alike, so the two cannot write different folders: graph, analyses and
 // every output, staged and then committed together.
-int WriteBuildFolder(const Options& o, const OutputSet& files_chosen,
+int WriteBuildFolder(const Options& o, const OutputChoice& files_chosen,
                      pg::Corpus corpus, policygraph::tools::OutputDir& out,
                      policygraph::tools::PhaseClock& clock) {
   const std::string dir = out.path().string();
@@ -500,7 +500,7 @@ int WriteBuildFolder(const Options& o, const OutputSet& files_chosen,
   corpus = pg::Corpus();
   policygraph::tools::ReleaseFreeMemory();
   auto chosen = [&](std::string_view name) {
-    return files_chosen.contains(name);
+    return files_chosen.files.contains(name);
   };
   // Files not chosen are removed from the folder at commit: what it holds
   // is always one run's output, never a mix with an earlier run's.
@@ -517,10 +517,23 @@ int WriteBuildFolder(const Options& o, const OutputSet& files_chosen,
   const bool write_svg = chosen("graph.svg") && draw;
   clock.End("corpus freed, document view");
   if (chosen("graph.svg") && !draw) {
+    const std::string why = std::to_string(view_nodes) +
+                            " nodes is too many for one readable diagram";
+    const std::string instead =
+        "draw part of the graph with `policygraph export --format svg "
+        "--select ID` (or --levels, --relations)";
+    // Named on its own, the diagram is what the user came for: failing
+    // before the outputs are made beats a run that ends without it.
+    if (files_chosen.named.contains("graph.svg")) {
+      std::cerr << "policygraph: error: graph.svg: " << why
+                << "; leave it out of --outputs, or " << instead
+                << "; the previous output in " << dir << "/ is unchanged\n";
+      return kExitUsage;
+    }
     out.StageRemoval("graph.svg");
-    Progress(o, "graph.svg skipped: " + std::to_string(view_nodes) +
-                    " nodes is too many for one readable diagram; use "
-                    "`policygraph export --select ID`");
+    if (!o.quiet)
+      std::cerr << "policygraph: warning: graph.svg skipped: " << why << "; "
+                << instead << "\n";
   }
 
   // Each output is made and staged by one task, on -j threads: the files
@@ -658,7 +671,7 @@ int WriteBuildFolder(const Options& o, const OutputSet& files_chosen,
 }
 
 int RunBuild(const Options& o) {
-  const std::optional<OutputSet> chosen = ChosenOutputs(o);
+  const std::optional<OutputChoice> chosen = ChosenOutputs(o);
   if (!chosen) return kExitUsage;
   const std::string dir = !o.output.empty() ? o.output
                           : o.paths.empty() ? std::string("graphs/chongqing")
@@ -728,7 +741,7 @@ int RunExtract(const Options& o) {
 }
 
 int RunMerge(const Options& o) {
-  const std::optional<OutputSet> chosen = ChosenOutputs(o);
+  const std::optional<OutputChoice> chosen = ChosenOutputs(o);
   if (!chosen) return kExitUsage;
   policygraph::tools::PhaseClock clock(o.timings, std::cerr);
   Progress(o, "reading " + std::to_string(o.paths.size()) + " shard(s)");
@@ -874,7 +887,9 @@ constexpr const char* kOutputsHelp =
     "graph.cyjs, graph.graphml, graph.dot, graph.svg, coverage.csv, "
     "orphans.csv, report.md, report.html, index.html.  The others are "
     "removed from the folder, so it never mixes two runs; at 1 GB the ten "
-    "files are about eight times the input and a quarter of the time";
+    "files are about eight times the input and a quarter of the time.  "
+    "Past 400 nodes graph.svg is skipped with a warning, or, named here, "
+    "is an error and nothing is written";
 constexpr const char* kTimingsHelp =
     "print on stderr, as each phase ends, how long it took, when it ran "
     "and the memory then resident and at its peak (also with -q; output "
