@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <iterator>
+#include <span>
 
 #include <boost/sort/pdqsort/pdqsort.hpp>
 #include <unicode/uchar.h>
@@ -59,11 +60,19 @@ bool IsGramLetter(char32_t c) {
 }
 
 GramCounts CountGrams(std::u32string_view folded) {
-  thread_local Tables t;
-  t.firsts.clear();
-  t.pairs.clear();
+  thread_local Tables tables;
+  Tables& t = tables;  // one look-up of the thread's tables, not one a use
   t.other_unigrams.clear();
   t.other_bigrams.clear();
+  // The tables by pointer, and room for every ideograph-led bigram made
+  // first: the loop, run for every code point of every directive counted,
+  // then writes without reloading a vector or checking its capacity.
+  if (t.pairs.size() < 2 * folded.size()) t.pairs.resize(2 * folded.size());
+  uint32_t* const unigrams = t.unigrams.data();
+  uint32_t* const buckets = t.bucket.data();
+  uint64_t* const seen = t.seen.data();
+  char32_t* const pairs = t.pairs.data();
+  size_t paired = 0;
   bool in_run = false;
   char32_t previous = 0;
   for (char32_t c : folded) {
@@ -73,16 +82,17 @@ GramCounts CountGrams(std::u32string_view folded) {
     }
     if (IsIdeograph(c)) {
       const size_t i = c - kFirst;
-      ++t.unigrams[i];
-      t.seen[i / 64] |= uint64_t{1} << (i % 64);
+      ++unigrams[i];
+      seen[i / 64] |= uint64_t{1} << (i % 64);
     } else {
       t.other_unigrams.push_back(Unigram(c));
     }
     if (in_run) {
       if (IsIdeograph(previous)) {
-        ++t.bucket[previous - kFirst];
-        t.pairs.push_back(previous);
-        t.pairs.push_back(c);
+        ++buckets[previous - kFirst];
+        pairs[paired] = previous;
+        pairs[paired + 1] = c;
+        paired += 2;
       } else {
         t.other_bigrams.push_back(MakeGram(previous, c));
       }
@@ -91,21 +101,26 @@ GramCounts CountGrams(std::u32string_view folded) {
     previous = c;
   }
   // The ideographs seen, in order, each bucket's end as its start for now.
+  t.firsts.resize(kIdeographs);
+  char32_t* const firsts = t.firsts.data();
+  size_t seen_count = 0;
   uint32_t placed = 0;
   for (size_t w = 0; w < t.seen.size(); ++w) {
-    for (uint64_t bits = t.seen[w]; bits != 0; bits &= bits - 1) {
+    for (uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
       const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(bits));
-      t.firsts.push_back(static_cast<char32_t>(kFirst + i));
-      placed += t.bucket[i];
-      t.bucket[i] = placed - t.bucket[i];
+      firsts[seen_count++] = static_cast<char32_t>(kFirst + i);
+      placed += buckets[i];
+      buckets[i] = placed - buckets[i];
     }
   }
+  const std::span<const char32_t> seen_firsts(firsts, seen_count);
   // Counting sort by first ideograph (stable, so a bucket is in text
   // order), then each bucket sorted: it holds a few code points, as a
   // rule, so an insertion sort unless it is long.
-  t.seconds.resize(t.pairs.size() / 2);
-  for (size_t k = 0; k < t.pairs.size(); k += 2)
-    t.seconds[t.bucket[t.pairs[k] - kFirst]++] = t.pairs[k + 1];
+  t.seconds.resize(paired / 2);
+  char32_t* const seconds = t.seconds.data();
+  for (size_t k = 0; k < paired; k += 2)
+    seconds[buckets[pairs[k] - kFirst]++] = pairs[k + 1];
   boost::sort::pdqsort_branchless(t.other_unigrams.begin(),
                                   t.other_unigrams.end());
   boost::sort::pdqsort_branchless(t.other_bigrams.begin(),
@@ -114,18 +129,19 @@ GramCounts CountGrams(std::u32string_view folded) {
   // Sized first: items keep their counts until their turn, and a list
   // grown by doubling would hold up to twice the memory.
   size_t distinct =
-      t.firsts.size() + Distinct(t.other_unigrams) + Distinct(t.other_bigrams);
+      seen_count + Distinct(t.other_unigrams) + Distinct(t.other_bigrams);
   uint32_t begin = 0;
-  for (char32_t first : t.firsts) {
-    const uint32_t end = t.bucket[first - kFirst];
-    auto from = t.seconds.begin() + begin, to = t.seconds.begin() + end;
+  for (char32_t first : seen_firsts) {
+    const uint32_t end = buckets[first - kFirst];
+    char32_t *from = seconds + begin, *to = seconds + end;
     if (to - from > 16)
       boost::sort::pdqsort_branchless(from, to);
     else
-      for (auto i = from; i != to; ++i)  // insertion sort
-        for (auto j = i; j != from && *j < *(j - 1); --j)
+      for (char32_t* i = from; i != to; ++i)  // insertion sort
+        for (char32_t* j = i; j != from && *j < *(j - 1); --j)
           std::iter_swap(j, j - 1);
-    for (auto i = from; i != to; ++i) distinct += i == from || *i != *(i - 1);
+    for (char32_t* i = from; i != to; ++i)
+      distinct += i == from || *i != *(i - 1);
     begin = end;
   }
   GramCounts counts;
@@ -134,12 +150,12 @@ GramCounts CountGrams(std::u32string_view folded) {
   // Unigrams (no first code point, so before every bigram): the
   // ideographs' merged with the others'.
   auto other = t.other_unigrams.begin();
-  for (char32_t c : t.firsts) {
+  for (char32_t c : seen_firsts) {
     const auto below =
         std::lower_bound(other, t.other_unigrams.end(), Unigram(c));
     AppendRuns(other, below, counts);
     other = below;
-    counts.push_back(Packed(Unigram(c), t.unigrams[c - kFirst]));
+    counts.push_back(Packed(Unigram(c), unigrams[c - kFirst]));
   }
   AppendRuns(other, t.other_unigrams.end(), counts);
 
@@ -149,19 +165,19 @@ GramCounts CountGrams(std::u32string_view folded) {
       t.other_bigrams.begin(), t.other_bigrams.end(), MakeGram(kLast + 1, 0));
   AppendRuns(t.other_bigrams.begin(), above, counts);
   begin = 0;
-  for (char32_t first : t.firsts) {
+  for (char32_t first : seen_firsts) {
     const size_t i = first - kFirst;
-    const uint32_t end = t.bucket[i];
+    const uint32_t end = buckets[i];
     for (uint32_t k = begin; k < end;) {
       uint32_t run = k + 1;
-      while (run < end && t.seconds[run] == t.seconds[k]) ++run;
-      counts.push_back(Packed(MakeGram(first, t.seconds[k]), run - k));
+      while (run < end && seconds[run] == seconds[k]) ++run;
+      counts.push_back(Packed(MakeGram(first, seconds[k]), run - k));
       k = run;
     }
     begin = end;
-    t.unigrams[i] = 0;
-    t.bucket[i] = 0;
-    t.seen[i / 64] = 0;
+    unigrams[i] = 0;
+    buckets[i] = 0;
+    seen[i / 64] = 0;
   }
   AppendRuns(above, t.other_bigrams.end(), counts);
   return counts;
