@@ -99,6 +99,22 @@ TEST(Extract, FindsBareNumbersWhereverTheyStand) {
   }
 }
 
+// Standard codes are found by their first letter, passed over eight bytes
+// of Chinese at a time: one must be found at every byte offset within such
+// a stretch, and at the very end of the text.
+TEST(Extract, FindsAStandardAfterChineseOfEveryLength) {
+  std::string prefix = "执行";
+  for (int chars = 0; chars <= 9; ++chars, prefix += "消") {
+    for (const char* after : {"规定。\n", "\n", ""}) {
+      std::vector<std::string> numbers;
+      for (const Reference& r : Refs(prefix + "GB/T 35547—2017" + after))
+        numbers.push_back(r.doc_number);
+      EXPECT_EQ(numbers, std::vector<std::string>{"GB/T 35547—2017"})
+          << prefix << "|" << after;
+    }
+  }
+}
+
 TEST(Extract, TitleBrokenOverLinesIsOneMention) {
   // cq-15th-five-year-plan-2026.txt lines 3-5 style break inside 《》.
   auto refs = Refs(
