@@ -98,9 +98,11 @@ const Patterns& P() {
   return *patterns;
 }
 
+}  // namespace
+
 // The first clause of a directive's text, markup removed: what a reader
 // would call its heading.
-std::string Heading(std::string_view text) {
+std::string internal::HeadingOfWhole(std::string_view text) {
   std::string s = CleanLine(text);
   // A directive is a paragraph; most have no markup to strip.
   if (s.find('<') != std::string::npos)
@@ -122,6 +124,35 @@ std::string Heading(std::string_view text) {
   }
   return std::string(TrimWhitespace(s));
 }
+
+// Most directive texts hold no markup (no '*', '<' or U+3000): their
+// heading is then the trimmed text up to the first stop or the 81st
+// character, found in one pass with one copy.  Cleaning, searching for
+// each stop and trimming apart (six passes, three copies) had been a
+// tenth of `refs`.  Markup before the cut sends the text the whole way;
+// markup after it cannot change what comes before.
+std::string internal::Heading(std::string_view text) {
+  const std::string_view v = TrimWhitespace(text);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
+  size_t characters = 0, end = 0;
+  for (; end < v.size(); ++end) {
+    const unsigned char c = bytes[end];
+    if ((c & 0xC0) != 0x80 && ++characters > 80) break;
+    if (c == ';' || c == '\t') break;
+    if (c == '*' || c == '<') return HeadingOfWhole(text);
+    if ((c == 0xE3 || c == 0xEF) && end + 3 <= v.size()) {
+      const unsigned char c1 = bytes[end + 1], c2 = bytes[end + 2];
+      if (c == 0xE3 && c1 == 0x80 && c2 == 0x82) break;  // 。
+      if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return HeadingOfWhole(text);
+      if (c == 0xEF && c1 == 0xBC && (c2 == 0x9B || c2 == 0x9A)) break;  // ；：
+    }
+  }
+  return std::string(TrimWhitespace(v.substr(0, end)));
+}
+
+namespace {
+
+using internal::Heading;
 
 std::vector<std::string> SplitTabs(std::string_view line) {
   std::vector<std::string> cells;

@@ -6,6 +6,7 @@
 #define POLICYGRAPH_SRC_PARSE_INTERNAL_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "policygraph/directives.h"
@@ -24,6 +25,13 @@ Segmentation SegmentGazette(const SourceText& source, CleanLines* clean);
 // cleaning each line again.  The tree is the same.
 DirectiveTree ParseDirectives(const SourceText& source, const Document& doc,
                               const CleanLines& clean);
+
+// The first clause of a directive's text, markup removed and cut near 80
+// characters: what a reader would call its heading.  Heading finds it in
+// one pass when there is no markup before the cut; HeadingOfWhole, which
+// cleans the whole text and searches it for each stop, must give the same.
+std::string Heading(std::string_view text);
+std::string HeadingOfWhole(std::string_view text);
 
 }  // namespace policygraph::internal
 

@@ -63,5 +63,50 @@ TEST(ParseInternal, LinesWithMarkupAndIdeographicSpacesAreCleanedOnce) {
   ExpectSameAsPublicStages(decoded.source);
 }
 
+// Heading reads a long text's start only; it must give what cleaning and
+// searching the whole gives: on every line of the corpus, and on long texts
+// with what could differ at the cut — a stop, `**`, U+3000, a space, a
+// <p> tag or the end at each place around the 80th character.
+TEST(ParseInternal, HeadingOfTheStartIsTheHeadingOfTheWhole) {
+  size_t lines = 0, long_lines = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(PG_CORPUS_DIR)) {
+    DecodeResult decoded = ReadSourceFile(entry.path().string());
+    ASSERT_TRUE(decoded.ok) << entry.path();
+    for (uint32_t n = 1; n <= decoded.source.LineCount(); ++n) {
+      const std::string_view line = decoded.source.Line(n);
+      ASSERT_EQ(internal::Heading(line), internal::HeadingOfWhole(line))
+          << entry.path() << ":" << n;
+      ++lines;
+      long_lines += line.size() > 300;
+    }
+  }
+  EXPECT_GT(long_lines, 100u) << lines;
+  const std::vector<std::string> marks = {"。",   "；", "：", ";", "\t",
+                                          "**",   "*",  "　", " ", "<p>",
+                                          "</p>", "<",  "A"};
+  size_t checked = 0;
+  for (const char* lead : {"", "　 ", "**"}) {
+    for (int at = 70; at <= 90; ++at) {
+      for (const std::string& mark : marks) {
+        for (const std::string& second : marks) {
+          std::string text = lead;
+          for (int i = 0; i < 100; ++i) {
+            if (i == at) text += mark;
+            if (i == at + 1) text += second;
+            text += i % 7 == 3 ? "5" : "推";
+          }
+          ASSERT_EQ(internal::Heading(text), internal::HeadingOfWhole(text))
+              << text;
+          ASSERT_EQ(internal::Heading(text.substr(0, text.size() - 40)),
+                    internal::HeadingOfWhole(text.substr(0, text.size() - 40)))
+              << text;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 10'000u);
+}
+
 }  // namespace
 }  // namespace policygraph
