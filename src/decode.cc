@@ -247,6 +247,7 @@ struct Decoded {
   Conversion conversion;
   // The converted text's counts when one pass learnt them (clean UTF-8).
   std::optional<CharacterCounts> counts;
+  bool taken = false;  // the text took the buffer of the bytes
 };
 
 // PDF extraction leaves stray bytes in UTF-8 files too, and UTF-8 Chinese
@@ -293,17 +294,29 @@ std::optional<CharacterCounts> ScanCleanUtf8(std::string_view bytes) {
 }
 
 // Bytes without a UTF-16 BOM: UTF-8 if valid, else GB18030 or repaired
-// UTF-8.  A UTF-8 BOM rules out GB18030.
-Decoded DecodeAsciiCompatible(std::string_view bytes, bool has_utf8_bom) {
+// UTF-8.  A UTF-8 BOM rules out GB18030.  `owned`, when given, is the
+// string `bytes` (less the BOM) lie in: clean UTF-8 takes its buffer
+// rather than a copy, and `bytes` is then no longer valid.
+Decoded DecodeAsciiCompatible(std::string_view bytes, bool has_utf8_bom,
+                              std::string* owned) {
   Conversion utf8;
   std::optional<CharacterCounts> counts = ScanCleanUtf8(bytes);
-  if (counts)
+  const bool take = counts && owned;
+  if (take) {
+    utf8.text = std::move(*owned);
+    utf8.text.erase(0, utf8.text.size() - bytes.size());  // the BOM
+  } else if (counts) {
     utf8.text.assign(bytes);
-  else
+  } else {
     utf8 = ConvertLines(bytes, Units::kBytes, RepairUtf8Line);
+  }
   if (utf8.repairs.empty()) {
-    return {has_utf8_bom ? "UTF-8 (BOM)" : "UTF-8", "UTF-8", "invalid-utf8",
-            std::move(utf8), counts};
+    return {has_utf8_bom ? "UTF-8 (BOM)" : "UTF-8",
+            "UTF-8",
+            "invalid-utf8",
+            std::move(utf8),
+            counts,
+            take};
   }
   if (!has_utf8_bom) {
     std::optional<Conversion> gb18030 =
@@ -595,9 +608,13 @@ void AddInputPath(const std::string& path, InputList& list) {
   list.files.push_back(path);
 }
 
-}  // namespace
-
-DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
+// DecodeText, taking the buffer of `owned` (which holds `bytes`) for the
+// text when the bytes are clean UTF-8, and then saying so in `*taken`: a
+// file's text is then neither copied nor compared with its bytes to know
+// that it can be read back.
+DecodeResult DecodeBytes(std::string_view bytes, std::string_view path,
+                         std::string* owned, bool* taken) {
+  if (taken) *taken = false;
   if (bytes.size() > kMaxDecodableSize) {
     return Refuse(path, "file-too-large",
                   "text is " + FormatByteCount(bytes.size()) +
@@ -621,7 +638,7 @@ DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
     }
     const bool has_bom = bytes.starts_with(kUtf8Bom);
     decoded = DecodeAsciiCompatible(
-        has_bom ? bytes.substr(kUtf8Bom.size()) : bytes, has_bom);
+        has_bom ? bytes.substr(kUtf8Bom.size()) : bytes, has_bom, owned);
   }
   // Concatenated or re-saved files carry a second BOM, which would become an
   // invisible U+FEFF in titles and ids.  It goes before the binary check,
@@ -644,7 +661,14 @@ DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
   result.source.encoding = decoded->encoding;
   result.source.text = std::move(decoded->conversion.text);
   IndexLines(result.source);
+  if (taken) *taken = decoded->taken;
   return result;
+}
+
+}  // namespace
+
+DecodeResult DecodeText(std::string_view bytes, std::string_view path) {
+  return DecodeBytes(bytes, path, nullptr, nullptr);
 }
 
 DecodeResult ReadSourceFile(const std::string& path, uint64_t max_file_size,
@@ -658,16 +682,18 @@ DecodeResult ReadSourceFile(const std::string& path, uint64_t max_file_size,
     result.diagnostics.push_back(std::move(*error));
     return result;
   }
-  DecodeResult result = DecodeText(bytes, path);
+  const size_t size = bytes.size();
+  bool taken = false;
+  DecodeResult result = DecodeBytes(bytes, path, &bytes, &taken);
   // Read back is only what the file holds byte for byte: a regular file,
   // read whole, whose bytes end in the text (after a byte-order mark).
   // Anything decoding changed (GB18030, UTF-16, CR LF, a repair) stays in
-  // memory.
+  // memory.  A text that took the bytes' buffer is such a tail.
   const std::string& text = result.source.text;
-  if (origin && result.ok && !stamp.path.empty() &&
-      bytes.size() == stamp.file_size && text.size() <= bytes.size() &&
-      std::string_view(bytes).substr(bytes.size() - text.size()) == text) {
-    stamp.offset = bytes.size() - text.size();
+  if (origin && result.ok && !stamp.path.empty() && size == stamp.file_size &&
+      text.size() <= size &&
+      (taken || std::string_view(bytes).substr(size - text.size()) == text)) {
+    stamp.offset = size - text.size();
     *origin = std::move(stamp);
   }
   return result;

@@ -57,6 +57,7 @@ TEST(ReadBack, OnlyTextsAFileHoldsByteForByteCanBeReadBack) {
   const std::vector<Case> cases = {
       {"plain.txt", kText, true, 0},
       {"bom.txt", "\xEF\xBB\xBF" + kText, true, 3},
+      {"two-boms.txt", "\xEF\xBB\xBF\xEF\xBB\xBF" + kText, true, 6},
       {"crlf.txt", "第一行\r\n第二行\r\n", false, 0},  // decoding drops the CRs
       {"gb18030.txt", "\xD6\xD8\xC7\xEC\xCA\xD0\n", false, 0},  // 重庆市
   };
