@@ -59,4 +59,30 @@ BENCHMARK(BM_SegmentAndStructure)
     ->Arg(16)
     ->Unit(benchmark::kMillisecond);
 
+// One document whose numbering restarts N times (一、 二、 三、 again and
+// again, as a plan of many appended tables does): each restart's ids take
+// the next free suffix, so the time per item must stay flat as N grows.
+void BM_RestartedNumbering(benchmark::State& state) {
+  std::string text =
+      "重庆市人民政府\n关于某某工作的意见\n\n渝府发〔2023〕7号\n\n"
+      "各区县（自治县）人民政府：\n\n";
+  for (int64_t i = 0; i < state.range(0); ++i)
+    text += "一、推进建设。\n二、加强管理。\n三、完善制度。\n";
+  pg::DecodeResult r = pg::DecodeText(text, "restarts.txt");
+  const pg::Segmentation seg = pg::SegmentGazette(r.source);
+  for (auto _ : state) {
+    pg::DirectiveTree tree = pg::ParseDirectives(r.source, seg.documents.at(0));
+    benchmark::DoNotOptimize(tree.nodes.data());
+  }
+  state.counters["items/s"] =
+      benchmark::Counter(static_cast<double>(3 * state.range(0)) *
+                             static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RestartedNumbering)
+    ->Arg(1000)
+    ->Arg(4000)
+    ->Arg(16000)
+    ->Unit(benchmark::kMillisecond);
+
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include <re2/re2.h>
 
@@ -258,6 +259,7 @@ class DirectiveParser {
   DirectiveTree tree_;
   std::vector<int> stack_;  // open units, outermost first
   std::set<std::string> ids_;
+  std::unordered_map<std::string, int> next_suffix_;  // see UniqueId
   bool in_notice_ = false;  // numbered items of a 印发 notice's own body
   int table_parent_ = -2;   // -2: no table open
   TableColumns columns_;
@@ -271,7 +273,12 @@ class DirectiveParser {
 
 std::string DirectiveParser::UniqueId(std::string id) {
   if (ids_.insert(id).second) return id;
-  for (int k = 2;; ++k) {
+  // The first free suffix from where the last search for this id stopped:
+  // ids are never freed, so none below it is free.  Trying from ~2 every
+  // time made a document repeating one label (20,000 items numbered 一、)
+  // quadratic: 1.5 MB took 3.5 s, 3 MB 16 s.
+  int& k = next_suffix_.try_emplace(id, 2).first->second;
+  for (;; ++k) {
     std::string alt = id + "~" + std::to_string(k);
     if (ids_.insert(alt).second) return alt;
   }

@@ -210,6 +210,22 @@ TEST(Directives, RestartedNumberingGetsUniqueIds) {
   EXPECT_EQ(Ids(p.tree), (std::vector<std::string>{"一", "二", "一~2"}));
 }
 
+// Each restart takes the next suffix of its own label, however many came
+// before.
+TEST(Directives, ManyRestartsNumberEachLabelOnwards) {
+  std::string body;
+  std::vector<std::string> want;
+  for (int round = 1; round <= 300; ++round) {
+    body += "一、甲\n\n二、乙\n\n";
+    std::string suffix;
+    if (round > 1) suffix = std::string("~").append(std::to_string(round));
+    want.push_back(std::string("一").append(suffix));
+    want.push_back(std::string("二").append(suffix));
+  }
+  Parsed p = Parse(body);
+  EXPECT_EQ(Ids(p.tree), want);
+}
+
 TEST(Directives, ActionableDirectivesAreLeavesAndTaskRows) {
   Parsed p = Parse(
       "一、总体要求\n\n二、主要任务\n\n（一）甲。\n\n1. 乙。\n\n（二）丙。\n");
