@@ -59,27 +59,55 @@ BENCHMARK(BM_SegmentAndStructure)
     ->Arg(16)
     ->Unit(benchmark::kMillisecond);
 
-// One document whose numbering restarts N times (一、 二、 三、 again and
-// again, as a plan of many appended tables does): each restart's ids take
-// the next free suffix, so the time per item must stay flat as N grows.
-void BM_RestartedNumbering(benchmark::State& state) {
-  std::string text =
-      "重庆市人民政府\n关于某某工作的意见\n\n渝府发〔2023〕7号\n\n"
-      "各区县（自治县）人民政府：\n\n";
-  for (int64_t i = 0; i < state.range(0); ++i)
-    text += "一、推进建设。\n二、加强管理。\n三、完善制度。\n";
-  pg::DecodeResult r = pg::DecodeText(text, "restarts.txt");
+// Parses the directive tree of the one document of `body` (after a header
+// made `title`) per iteration, counting `units` of it as `counter`.
+void TimeOneTree(benchmark::State& state, const std::string& title,
+                 const std::string& body, double units, const char* counter) {
+  const std::string text = "重庆市人民政府\n" + title +
+                           "\n\n渝府发〔2023〕7号\n\n"
+                           "各区县（自治县）人民政府：\n\n" +
+                           body;
+  pg::DecodeResult r = pg::DecodeText(text, "one.txt");
   const pg::Segmentation seg = pg::SegmentGazette(r.source);
   for (auto _ : state) {
     pg::DirectiveTree tree = pg::ParseDirectives(r.source, seg.documents.at(0));
     benchmark::DoNotOptimize(tree.nodes.data());
   }
-  state.counters["items/s"] =
-      benchmark::Counter(static_cast<double>(3 * state.range(0)) *
-                             static_cast<double>(state.iterations()),
+  state.counters[counter] =
+      benchmark::Counter(units * static_cast<double>(state.iterations()),
                          benchmark::Counter::kIsRate);
 }
+
+// One document whose numbering restarts N times (一、 二、 三、 again and
+// again, as a plan of many appended tables does): each restart's ids take
+// the next free suffix, so the time per item must stay flat as N grows.
+void BM_RestartedNumbering(benchmark::State& state) {
+  std::string body;
+  for (int64_t i = 0; i < state.range(0); ++i)
+    body += "一、推进建设。\n二、加强管理。\n三、完善制度。\n";
+  TimeOneTree(state, "关于某某工作的意见", body,
+              3.0 * static_cast<double>(state.range(0)), "items/s");
+}
 BENCHMARK(BM_RestartedNumbering)
+    ->Arg(1000)
+    ->Arg(4000)
+    ->Arg(16000)
+    ->Unit(benchmark::kMillisecond);
+
+// A notice issuing a plan whose signature date is lost (as PDF extraction
+// loses lines): every 《title》 of the document may then name an issued
+// plan, and every short line may start one.  The time per title must stay
+// flat as their number N grows.
+void BM_NoticeOfManyTitles(benchmark::State& state) {
+  std::string body;
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    body += "根据《重庆市第" + std::to_string(i) + "号专项规划》要求。\n";
+    if (i % 10 == 0) body += "重庆市第" + std::to_string(i) + "号专项\n";
+  }
+  TimeOneTree(state, "关于印发某某方案的通知", body,
+              static_cast<double>(state.range(0)), "titles/s");
+}
+BENCHMARK(BM_NoticeOfManyTitles)
     ->Arg(1000)
     ->Arg(4000)
     ->Arg(16000)

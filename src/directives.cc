@@ -267,7 +267,7 @@ class DirectiveParser {
   bool box_is_table_ = false;  // the open box holds an indicator table
   std::string plan_prefix_;    // "附文2." for a notice's second plan
   std::vector<std::string>
-      named_plans_;  // folded 《》 titles the notice issues
+      named_plans_;  // folded 《》 titles the notice issues, sorted
   int plans_seen_ = 0;
 };
 
@@ -600,10 +600,11 @@ bool DirectiveParser::TryPlanTitle(uint32_t n, const std::string& line) {
   if (named_plans_.size() < 2 || CodePointCount(line) > 60) return false;
   std::string folded = FoldForMatch(line);
   if (CodePointCount(folded) < 4) return false;
-  bool starts_plan = false;
-  for (const std::string& t : named_plans_)
-    starts_plan |= StartsWith(t, folded);
-  if (!starts_plan) return false;
+  // The titles starting with `folded`, if any, start at its place in
+  // their order.
+  const auto at =
+      std::lower_bound(named_plans_.begin(), named_plans_.end(), folded);
+  if (at == named_plans_.end() || !StartsWith(*at, folded)) return false;
   if (++plans_seen_ >= 2) {
     CloseDeeper(-1, n);
     box_ = -1;
@@ -621,13 +622,16 @@ void DirectiveParser::CollectNamedPlans() {
     if (!internal::ParseDateLine(line).empty()) break;
     re2::StringPiece input(line);
     std::string title;
-    while (RE2::FindAndConsume(&input, named, &title)) {
-      std::string folded = FoldForMatch(title);
-      if (std::find(named_plans_.begin(), named_plans_.end(), folded) ==
-          named_plans_.end())
-        named_plans_.push_back(folded);
-    }
+    while (RE2::FindAndConsume(&input, named, &title))
+      named_plans_.push_back(FoldForMatch(title));
   }
+  // Sorted, each once: a notice without its signature date lends the
+  // titles of its whole plan, and comparing each with every other, then
+  // every short line with each, was quadratic (an 8 MB document citing
+  // 100,000 titles took 13 s).
+  std::sort(named_plans_.begin(), named_plans_.end());
+  named_plans_.erase(std::unique(named_plans_.begin(), named_plans_.end()),
+                     named_plans_.end());
 }
 
 DirectiveTree DirectiveParser::Run() {

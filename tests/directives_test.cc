@@ -205,6 +205,23 @@ TEST(Directives, NoticeItemsStayApartFromThePlan) {
             (std::vector<std::string>{"通知.一", "一", "一.（一）"}));
 }
 
+// A notice issuing two plans: each starts at a short line beginning one of
+// the titles it names (not necessarily the first in any order), and the
+// second plan's ids get their own prefix.  A short line that begins no
+// title starts nothing.
+TEST(Directives, SecondPlanOfANoticeGetsItsOwnPrefix) {
+  Parsed p = Parse(
+      "现将《甲区妇女发展规划（2021—2025年）》《甲区儿童发展规划（2021—"
+      "2025年）》《甲区老年人权益保障条例》印发给你们。\n\n"
+      "重庆市人民政府\n\n2023年2月28日\n\n"
+      "甲区妇女发展规划\n\n一、总体要求\n\n甲区残疾人\n\n二、主要目标\n\n"
+      "三、保障\n\n"
+      "甲区儿童发展规划\n\n一、总体要求\n\n（一）指导思想。\n",
+      /*issuing_notice=*/true);
+  EXPECT_EQ(Ids(p.tree), (std::vector<std::string>{"一", "二", "三", "附文2.一",
+                                                   "附文2.一.（一）"}));
+}
+
 TEST(Directives, RestartedNumberingGetsUniqueIds) {
   Parsed p = Parse("一、甲\n\n二、乙\n\n一、丙\n");
   EXPECT_EQ(Ids(p.tree), (std::vector<std::string>{"一", "二", "一~2"}));
