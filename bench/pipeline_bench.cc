@@ -6,6 +6,7 @@
 
 #include "policygraph/decode.h"
 #include "policygraph/directives.h"
+#include "policygraph/pipeline.h"
 #include "policygraph/segment.h"
 
 namespace pg = policygraph;
@@ -108,6 +109,35 @@ void BM_NoticeOfManyTitles(benchmark::State& state) {
               static_cast<double>(state.range(0)), "titles/s");
 }
 BENCHMARK(BM_NoticeOfManyTitles)
+    ->Arg(1000)
+    ->Arg(4000)
+    ->Arg(16000)
+    ->Unit(benchmark::kMillisecond);
+
+// One document defining N abbreviations (以下简称《…》) and using each: every
+// title mention looks the abbreviations up, so the time per abbreviation
+// must stay flat as N grows.
+void BM_AbbreviationsOfOneDocument(benchmark::State& state) {
+  std::string text =
+      "重庆市人民政府\n关于某某工作的意见\n\n渝府发〔2023〕7号\n\n"
+      "各区县（自治县）人民政府：\n\n";
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    const std::string n = std::to_string(i);
+    text += "根据《重庆市第" + n + "号专项方案》（以下简称《" + n +
+            "号方案》），落实《" + n + "号方案》。\n";
+  }
+  pg::DecodeResult r = pg::DecodeText(text, "abbreviations.txt");
+  for (auto _ : state) {
+    std::vector<pg::Diagnostic> diagnostics;
+    pg::ParsedFile parsed = pg::ParseSource(r.source, diagnostics);
+    benchmark::DoNotOptimize(parsed.references.data());
+  }
+  state.counters["abbreviations/s"] =
+      benchmark::Counter(static_cast<double>(state.range(0)) *
+                             static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AbbreviationsOfOneDocument)
     ->Arg(1000)
     ->Arg(4000)
     ->Arg(16000)

@@ -195,6 +195,25 @@ TEST(Extract, AbbreviationResolvesWithinTheDocument) {
   EXPECT_EQ(refs[1].directive, "二");
 }
 
+// An abbreviation defined again stands for its latest title from there on;
+// one defined for the document's own plan makes its uses self-references.
+TEST(Extract, AbbreviationStandsForItsLatestDefinition) {
+  auto refs = Refs(
+      "一、按照《重庆市甲规划》（以下简称《规划》），落实《规划》。\n\n"
+      "二、按照《重庆市乙规划》（以下简称《规划》），落实《规划》。\n\n"
+      "三、现将《某某方案》（以下简称《方案》）印发，落实《方案》。\n",
+      /*notice=*/true);
+  ASSERT_EQ(refs.size(), 6u);
+  EXPECT_EQ(refs[1].alias_of, "重庆市甲规划");
+  EXPECT_FALSE(refs[1].self);
+  EXPECT_EQ(refs[3].alias_of, "重庆市乙规划");
+  EXPECT_EQ(refs[3].form, ReferenceForm::kAlias);
+  EXPECT_TRUE(refs[4].self) << refs[4].title;
+  EXPECT_EQ(refs[5].alias_of, "某某方案");
+  EXPECT_TRUE(refs[5].self);
+  EXPECT_EQ(refs[5].relation, Relation::kIssues);
+}
+
 // hechuan-gazette-2023-01.txt lines 5874 and 5912.
 TEST(Extract, BareTypeWordIsSelfUnlessAnAbbreviation) {
   auto refs = Refs("申请勘查矿种必须符合《方案》要求。\n", /*notice=*/true);
