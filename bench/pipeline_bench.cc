@@ -114,6 +114,21 @@ BENCHMARK(BM_NoticeOfManyTitles)
     ->Arg(16000)
     ->Unit(benchmark::kMillisecond);
 
+// Parses `text` whole (documents, trees, references) per iteration,
+// counting `units` of it as `counter`.
+void TimeParse(benchmark::State& state, const std::string& text, double units,
+               const char* counter) {
+  pg::DecodeResult r = pg::DecodeText(text, "bench.txt");
+  for (auto _ : state) {
+    std::vector<pg::Diagnostic> diagnostics;
+    pg::ParsedFile parsed = pg::ParseSource(r.source, diagnostics);
+    benchmark::DoNotOptimize(parsed.references.data());
+  }
+  state.counters[counter] =
+      benchmark::Counter(units * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+
 // One document defining N abbreviations (以下简称《…》) and using each: every
 // title mention looks the abbreviations up, so the time per abbreviation
 // must stay flat as N grows.
@@ -126,21 +141,35 @@ void BM_AbbreviationsOfOneDocument(benchmark::State& state) {
     text += "根据《重庆市第" + n + "号专项方案》（以下简称《" + n +
             "号方案》），落实《" + n + "号方案》。\n";
   }
-  pg::DecodeResult r = pg::DecodeText(text, "abbreviations.txt");
-  for (auto _ : state) {
-    std::vector<pg::Diagnostic> diagnostics;
-    pg::ParsedFile parsed = pg::ParseSource(r.source, diagnostics);
-    benchmark::DoNotOptimize(parsed.references.data());
-  }
-  state.counters["abbreviations/s"] =
-      benchmark::Counter(static_cast<double>(state.range(0)) *
-                             static_cast<double>(state.iterations()),
-                         benchmark::Counter::kIsRate);
+  TimeParse(state, text, static_cast<double>(state.range(0)),
+            "abbreviations/s");
 }
 BENCHMARK(BM_AbbreviationsOfOneDocument)
     ->Arg(1000)
     ->Arg(4000)
     ->Arg(16000)
+    ->Unit(benchmark::kMillisecond);
+
+// A gazette of N short documents, each listed in its contents and none
+// citing a 《title》: the time per document must stay flat as N grows.
+void BM_GazetteOfManyDocuments(benchmark::State& state) {
+  std::string contents = "重庆市人民政府公报\n\n目 录\n\n【市政府文件】\n\n";
+  std::string documents;
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    const std::string n = std::to_string(i);
+    contents += "重庆市人民政府关于做好第" + n + "项工作的通知..... (9)\n\n";
+    documents += "重庆市人民政府\n关于做好第" + n +
+                 "项工作的通知\n渝府发〔2019〕" + std::to_string(i + 1) +
+                 "号\n各区县（自治县）人民政府：\n推进。\n重庆市人民政府\n"
+                 "2019年1月5日\n";
+  }
+  TimeParse(state, contents + documents, static_cast<double>(state.range(0)),
+            "documents/s");
+}
+BENCHMARK(BM_GazetteOfManyDocuments)
+    ->Arg(500)
+    ->Arg(2000)
+    ->Arg(8000)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -150,6 +150,7 @@ class Segmenter {
   void FillAttachedTitle(Document& doc) const;
   uint32_t LastContentLine(uint32_t first, uint32_t limit) const;
   void CheckAgainstToc(std::vector<Document>& docs);
+  std::vector<std::string> FoldedTocTitles() const;
   void Warn(uint32_t line, std::string code, std::string message) {
     out_.diagnostics.push_back({Severity::kWarning, src_.path, line,
                                 std::move(code), std::move(message)});
@@ -467,15 +468,26 @@ void Segmenter::FillAttachedTitle(Document& doc) const {
   }
 }
 
+// The contents' titles folded once: every header and every document is
+// compared with each, and folding an entry again for each comparison made
+// a gazette of 20,000 contents entries take 5.7 s (3 MB).
+std::vector<std::string> Segmenter::FoldedTocTitles() const {
+  std::vector<std::string> folded;
+  folded.reserve(out_.toc.size());
+  for (const TocEntry& e : out_.toc) folded.push_back(FoldForMatch(e.title));
+  return folded;
+}
+
 void Segmenter::CheckAgainstToc(std::vector<Document>& docs) {
   if (out_.toc.empty()) return;
   std::vector<bool> used(out_.toc.size(), false);
+  const std::vector<std::string> folded = FoldedTocTitles();
   for (Document& doc : docs) {
     std::string d = FoldForMatch(doc.title);
     bool found = false;
     for (size_t i = 0; i < out_.toc.size() && !found; ++i) {
       if (used[i]) continue;
-      std::string t = FoldForMatch(out_.toc[i].title);
+      const std::string& t = folded[i];
       if (t == d || EndsWith(t, d) || EndsWith(d, t)) {
         used[i] = found = true;
         // The contents name the issuer where a header left it on the cover.
@@ -505,14 +517,13 @@ Segmentation Segmenter::Run() {
   std::vector<Header> headers = FindHeaders(body_start);
   // Weak anchors need the contents' confirmation when there are contents.
   if (!out_.toc.empty()) {
+    const std::vector<std::string> folded = FoldedTocTitles();
     std::erase_if(headers, [&](const Header& h) {
       if (h.strong) return false;
       std::string t = FoldForMatch(NormalizeTitle(h.title));
-      return std::none_of(out_.toc.begin(), out_.toc.end(),
-                          [&](const TocEntry& e) {
-                            std::string f = FoldForMatch(e.title);
-                            return f == t || EndsWith(f, t);
-                          });
+      return std::none_of(
+          folded.begin(), folded.end(),
+          [&](const std::string& f) { return f == t || EndsWith(f, t); });
     });
   }
   std::vector<Document> docs;
