@@ -34,6 +34,41 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
     s.replace(at, from.size(), to);
 }
 
+// The numbers a canonical title carries: its runs of digits, and the
+// ordinals after 第 (十四 of 第十四个五年规划, 5 of 第5批).  Two titles whose
+// numbers differ name different documents however alike their words are:
+// the 13th and the 14th five-year plan, the 2021 and the 2022 work plan.
+struct TitleNumbers {
+  std::vector<std::string> digits, ordinals;
+};
+
+TitleNumbers NumbersOf(std::string_view canonical) {
+  static const RE2* digits = new RE2(R"(([0-9]+))");
+  static const RE2* ordinal =
+      new RE2(R"(第([0-9〇零一二三四五六七八九十百千万两]+))");
+  TitleNumbers numbers;
+  std::string run;
+  re2::StringPiece input(canonical.data(), canonical.size());
+  while (RE2::FindAndConsume(&input, *digits, &run))
+    numbers.digits.push_back(run);
+  input = re2::StringPiece(canonical.data(), canonical.size());
+  while (RE2::FindAndConsume(&input, *ordinal, &run))
+    numbers.ordinals.push_back(run);
+  return numbers;
+}
+
+// True when both titles carry numbers of one kind and those differ.  A
+// title that leaves its years out, or writes them in words, may still be
+// a variant of one that has them.
+bool NumbersDiffer(std::string_view a, std::string_view b) {
+  const TitleNumbers x = NumbersOf(a), y = NumbersOf(b);
+  auto differ = [](const std::vector<std::string>& p,
+                   const std::vector<std::string>& q) {
+    return !p.empty() && !q.empty() && p != q;
+  };
+  return differ(x.digits, y.digits) || differ(x.ordinals, y.ordinals);
+}
+
 // A document the resolver can point at, by the keys it is known under.
 struct Candidate {
   std::string id;
@@ -179,8 +214,11 @@ const std::vector<FuzzyMatch>& Resolver::FuzzyMatches(
       continue;
     double score = 1.0;
     if (canonical != c.canonical) {
-      // Containment is a different document (森林法 vs 森林法实施条例).
-      if (Contains(canonical, c.canonical) || Contains(c.canonical, canonical))
+      // Containment is a different document (森林法 vs 森林法实施条例),
+      // and so are other numbers (第十三个 vs 第十四个五年规划).
+      if (Contains(canonical, c.canonical) ||
+          Contains(c.canonical, canonical) ||
+          NumbersDiffer(canonical, c.canonical))
         continue;
       score = internal::BigramDice(bigrams, fuzzy_index_.Bigrams(i));
     }
@@ -276,7 +314,8 @@ std::string CanonicalTitle(std::string_view title) {
 // contains the other (森林法 vs 森林法实施条例 are different documents).
 double TitleSimilarity(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0;
-  if (a != b && (Contains(a, b) || Contains(b, a))) return 0;
+  if (a != b && (Contains(a, b) || Contains(b, a) || NumbersDiffer(a, b)))
+    return 0;
   std::vector<uint64_t> ga = internal::TitleBigrams(a);
   std::vector<uint64_t> gb = internal::TitleBigrams(b);
   if (ga.empty() || gb.empty()) return a == b ? 1 : 0;

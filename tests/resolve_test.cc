@@ -138,6 +138,44 @@ TEST(Resolve, TitleSimilarityRejectsContainmentAndRewardsVariants) {
             kFuzzyThreshold);
 }
 
+// Titles alike but for a number are different documents: the 13th and the
+// 14th five-year plan, two years' work plans, the 500th and 5000th item.
+// Years written with other dashes, or left out, stay variants.
+TEST(Resolve, TitlesOfOtherNumbersAreOtherDocuments) {
+  const char* kPlan =
+      "重庆市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要";
+  EXPECT_EQ(TitleSimilarity(
+                CanonicalTitle(kPlan),
+                CanonicalTitle("重庆市国民经济和社会发展第十三个五年规划和二〇"
+                               "三五年远景目标纲要")),
+            0);
+  EXPECT_GE(TitleSimilarity(CanonicalTitle(kPlan),
+                            CanonicalTitle("重庆市国民经济与社会发展第十四个五"
+                                           "年规划和二〇三五年远景目标纲要")),
+            kFuzzyThreshold);
+  EXPECT_EQ(TitleSimilarity(CanonicalTitle("重庆市2021年深化改革工作要点"),
+                            CanonicalTitle("重庆市2022年深化改革工作要点")),
+            0);
+  EXPECT_GE(
+      TitleSimilarity(CanonicalTitle("合川区妇女儿童发展规划（2021—2025年）"),
+                      CanonicalTitle("合川区妇女儿童的发展规划(2021-2025年)")),
+      kFuzzyThreshold);
+  // Through resolution: the 5000th item's notice is not the 500th's.
+  const std::string parent =
+      "重庆市人民政府\n关于做好第500项空天信息产业工作的通知\n\n"
+      "渝府发〔2023〕7号\n\n各区县（自治县）人民政府：\n\n推进。\n\n"
+      "2023年1月5日\n";
+  for (const char* number : {"5000", "500"}) {
+    Corpus c =
+        Build({parent, Child(std::string("根据《重庆市人民政府关于做好第") +
+                             number + "项空天信息产业工作的通知》。")});
+    const Reference& r = c.files[1].references.back();
+    EXPECT_EQ(r.target_kind,
+              number == std::string("500") ? "document" : "external")
+        << number << " " << r.target << " " << r.tier;
+  }
+}
+
 TEST(Resolve, ClassifiesExternalNodes) {
   struct Case {
     const char* title;

@@ -11,7 +11,9 @@
 //             present or not, 的 inserted, 方案 vs 实施方案, years
 //             written differently — scored by character-bigram Dice on
 //             the canonical forms, accepted at kFuzzyThreshold or more
-//             and never by mere containment
+//             and never by mere containment or across numbers (titles
+//             whose digit runs or 第-ordinals both exist and differ:
+//             第十三个 vs 第十四个五年规划, 2021年 vs 2022年)
 //   external  anything else → an ExternalNode keyed by normalized number
 //             (or "title:" + title), so every mention of one outside
 //             document lands on one node; a title seen with a number
