@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -60,8 +61,7 @@ TitleNumbers NumbersOf(std::string_view canonical) {
 // True when both titles carry numbers of one kind and those differ.  A
 // title that leaves its years out, or writes them in words, may still be
 // a variant of one that has them.
-bool NumbersDiffer(std::string_view a, std::string_view b) {
-  const TitleNumbers x = NumbersOf(a), y = NumbersOf(b);
+bool NumbersDiffer(const TitleNumbers& x, const TitleNumbers& y) {
   auto differ = [](const std::vector<std::string>& p,
                    const std::vector<std::string>& q) {
     return !p.empty() && !q.empty() && p != q;
@@ -73,6 +73,7 @@ bool NumbersDiffer(std::string_view a, std::string_view b) {
 struct Candidate {
   std::string id;
   std::string canonical;  // CanonicalTitle of the title or attached title
+  TitleNumbers numbers;   // of `canonical`
 };
 
 // A corpus title a cited title may fuzzily name, with its Dice score.
@@ -129,7 +130,8 @@ void Resolver::Index() {
         by_canonical_[canonical].push_back(
             static_cast<uint32_t>(candidates_.size()));
         fuzzy_index_.Add(internal::TitleBigrams(canonical));
-        candidates_.push_back({d.id, std::move(canonical)});
+        TitleNumbers numbers = NumbersOf(canonical);
+        candidates_.push_back({d.id, std::move(canonical), std::move(numbers)});
       }
     }
   }
@@ -187,9 +189,9 @@ bool Resolver::ByTitle(Reference& r, const std::string& title,
 }
 
 // The issuer part of a 关于 title ("" when there is none).
-std::string IssuerPart(const std::string& canonical) {
+std::string_view IssuerPart(std::string_view canonical) {
   size_t about = canonical.find("关于");
-  return about == std::string::npos ? "" : canonical.substr(0, about);
+  return about == std::string_view::npos ? "" : canonical.substr(0, about);
 }
 
 const std::vector<FuzzyMatch>& Resolver::FuzzyMatches(
@@ -206,19 +208,22 @@ const std::vector<FuzzyMatch>& Resolver::FuzzyMatches(
   std::sort(pool.begin(), pool.end());
   pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
   const bool has_about = Contains(canonical, "关于");
+  const TitleNumbers numbers = NumbersOf(canonical);
+  const std::string_view issuer = IssuerPart(canonical);
   for (uint32_t i : pool) {
     const Candidate& c = candidates_[i];
     // Different issuers never issue one document.
     if (has_about && Contains(c.canonical, "关于") &&
-        IssuerPart(canonical) != IssuerPart(c.canonical))
+        issuer != IssuerPart(c.canonical))
       continue;
     double score = 1.0;
     if (canonical != c.canonical) {
       // Containment is a different document (森林法 vs 森林法实施条例),
-      // and so are other numbers (第十三个 vs 第十四个五年规划).
-      if (Contains(canonical, c.canonical) ||
-          Contains(c.canonical, canonical) ||
-          NumbersDiffer(canonical, c.canonical))
+      // and so are other numbers (第十三个 vs 第十四个五年规划).  Numbers
+      // are asked first: a family of titles differing in theirs alone
+      // (第1项 … 第8000项工作的通知) fills the pool.
+      if (NumbersDiffer(numbers, c.numbers) ||
+          Contains(canonical, c.canonical) || Contains(c.canonical, canonical))
         continue;
       score = internal::BigramDice(bigrams, fuzzy_index_.Bigrams(i));
     }
@@ -314,7 +319,8 @@ std::string CanonicalTitle(std::string_view title) {
 // contains the other (森林法 vs 森林法实施条例 are different documents).
 double TitleSimilarity(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0;
-  if (a != b && (Contains(a, b) || Contains(b, a) || NumbersDiffer(a, b)))
+  if (a != b && (Contains(a, b) || Contains(b, a) ||
+                 NumbersDiffer(NumbersOf(a), NumbersOf(b))))
     return 0;
   std::vector<uint64_t> ga = internal::TitleBigrams(a);
   std::vector<uint64_t> gb = internal::TitleBigrams(b);
