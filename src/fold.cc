@@ -285,7 +285,7 @@ std::vector<char32_t> MakeMatchFolds() {
 // FoldForMatch of a text of plain code points in one pass, decoding,
 // folding and dropping as it goes; nullopt otherwise.  Coverage folds
 // every directive it counts, and the chain of passes (decode, fold,
-// whitespace, bold, punctuation) was about 9% of a build.
+// whitespace, bold, punctuation) was 7-9% of a build.
 std::optional<std::u32string> FoldMatchPlain(std::string_view text) {
   static const std::vector<char32_t> folds = MakeMatchFolds();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
