@@ -24,7 +24,8 @@ struct Tables {
   // code points ends as they are placed.
   std::vector<uint32_t> bucket = std::vector<uint32_t>(kIdeographs);
   std::vector<uint64_t> seen = std::vector<uint64_t>(kIdeographs / 64 + 1);
-  std::vector<char32_t> firsts;      // the ideographs seen, in order
+  // The ideographs seen, in order (room for all of them).
+  std::vector<char32_t> firsts = std::vector<char32_t>(kIdeographs);
   std::vector<char32_t> pairs;       // (first, second) of ideograph-led
   std::vector<char32_t> seconds;     // bigrams, bucketed by first
   std::vector<Gram> other_unigrams;  // letters, digits, rarer ideographs
@@ -101,7 +102,6 @@ GramCounts CountGrams(std::u32string_view folded) {
     previous = c;
   }
   // The ideographs seen, in order, each bucket's end as its start for now.
-  t.firsts.resize(kIdeographs);
   char32_t* const firsts = t.firsts.data();
   size_t seen_count = 0;
   uint32_t placed = 0;

@@ -149,7 +149,8 @@ class Segmenter {
   void FillDecreeTitle(Document& doc) const;
   void FillAttachedTitle(Document& doc) const;
   uint32_t LastContentLine(uint32_t first, uint32_t limit) const;
-  void CheckAgainstToc(std::vector<Document>& docs);
+  void CheckAgainstToc(std::vector<Document>& docs,
+                       const std::vector<std::string>& folded_toc);
   std::vector<std::string> FoldedTocTitles() const;
   void Warn(uint32_t line, std::string code, std::string message) {
     out_.diagnostics.push_back({Severity::kWarning, src_.path, line,
@@ -468,9 +469,9 @@ void Segmenter::FillAttachedTitle(Document& doc) const {
   }
 }
 
-// The contents' titles folded once: every header and every document is
-// compared with each, and folding an entry again for each comparison made
-// a gazette of 20,000 contents entries take 5.7 s (3 MB).
+// The contents' titles folded, once a gazette: every header and every
+// document is compared with each, and folding an entry again for each
+// comparison made a gazette of 20,000 contents entries take 5.7 s (3 MB).
 std::vector<std::string> Segmenter::FoldedTocTitles() const {
   std::vector<std::string> folded;
   folded.reserve(out_.toc.size());
@@ -478,16 +479,17 @@ std::vector<std::string> Segmenter::FoldedTocTitles() const {
   return folded;
 }
 
-void Segmenter::CheckAgainstToc(std::vector<Document>& docs) {
+// `folded_toc`: the contents' titles, FoldedTocTitles.
+void Segmenter::CheckAgainstToc(std::vector<Document>& docs,
+                                const std::vector<std::string>& folded_toc) {
   if (out_.toc.empty()) return;
   std::vector<bool> used(out_.toc.size(), false);
-  const std::vector<std::string> folded = FoldedTocTitles();
   for (Document& doc : docs) {
     std::string d = FoldForMatch(doc.title);
     bool found = false;
     for (size_t i = 0; i < out_.toc.size() && !found; ++i) {
       if (used[i]) continue;
-      const std::string& t = folded[i];
+      const std::string& t = folded_toc[i];
       if (t == d || EndsWith(t, d) || EndsWith(d, t)) {
         used[i] = found = true;
         // The contents name the issuer where a header left it on the cover.
@@ -515,14 +517,14 @@ std::string DocumentId(const Document& doc) {
 Segmentation Segmenter::Run() {
   uint32_t body_start = ParseToc();
   std::vector<Header> headers = FindHeaders(body_start);
+  const std::vector<std::string> folded_toc = FoldedTocTitles();
   // Weak anchors need the contents' confirmation when there are contents.
   if (!out_.toc.empty()) {
-    const std::vector<std::string> folded = FoldedTocTitles();
     std::erase_if(headers, [&](const Header& h) {
       if (h.strong) return false;
       std::string t = FoldForMatch(NormalizeTitle(h.title));
       return std::none_of(
-          folded.begin(), folded.end(),
+          folded_toc.begin(), folded_toc.end(),
           [&](const std::string& f) { return f == t || EndsWith(f, t); });
     });
   }
@@ -547,7 +549,7 @@ Segmentation Segmenter::Run() {
            "no document header found; the whole file is taken as one document");
     }
   }
-  CheckAgainstToc(docs);
+  CheckAgainstToc(docs, folded_toc);
   for (Document& doc : docs) {
     FillAttachedTitle(doc);
     doc.type = TitleType(doc.title);
