@@ -69,6 +69,13 @@ bool NumbersDiffer(const TitleNumbers& x, const TitleNumbers& y) {
   return differ(x.digits, y.digits) || differ(x.ordinals, y.ordinals);
 }
 
+// The digit runs of a title as one key: equal keys, equal runs.
+std::string DigitKey(const TitleNumbers& numbers) {
+  std::string key;
+  for (const std::string& run : numbers.digits) key += run + ",";
+  return key;
+}
+
 // A document the resolver can point at, by the keys it is known under.
 struct Candidate {
   std::string id;
@@ -105,8 +112,12 @@ class Resolver {
   std::vector<Candidate> candidates_;
   // Bigram index over candidates_ (same numbering) and, per canonical
   // cited title, the candidates at or above the threshold: a law cited a
-  // thousand times is scored once.
+  // thousand times is scored once.  The index files titles by their
+  // digits (group 0: none), which a fuzzy match must share when both have
+  // some.
   internal::TitleIndex fuzzy_index_{kFuzzyThreshold};
+  std::unordered_map<std::string, uint32_t> digit_groups_;  // joined runs
+  std::vector<uint32_t> FuzzyGroups(const TitleNumbers& numbers) const;
   std::unordered_map<std::string, std::vector<uint32_t>> by_canonical_;
   std::unordered_map<std::string, std::vector<FuzzyMatch>> fuzzy_cache_;
   const std::vector<FuzzyMatch>& FuzzyMatches(const std::string& canonical);
@@ -129,12 +140,31 @@ void Resolver::Index() {
         std::string canonical = CanonicalTitle(*t);
         by_canonical_[canonical].push_back(
             static_cast<uint32_t>(candidates_.size()));
-        fuzzy_index_.Add(internal::TitleBigrams(canonical));
         TitleNumbers numbers = NumbersOf(canonical);
+        uint32_t group = 0;
+        if (!numbers.digits.empty())
+          group =
+              digit_groups_
+                  .try_emplace(DigitKey(numbers),
+                               static_cast<uint32_t>(digit_groups_.size() + 1))
+                  .first->second;
+        fuzzy_index_.Add(internal::TitleBigrams(canonical), group);
         candidates_.push_back({d.id, std::move(canonical), std::move(numbers)});
       }
     }
   }
+  fuzzy_index_.Seal();
+}
+
+// The groups a title with `numbers` can match in: those without digits
+// and those with its own, or all when it has none.
+std::vector<uint32_t> Resolver::FuzzyGroups(const TitleNumbers& numbers) const {
+  if (numbers.digits.empty()) return {};
+  std::vector<uint32_t> groups = {0};
+  if (auto it = digit_groups_.find(DigitKey(numbers));
+      it != digit_groups_.end())
+    groups.push_back(it->second);
+  return groups;
 }
 
 void Resolver::Pick(Reference& r, std::vector<std::string> ids,
@@ -200,7 +230,9 @@ const std::vector<FuzzyMatch>& Resolver::FuzzyMatches(
   if (cached != fuzzy_cache_.end()) return cached->second;
   std::vector<FuzzyMatch> matches;
   const std::vector<uint64_t> bigrams = internal::TitleBigrams(canonical);
-  std::vector<uint32_t> pool = fuzzy_index_.Candidates(bigrams);
+  const TitleNumbers numbers = NumbersOf(canonical);
+  std::vector<uint32_t> pool =
+      fuzzy_index_.Candidates(bigrams, FuzzyGroups(numbers));
   // Equal titles score 1 whatever their length (one-character titles have
   // no bigrams to be found by).
   if (auto equal = by_canonical_.find(canonical); equal != by_canonical_.end())
@@ -208,7 +240,6 @@ const std::vector<FuzzyMatch>& Resolver::FuzzyMatches(
   std::sort(pool.begin(), pool.end());
   pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
   const bool has_about = Contains(canonical, "关于");
-  const TitleNumbers numbers = NumbersOf(canonical);
   const std::string_view issuer = IssuerPart(canonical);
   for (uint32_t i : pool) {
     const Candidate& c = candidates_[i];
@@ -219,9 +250,9 @@ const std::vector<FuzzyMatch>& Resolver::FuzzyMatches(
     double score = 1.0;
     if (canonical != c.canonical) {
       // Containment is a different document (森林法 vs 森林法实施条例),
-      // and so are other numbers (第十三个 vs 第十四个五年规划).  Numbers
-      // are asked first: a family of titles differing in theirs alone
-      // (第1项 … 第8000项工作的通知) fills the pool.
+      // and so are other numbers (第十三个 vs 第十四个五年规划).  The pool
+      // holds no title with other digits; ordinals in words are asked
+      // first, as a family differing in those alone can fill it.
       if (NumbersDiffer(numbers, c.numbers) ||
           Contains(canonical, c.canonical) || Contains(c.canonical, canonical))
         continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 
 namespace policygraph::internal {
@@ -56,16 +57,30 @@ double BigramDice(const std::vector<uint64_t>& a,
          static_cast<double>(a.size() + b.size());
 }
 
-void TitleIndex::Add(std::vector<uint64_t> bigrams) {
+void TitleIndex::Add(std::vector<uint64_t> bigrams, uint32_t group) {
   const uint32_t id = static_cast<uint32_t>(titles_.size());
   for (size_t i = 0; i < bigrams.size(); ++i)
     if (i == 0 || bigrams[i] != bigrams[i - 1])
       postings_[bigrams[i]].push_back(id);
   titles_.push_back(std::move(bigrams));
+  groups_.push_back(group);
+  sealed_ = sealed_ && group == 0;
+}
+
+void TitleIndex::Seal() {
+  if (sealed_) return;
+  // Lists are in title order; a stable sort by group keeps it within each.
+  for (auto& [bigram, titles] : postings_)
+    std::ranges::stable_sort(titles, {},
+                             [this](uint32_t t) { return groups_[t]; });
+  sealed_ = true;
 }
 
 std::vector<uint32_t> TitleIndex::Candidates(
-    const std::vector<uint64_t>& query) const {
+    const std::vector<uint64_t>& query,
+    std::span<const uint32_t> groups) const {
+  if (!groups.empty() && !sealed_)
+    throw std::logic_error("TitleIndex: Candidates by group before Seal");
   std::vector<uint32_t> out;
   const size_t n = query.size();
   if (n == 0) return out;
@@ -75,26 +90,43 @@ std::vector<uint32_t> TitleIndex::Candidates(
   const size_t need = static_cast<size_t>(std::ceil(t * n / (2 - t) - 1e-9));
   const size_t min_m = need;
   const size_t max_m = static_cast<size_t>(std::floor((2 - t) * n / t + 1e-9));
-  // The query's distinct bigrams that some title has, rarest first (ties
-  // by bigram, so the order is fixed), with their repeat counts.
+  // The query's distinct bigrams that some title of the groups has, rarest
+  // first (ties by bigram, so the order is fixed), with their repeat
+  // counts and the stretches of their lists those titles fill.
   struct Gram {
     uint64_t bigram;
     size_t repeats;
-    const std::vector<uint32_t>* titles;
+    size_t titles;
+    size_t first, last;  // in `stretches`
   };
+  std::vector<std::span<const uint32_t>> stretches;
   std::vector<Gram> distinct;
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && query[j] == query[i]) ++j;
     auto it = postings_.find(query[i]);
-    if (it != postings_.end())
-      distinct.push_back({query[i], j - i, &it->second});
+    if (it != postings_.end()) {
+      const std::vector<uint32_t>& list = it->second;
+      const size_t first = stretches.size();
+      size_t titles = 0;
+      if (groups.empty()) {
+        stretches.emplace_back(list);
+        titles = list.size();
+      }
+      for (uint32_t group : groups) {
+        auto stretch = std::ranges::equal_range(
+            list, group, {}, [this](uint32_t t) { return groups_[t]; });
+        if (stretch.empty()) continue;
+        stretches.emplace_back(stretch.begin(), stretch.end());
+        titles += stretch.size();
+      }
+      if (titles > 0)
+        distinct.push_back({query[i], j - i, titles, first, stretches.size()});
+    }
     i = j;
   }
   std::sort(distinct.begin(), distinct.end(), [](const Gram& a, const Gram& b) {
-    return a.titles->size() != b.titles->size()
-               ? a.titles->size() < b.titles->size()
-               : a.bigram < b.bigram;
+    return a.titles != b.titles ? a.titles < b.titles : a.bigram < b.bigram;
   });
   // A title sharing `need` bigrams shares one of the first few: the
   // bigrams left after them occur fewer than `need` times in the query.
@@ -105,7 +137,8 @@ std::vector<uint32_t> TitleIndex::Candidates(
   for (const Gram& gram : distinct) {
     if (remaining < need) break;
     remaining -= gram.repeats;
-    found.insert(found.end(), gram.titles->begin(), gram.titles->end());
+    for (size_t k = gram.first; k < gram.last; ++k)
+      found.insert(found.end(), stretches[k].begin(), stretches[k].end());
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

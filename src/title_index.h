@@ -8,10 +8,16 @@
 // the query's bigrams, so it must share at least one of the query's rarest
 // few ("prefix filtering"); only the titles listed under those bigrams are
 // scored, and those whose length alone rules them out are skipped.
+//
+// A title may also be filed under a group, and a look-up restricted to
+// some groups: the resolver files titles by their numbers, which a match
+// must share, so a family of titles alike but for their numbers (第1项 …
+// 第16000项工作的通知) is not scored in full for each of its members.
 #ifndef POLICYGRAPH_SRC_TITLE_INDEX_H_
 #define POLICYGRAPH_SRC_TITLE_INDEX_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -32,13 +38,19 @@ class TitleIndex {
  public:
   explicit TitleIndex(double threshold) : threshold_(threshold) {}
 
-  // Adds a title's bigrams; titles are numbered from 0 in the order added.
-  void Add(std::vector<uint64_t> bigrams);
+  // Adds a title's bigrams, filed under `group`; titles are numbered from
+  // 0 in the order added.
+  void Add(std::vector<uint64_t> bigrams, uint32_t group = 0);
+  // Readies the groups for look-ups, after the last Add: Candidates with
+  // groups throws std::logic_error before.
+  void Seal();
 
-  // Every title whose Dice with `query` can reach the threshold (and some
-  // that cannot), each once, in increasing order.  Titles without bigrams
-  // (one character) are never returned: compare those exactly.
-  std::vector<uint32_t> Candidates(const std::vector<uint64_t>& query) const;
+  // Every title of `groups` (distinct; every group when empty) whose Dice
+  // with `query` can reach the threshold (and some that cannot), each
+  // once, in increasing order.  Titles without bigrams (one character)
+  // are never returned: compare those exactly.
+  std::vector<uint32_t> Candidates(const std::vector<uint64_t>& query,
+                                   std::span<const uint32_t> groups = {}) const;
 
   const std::vector<uint64_t>& Bigrams(uint32_t title) const {
     return titles_[title];
@@ -47,6 +59,10 @@ class TitleIndex {
  private:
   double threshold_;
   std::vector<std::vector<uint64_t>> titles_;
+  std::vector<uint32_t> groups_;  // by title
+  bool sealed_ = true;
+  // Each list in (group, title) order once sealed: a group's titles are a
+  // stretch of it, found by bisection.
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
 };
 

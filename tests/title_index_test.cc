@@ -3,7 +3,9 @@
 // small alphabet so near matches are common.
 #include "title_index.h"
 
+#include <algorithm>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -63,6 +65,38 @@ TEST(TitleIndex, NeverMissesATitleAtOrAboveTheThreshold) {
       EXPECT_LT(scored, 200u * 400u / 4);
     }
   }
+}
+
+TEST(TitleIndex, LooksInTheGroupsAskedForOnly) {
+  std::vector<std::string> titles = RandomTitles(400, 7);
+  TitleIndex index(kFuzzyThreshold);
+  for (uint32_t i = 0; i < titles.size(); ++i)
+    index.Add(TitleBigrams(titles[i]), i % 3);
+  const std::vector<uint32_t> groups = {2, 0};
+  EXPECT_THROW(index.Candidates(TitleBigrams(titles[0]), groups),
+               std::logic_error);
+  index.Seal();
+  size_t reached = 0, asked_all = 0, asked_some = 0;
+  for (const std::string& query : RandomTitles(200, 11)) {
+    std::vector<uint64_t> q = TitleBigrams(query);
+    std::vector<uint32_t> all = index.Candidates(q);
+    std::vector<uint32_t> some = index.Candidates(q, groups);
+    EXPECT_TRUE(std::is_sorted(some.begin(), some.end()));
+    EXPECT_EQ(std::adjacent_find(some.begin(), some.end()), some.end());
+    for (uint32_t i : some) EXPECT_NE(i % 3, 1u) << query << " got " << i;
+    for (uint32_t i = 0; i < titles.size(); ++i) {
+      if (i % 3 == 1 || q.empty() || index.Bigrams(i).empty()) continue;
+      if (BigramDice(q, index.Bigrams(i)) < kFuzzyThreshold) continue;
+      ++reached;
+      EXPECT_TRUE(std::binary_search(some.begin(), some.end(), i))
+          << query << " vs " << titles[i];
+    }
+    asked_all += all.size();
+    asked_some += some.size();
+  }
+  EXPECT_GT(reached, 0u);
+  // The point of groups: fewer titles to score than asking for all.
+  EXPECT_LT(asked_some, asked_all * 3 / 4);
 }
 
 TEST(TitleIndex, DiceMatchesTitleSimilarity) {
