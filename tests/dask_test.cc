@@ -80,6 +80,30 @@ TEST_F(Dask, OutputsReachMerge) {
         << name;
 }
 
+// A misspelt --outputs is refused before any task runs, as merge would
+// refuse it after all of them: the same words, the tool's list of files.
+TEST_F(Dask, UnknownOutputsAreRefusedBeforeTheCluster) {
+  for (const char* list : {"graph.json,graph.jsn", ",", "report.md,"}) {
+    SCOPED_TRACE(list);
+    const std::string option = std::string("--outputs '") + list + "'";
+    policygraph::testing::ToolRun tool = Tool("build -q -o built " + option);
+    CommandRun run = Script("-o by-dask --workers 2 " + option);
+    EXPECT_EQ(run.exit_code, tool.exit_code) << run.output;
+    const std::string said = "policygraph: error: ";
+    if (tool.exit_code == 0) {
+      EXPECT_EQ(FileNames(dir_ / "by-dask"), FileNames(dir_ / "built"));
+      continue;
+    }
+    ASSERT_EQ(tool.err.rfind(said, 0), 0u) << tool.err;
+    EXPECT_EQ(run.output, "dask_build: error: " + tool.err.substr(said.size()));
+    EXPECT_FALSE(fs::exists(dir_ / "by-dask"));
+    for (const auto& entry : fs::directory_iterator(dir_))
+      EXPECT_EQ(entry.path().filename().string().find(".shards-"),
+                std::string::npos)
+          << entry.path();
+  }
+}
+
 TEST_F(Dask, AFailedTaskIsAnErrorNamingItsPartAndNothingIsMerged) {
   const fs::path broken = Write("policygraph",
                                 "#!/bin/sh\n"

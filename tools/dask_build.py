@@ -43,6 +43,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The files build and merge write, in the order their --help lists them.
+# --outputs is checked against these before the cluster works for hours,
+# not by merge at the end; tests/dask_test.cc holds them to the tool's.
+BUILD_FILES = ("graph.json", "graph.cyjs", "graph.graphml", "graph.dot",
+               "graph.svg", "coverage.csv", "orphans.csv", "report.md",
+               "report.html", "index.html")
+
+
+def outputs_error(outputs):
+    """What merge would say of an --outputs list it refuses, else None."""
+    if not outputs:  # as merge takes it: every file
+        return None
+    accepted = ", ".join(BUILD_FILES) + ", or all"
+    names = [name for name in outputs.split(",") if name]
+    for name in names:
+        if name != "all" and name not in BUILD_FILES:
+            return f"--outputs: unknown output '{name}' ({accepted})"
+    if not names:
+        return f"--outputs: no output named ({accepted})"
+    return None
+
+
 class TaskFailed(Exception):
     """A part whose extract wrote no shard."""
 
@@ -196,6 +218,8 @@ def run_parts(client, args, tool, shards):
 
 def main(argv):
     args = parse_args(argv)
+    if args.outputs and (error := outputs_error(args.outputs)):
+        return fail(error)
     tool = args.policygraph or default_tool()
     resolved = shutil.which(tool)
     if not resolved:
