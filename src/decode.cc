@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -19,10 +20,14 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "plain_run.h"
+
 namespace policygraph {
 namespace {
 
 namespace fs = std::filesystem;
+using internal::PlainAscii;
+using internal::PlainRunEnd;
 
 // Spans and line starts are 32-bit and ICU takes int32 lengths; converting
 // can triple the size (one bad byte → three bytes of U+FFFD), so 1 GiB of
@@ -266,23 +271,28 @@ bool PreferGb18030(uint64_t non_ascii, uint64_t invalid_as_gb18030,
 // what the binary check needs, so that check does not decode it again.
 // nullopt if the bytes are ill-formed or hold a CR.
 std::optional<CharacterCounts> ScanCleanUtf8(std::string_view bytes) {
+  // Printable ASCII, tab, LF and FF: neither a CR nor a control character.
+  static const PlainAscii kPlain = [] {
+    std::array<bool, 128> plain{};
+    for (UChar32 c = 0; c < 128; ++c)
+      plain[c] = c != '\r' && !IsControlCharacter(c);
+    return PlainAscii::FromTable(plain);
+  }();
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   const size_t size = bytes.size();
   CharacterCounts counts;
   for (size_t i = 0; i < size; ++counts.characters) {
+    // Ideographs, fullwidth marks and printable ASCII, nearly all of a
+    // gazette, a run at a time; E0 and ED leads, with narrower second
+    // bytes, and the rest go the general way.
+    i = PlainRunEnd(bytes, i, kPlain, &counts.characters);
+    if (i == size) break;
     const uint8_t lead = data[i];
     if (lead < 0x80) {
       if (lead == '\r') return std::nullopt;
       counts.nul |= lead == 0;
       counts.controls += IsControlCharacter(lead);
       ++i;
-      continue;
-    }
-    // Ideographs, nearly all of a gazette, are three bytes led by E1..EC or
-    // EE..EF; E0 and ED, with narrower second bytes, go the general way.
-    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < size &&
-        (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
-      i += 3;
       continue;
     }
     UChar32 c;
