@@ -380,13 +380,17 @@ TEST_F(TooManyToDraw, BuildRemovesTheStaleDiagram) {
 TEST_F(TooManyToDraw, BuildRefusesTheDiagramNamedInOutputs) {
   WriteTooManyToDraw();
   Write("out/graph.json", "{}");
-  // Named on its own, with -q too: an error, not a quiet run without it.
+  // Named on its own, with -q too: an error, not a quiet run without it,
+  // and before the alignment, which at scale is most of the wait.
   for (const char* flags : {"", "-q "}) {
-    ToolRun r = Tool(std::string("build ") + flags +
+    ToolRun r = Tool(std::string("build --timings ") + flags +
                      "many.txt -o out --outputs graph.json,graph.svg");
     EXPECT_EQ(r.exit_code, 2) << flags;
     EXPECT_NE(r.err.find("error: graph.svg: 451 nodes is too many"),
               std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("timing: resolve"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("timing: coverage alignment"), std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find("previous output in"), std::string::npos) << r.err;
     EXPECT_EQ(ReadFile(dir_ / "out" / "graph.svg"),
