@@ -71,8 +71,9 @@ void TitleIndex::Seal() {
   if (sealed_) return;
   // Lists are in title order; a stable sort by group keeps it within each.
   for (auto& [bigram, titles] : postings_)
-    std::ranges::stable_sort(titles, {},
-                             [this](uint32_t t) { return groups_[t]; });
+    std::stable_sort(
+        titles.begin(), titles.end(),
+        [this](uint32_t a, uint32_t b) { return groups_[a] < groups_[b]; });
   sealed_ = true;
 }
 
@@ -114,11 +115,15 @@ std::vector<uint32_t> TitleIndex::Candidates(
         titles = list.size();
       }
       for (uint32_t group : groups) {
-        auto stretch = std::ranges::equal_range(
-            list, group, {}, [this](uint32_t t) { return groups_[t]; });
-        if (stretch.empty()) continue;
-        stretches.emplace_back(stretch.begin(), stretch.end());
-        titles += stretch.size();
+        const auto begin = std::lower_bound(
+            list.begin(), list.end(), group,
+            [this](uint32_t t, uint32_t g) { return groups_[t] < g; });
+        const auto end = std::upper_bound(
+            begin, list.end(), group,
+            [this](uint32_t g, uint32_t t) { return g < groups_[t]; });
+        if (begin == end) continue;
+        stretches.emplace_back(begin, end);
+        titles += static_cast<size_t>(end - begin);
       }
       if (titles > 0)
         distinct.push_back({query[i], j - i, titles, first, stretches.size()});
