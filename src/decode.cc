@@ -517,10 +517,10 @@ class ScopedFd {
 
 // Pipes and devices have no size up front, so the limit is also enforced
 // while reading.
-std::optional<Diagnostic> ReadFileBytes(const std::string& path,
-                                        uint64_t max_file_size,
-                                        std::string& bytes,
-                                        TextOrigin* origin) {
+std::optional<Diagnostic> ReadFileChunks(
+    const std::string& path, uint64_t max_file_size,
+    const std::function<bool(std::string_view chunk, uint64_t size)>& each,
+    TextOrigin* origin) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR) {
@@ -536,20 +536,37 @@ std::optional<Diagnostic> ReadFileBytes(const std::string& path,
   if (S_ISREG(info.st_mode) && size > max_file_size) {
     return TooLarge(path, FormatByteCount(size), max_file_size);
   }
-  if (S_ISREG(info.st_mode)) bytes.reserve(size);
   if (origin && S_ISREG(info.st_mode)) *origin = StampOf(path, info);
   std::string chunk(64 << 10, '\0');
+  uint64_t read = 0;
   while (true) {
     const ssize_t count = ::read(file.get(), chunk.data(), chunk.size());
     if (count < 0 && errno == EINTR) continue;
     if (count < 0) return Unreadable(path, errno);
     if (count == 0) return std::nullopt;
-    bytes.append(chunk.data(), count);
-    if (bytes.size() > max_file_size) {
+    read += static_cast<uint64_t>(count);
+    if (read > max_file_size) {
       return TooLarge(path, "more than " + FormatByteCount(max_file_size),
                       max_file_size);
     }
+    if (!each(std::string_view(chunk.data(), static_cast<size_t>(count)),
+              S_ISREG(info.st_mode) ? size : 0))
+      return std::nullopt;
   }
+}
+
+std::optional<Diagnostic> ReadFileBytes(const std::string& path,
+                                        uint64_t max_file_size,
+                                        std::string& bytes,
+                                        TextOrigin* origin) {
+  return ReadFileChunks(
+      path, max_file_size,
+      [&](std::string_view chunk, uint64_t size) {
+        if (bytes.empty() && size > 0) bytes.reserve(size);
+        bytes.append(chunk);
+        return true;
+      },
+      origin);
 }
 
 namespace {

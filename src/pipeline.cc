@@ -86,8 +86,31 @@ std::string ListingFingerprint(const std::vector<std::string>& files) {
   return hex;
 }
 
-FileBatch ParseFiles(const std::vector<std::string>& paths,
-                     const LoadOptions& options) {
+namespace {
+
+// Reads and parses the file `file.input` names into `file`.
+void ParseOneFile(FileResult& file, const LoadOptions& options) {
+  std::optional<TextOrigin> origin;
+  DecodeResult decoded = ReadSourceFile(file.input, options.max_file_size,
+                                        options.drop_texts ? &origin : nullptr);
+  file.diagnostics = std::move(decoded.diagnostics);
+  if (!decoded.ok) return;
+  if (!options.strip_prefix.empty() &&
+      decoded.source.path.rfind(options.strip_prefix, 0) == 0)
+    decoded.source.path =
+        options.show_prefix +
+        decoded.source.path.substr(options.strip_prefix.size());
+  file.parsed = ParseSource(std::move(decoded.source), file.diagnostics);
+  if (origin) {
+    std::string().swap(file.parsed->source.text);
+    file.parsed->source.origin = std::move(origin);
+  }
+}
+
+}  // namespace
+
+FileBatch ListBatch(const std::vector<std::string>& paths,
+                    const LoadOptions& options) {
   FileBatch batch;
   InputList inputs = ListInputFiles(paths);
   const size_t parts = std::max(1u, options.parts);
@@ -98,28 +121,37 @@ FileBatch ParseFiles(const std::vector<std::string>& paths,
   if (options.part == 0) batch.diagnostics = std::move(inputs.diagnostics);
   for (size_t i = options.part; i < inputs.files.size(); i += parts)
     batch.files.emplace_back().input = inputs.files[i];
+  return batch;
+}
+
+FileBatch ParseFiles(const std::vector<std::string>& paths,
+                     const LoadOptions& options) {
+  FileBatch batch = ListBatch(paths, options);
   // Files are read and parsed independently; each thread fills its file's
   // slot, so the batch stays in sorted file order.
-  ParallelFor(batch.files.size(), options.jobs, [&](size_t i) {
-    FileResult& file = batch.files[i];
-    std::optional<TextOrigin> origin;
-    DecodeResult decoded =
-        ReadSourceFile(file.input, options.max_file_size,
-                       options.drop_texts ? &origin : nullptr);
-    file.diagnostics = std::move(decoded.diagnostics);
-    if (!decoded.ok) return;
-    if (!options.strip_prefix.empty() &&
-        decoded.source.path.rfind(options.strip_prefix, 0) == 0)
-      decoded.source.path =
-          options.show_prefix +
-          decoded.source.path.substr(options.strip_prefix.size());
-    file.parsed = ParseSource(std::move(decoded.source), file.diagnostics);
-    if (origin) {
-      std::string().swap(file.parsed->source.text);
-      file.parsed->source.origin = std::move(origin);
-    }
-  });
+  ParallelFor(batch.files.size(), options.jobs,
+              [&](size_t i) { ParseOneFile(batch.files[i], options); });
   return batch;
+}
+
+void ParseBatchInOrder(const FileBatch& listed, const LoadOptions& options,
+                       const std::function<void(FileResult&)>& each) {
+  // Windows of four files a thread: the threads rarely wait for the
+  // window's slowest file, and memory holds a window, not the part.
+  const size_t window = 4 * size_t{ResolveJobs(options.jobs)};
+  std::vector<FileResult> files;
+  for (size_t first = 0; first < listed.files.size(); first += window) {
+    const size_t count = std::min(window, listed.files.size() - first);
+    files.assign(count, FileResult());
+    for (size_t k = 0; k < count; ++k)
+      files[k].input = listed.files[first + k].input;
+    ParallelFor(count, options.jobs,
+                [&](size_t k) { ParseOneFile(files[k], options); });
+    for (FileResult& file : files) {
+      each(file);
+      file = FileResult();
+    }
+  }
 }
 
 Corpus AssembleCorpus(std::vector<FileBatch> batches) {

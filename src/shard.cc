@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -420,39 +421,52 @@ class ShardReader {
  public:
   explicit ShardReader(std::string_view name) : name_(name) {}
 
-  ShardResult Read(std::string_view bytes) {
-    size_t pos = 0;
-    while (pos < bytes.size()) {
-      const size_t end = bytes.find('\n', pos);
-      ++line_;
-      if (end == std::string_view::npos)
-        return Error(
-            "truncated: the last line has no line end (an interrupted write "
-            "or copy?)");
-      std::string_view line = bytes.substr(pos, end - pos);
-      pos = end + 1;
-      if (ended_) return Error("a record after the end record");
-      Value record = Value::parse(line.begin(), line.end(), nullptr,
-                                  /*allow_exceptions=*/false);
-      if (record.is_discarded())
-        return Error("not a JSON record (a damaged or truncated line?)");
-      try {
-        if (line_ == 1) {
-          if (std::optional<std::string> wrong = CheckHeader(record))
-            return Error(*wrong);
-          continue;
-        }
-        Take(record);
-      } catch (const BadRecord& bad) {
-        return Error(bad.message);
+  // Reads one line, its '\n' cut off.  False when it is wrong: Finish then
+  // gives the error.
+  bool Line(std::string_view line) {
+    ++line_;
+    if (ended_) return Wrong("a record after the end record");
+    Value record = Value::parse(line.begin(), line.end(), nullptr,
+                                /*allow_exceptions=*/false);
+    if (record.is_discarded())
+      return Wrong("not a JSON record (a damaged or truncated line?)");
+    try {
+      if (line_ == 1) {
+        if (std::optional<std::string> wrong = CheckHeader(record))
+          return Wrong(*wrong);
+        return true;
       }
+      Take(record);
+    } catch (const BadRecord& bad) {
+      return Wrong(bad.message);
     }
+    return true;
+  }
+
+  // The shard, or the first thing wrong with it.  `rest` is what followed
+  // the last line end: anything there is a line cut short.
+  ShardResult Finish(std::string_view rest) {
+    if (!error_ && !rest.empty()) {
+      ++line_;
+      Wrong(
+          "truncated: the last line has no line end (an interrupted write "
+          "or copy?)");
+    }
+    if (error_) return Error(*error_);
     if (line_ == 0) return Error("empty file, not a policygraph shard");
     if (!ended_)
       return Error("truncated: no end record after line " +
                    std::to_string(line_));
     result_.ok = true;
     return std::move(result_);
+  }
+
+  ShardResult Read(std::string_view bytes) {
+    size_t pos = 0;
+    for (size_t end; (end = bytes.find('\n', pos)) != std::string_view::npos;
+         pos = end + 1)
+      if (!Line(bytes.substr(pos, end - pos))) return Finish({});
+    return Finish(bytes.substr(pos));
   }
 
  private:
@@ -541,36 +555,62 @@ class ShardReader {
     return result;
   }
 
+  bool Wrong(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+
   std::string_view name_;
   size_t line_ = 0;
   bool ended_ = false;
+  std::optional<std::string> error_;
   ShardResult result_;
 };
 
 }  // namespace
 
-std::string WriteShard(const FileBatch& batch) {
-  std::string out;
-  AppendLine(out, Json{{"format", std::string(kFormat)},
-                       {"version", kShardVersion},
-                       {"part", batch.part + 1},
-                       {"parts", batch.parts},
-                       {"listed", batch.listed},
-                       {"listing", batch.listing}});
-  for (const Diagnostic& d : batch.diagnostics) {
+ShardWriter::ShardWriter(std::ostream& out, const FileBatch& head)
+    : out_(out), diagnostics_(head.diagnostics.size()) {
+  std::string lines;
+  AppendLine(lines, Json{{"format", std::string(kFormat)},
+                         {"version", kShardVersion},
+                         {"part", head.part + 1},
+                         {"parts", head.parts},
+                         {"listed", head.listed},
+                         {"listing", head.listing}});
+  for (const Diagnostic& d : head.diagnostics) {
     Json record = {{"type", "diagnostic"}};
     record.update(ToJson(d));
-    AppendLine(out, record);
+    AppendLine(lines, record);
   }
-  for (const FileResult& file : batch.files) {
-    Json record = {{"type", "file"}};
-    record.update(ToJson(file));
-    AppendLine(out, record);
-  }
-  AppendLine(out, Json{{"type", "end"},
-                       {"files", batch.files.size()},
-                       {"diagnostics", batch.diagnostics.size()}});
-  return out;
+  out_ << lines;
+}
+
+void ShardWriter::Add(const FileResult& file) {
+  Json record = {{"type", "file"}};
+  record.update(ToJson(file));
+  std::string line;
+  AppendLine(line, record);
+  out_ << line;
+  ++files_;
+}
+
+bool ShardWriter::Finish() {
+  std::string line;
+  AppendLine(
+      line,
+      Json{{"type", "end"}, {"files", files_}, {"diagnostics", diagnostics_}});
+  out_ << line;
+  out_.flush();
+  return static_cast<bool>(out_);
+}
+
+std::string WriteShard(const FileBatch& batch) {
+  std::ostringstream out;
+  ShardWriter writer(out, batch);
+  for (const FileResult& file : batch.files) writer.Add(file);
+  writer.Finish();
+  return std::move(out).str();
 }
 
 ShardResult ReadShard(std::string_view bytes, std::string_view name) {
@@ -624,15 +664,34 @@ std::string CheckShardParts(const std::vector<FileBatch>& batches,
 }
 
 ShardResult ReadShardFile(const std::string& path) {
-  std::string bytes;
+  // Line by line as it is read: the shard, several times its texts, is
+  // never held whole beside what it becomes.
+  ShardReader reader(path);
+  std::string partial;  // a line begun in an earlier chunk
   // Shards are several times their texts, so no size limit of its own.
-  if (std::optional<Diagnostic> error =
-          ReadFileBytes(path, std::numeric_limits<uint64_t>::max(), bytes)) {
+  if (std::optional<Diagnostic> error = ReadFileChunks(
+          path, std::numeric_limits<uint64_t>::max(),
+          [&](std::string_view chunk, uint64_t) {
+            for (size_t end; (end = chunk.find('\n')) != std::string_view::npos;
+                 chunk.remove_prefix(end + 1)) {
+              bool ok;
+              if (partial.empty()) {
+                ok = reader.Line(chunk.substr(0, end));
+              } else {
+                partial.append(chunk.substr(0, end));
+                ok = reader.Line(partial);
+                partial.clear();
+              }
+              if (!ok) return false;
+            }
+            partial.append(chunk);
+            return true;
+          })) {
     ShardResult result;
     result.error = std::move(*error);
     return result;
   }
-  return ReadShard(bytes, path);
+  return reader.Finish(partial);
 }
 
 }  // namespace policygraph

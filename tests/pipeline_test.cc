@@ -77,5 +77,37 @@ TEST(Pipeline, MorePartsThanFilesLeavesSomeEmpty) {
   ExpectSameCorpus(AssembleCorpus(std::move(parts)), Loaded());
 }
 
+// What extract streams is what ParseFiles holds: the same listing, and every
+// file once, in order, across windows of files (five files, four a window
+// on one thread) and within one (two threads).
+TEST(Pipeline, ParsingInOrderHandsOverWhatParseFilesHolds) {
+  const std::vector<std::string> paths = {PG_CORPUS_DIR, "no-such-folder"};
+  for (unsigned jobs : {1u, 2u}) {
+    for (unsigned part : {0u, 1u}) {
+      LoadOptions options;
+      options.jobs = jobs;
+      options.part = part;
+      options.parts = part + 1;
+      SCOPED_TRACE("jobs " + std::to_string(jobs) + ", part " +
+                   std::to_string(part));
+      const FileBatch whole = ParseFiles(paths, options);
+      FileBatch streamed = ListBatch(paths, options);
+      std::vector<std::string> listed;
+      for (const FileResult& file : streamed.files) {
+        EXPECT_FALSE(file.parsed.has_value());
+        listed.push_back(file.input);
+      }
+      std::vector<FileResult> handed;
+      ParseBatchInOrder(streamed, options,
+                        [&](FileResult& file) { handed.push_back(file); });
+      streamed.files = std::move(handed);
+      EXPECT_TRUE(streamed == whole);
+      ASSERT_EQ(streamed.files.size(), listed.size());
+      for (size_t i = 0; i < listed.size(); ++i)
+        EXPECT_EQ(streamed.files[i].input, listed[i]);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace policygraph

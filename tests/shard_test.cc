@@ -2,6 +2,8 @@
 // a damaged shard is an error naming its line.
 #include "policygraph/shard.h"
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -33,6 +35,21 @@ void ExpectSameBatch(const FileBatch& got, const FileBatch& want) {
     EXPECT_TRUE(g.parsed->references == w.parsed->references) << w.input;
   }
   EXPECT_TRUE(got == want);
+}
+
+// `bytes` written to a file and read by ReadShardFile give what ReadShard
+// gives of them: the same batch, or the same error.
+void ExpectFileReadsAsBytes(const std::string& bytes, const std::string& what) {
+  const std::string path = ::testing::TempDir() + "/shard-file-test.jsonl";
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  const ShardResult got = ReadShardFile(path);
+  const ShardResult want = ReadShard(bytes, path);
+  std::filesystem::remove(path);
+  EXPECT_EQ(got.ok, want.ok) << what;
+  EXPECT_TRUE(got.error == want.error)
+      << what << ": " << got.error.line << " " << got.error.message << " vs "
+      << want.error.line << " " << want.error.message;
+  if (want.ok) EXPECT_TRUE(got.batch == want.batch) << what;
 }
 
 FileBatch RoundTrip(const FileBatch& batch) {
@@ -365,6 +382,7 @@ TEST(Shard, DamageIsAnErrorNamingTheShardAndLine) {
   };
   for (const Damage& d : cases) {
     ShardResult r = ReadShard(d.shard, "shards/1.jsonl");
+    ExpectFileReadsAsBytes(d.shard, d.what);
     EXPECT_FALSE(r.ok) << d.what;
     EXPECT_EQ(r.error.file, "shards/1.jsonl") << d.what;
     EXPECT_EQ(r.error.line, d.line) << d.what << ": " << r.error.message;
@@ -372,6 +390,18 @@ TEST(Shard, DamageIsAnErrorNamingTheShardAndLine) {
     EXPECT_NE(r.error.message.find(d.message), std::string::npos)
         << d.what << ": " << r.error.message;
   }
+}
+
+// A shard read from its file line by line, 64 KiB at a time, is read as
+// the same bytes in memory are: whole, and cut anywhere, lines of the
+// bundled texts running across many chunks.
+TEST(Shard, ReadingTheFileIsReadingItsBytes) {
+  const std::string good = WriteShard(ParseFiles({PG_CORPUS_DIR}));
+  ASSERT_GT(good.size(), 4u << 16);
+  ExpectFileReadsAsBytes(good, "whole");
+  for (size_t cut = 1; cut < good.size(); cut += 40'009)
+    ExpectFileReadsAsBytes(good.substr(0, cut),
+                           "cut at " + std::to_string(cut));
 }
 
 TEST(Shard, UnreadableFileIsAnErrorNamingIt) {

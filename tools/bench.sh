@@ -14,7 +14,9 @@
 #   - policygraph build, for each --jobs value, with --timings: the median
 #     run's phases (parse, resolve, coverage, graph, each output file) go
 #     into a second table; then the same build writing only graph.json and
-#     the tables (--outputs graph.json,coverage.csv,orphans.csv,report.md).
+#     the tables (--outputs graph.json,coverage.csv,orphans.csv,report.md);
+#   - the scale-out halves: extract of the whole corpus into one shard on
+#     one thread, and merge of that shard on the last --jobs value.
 # Each is run --repeat times (default 3) and the median wall time is kept;
 # peak RSS comes from GNU time.  The tables go to stdout and to a dated
 # file bench/results/DATE-COMMIT-SIZE.md with the machine and commit.
@@ -29,7 +31,7 @@ repeat=3
 out_dir="${root}/bench/results"
 
 Usage() {
-  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "$1"
 }
 while (($# > 0)); do
@@ -131,6 +133,16 @@ for j in ${jobs}; do
     -j "${j}" "${corpus}" -o "${work}/slim")
   rows+=("| \`build -j ${j} --outputs ${slim}\` | ${slim_s} s | $(Rate "${bytes}" "${slim_s}") MB/s | $((slim_kib / 1024)) MiB | $(awk -v s="${build_s}" -v r="${slim_s}" 'BEGIN{printf "%.2f", s / r}')× as fast as all ten files |")
 done
+
+read -r extract_s extract_kib < <(Measure "${tool}" extract -q -j 1 \
+  "${corpus}" -o "${work}/all.jsonl")
+shard_bytes="$(wc -c < "${work}/all.jsonl")"
+rows+=("| \`extract -j 1\` (one shard) | ${extract_s} s | $(Rate "${bytes}" "${extract_s}") MB/s | $((extract_kib / 1024)) MiB | shard $(awk -v a="${shard_bytes}" -v b="${bytes}" 'BEGIN{printf "%.2f", a / b}')× the input |")
+last_j="${jobs##* }"
+read -r merge_s merge_kib < <(Measure "${tool}" merge -q -j "${last_j}" \
+  "${work}/all.jsonl" -o "${work}/merged")
+rows+=("| \`merge -j ${last_j}\` of that shard | ${merge_s} s | $(Rate "${bytes}" "${merge_s}") MB/s | $((merge_kib / 1024)) MiB | $(awk -v s="${merge_s}" -v b="${build_s}" 'BEGIN{printf "%.2f", s / b}')× \`build -j ${last_j}\` |")
+rm -rf "${work}/all.jsonl" "${work}/merged"
 
 commit="$(git -C "${root}" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 cpu="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"

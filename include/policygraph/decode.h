@@ -19,6 +19,7 @@
 #define POLICYGRAPH_DECODE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,15 @@ std::optional<Diagnostic> ReadFileBytes(const std::string& path,
                                         uint64_t max_file_size,
                                         std::string& bytes,
                                         TextOrigin* origin = nullptr);
+
+// ReadFileBytes a chunk at a time, for files read through rather than
+// held (shards): `each` gets every chunk in order with the file's size
+// (0 when it has none up front, as a pipe) and returns false to stop
+// reading, which is no error.  The same errors as ReadFileBytes.
+std::optional<Diagnostic> ReadFileChunks(
+    const std::string& path, uint64_t max_file_size,
+    const std::function<bool(std::string_view chunk, uint64_t size)>& each,
+    TextOrigin* origin = nullptr);
 
 struct InputList {
   std::vector<std::string> files;  // sorted, duplicates removed

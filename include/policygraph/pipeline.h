@@ -17,6 +17,7 @@
 #ifndef POLICYGRAPH_PIPELINE_H_
 #define POLICYGRAPH_PIPELINE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,17 @@ std::string ListingFingerprint(const std::vector<std::string>& files);
 // (options.part), reads and parses them on options.jobs threads.
 FileBatch ParseFiles(const std::vector<std::string>& paths,
                      const LoadOptions& options = {});
+
+// ParseFiles in two steps, for a batch too large to hold whole (extract of
+// a large part).  ListBatch lists `paths` and keeps this part's files, each
+// with only its `input` set; ParseBatchInOrder then reads and parses them,
+// a few per thread at a time, and hands each result to `each` in listing
+// order before letting it go.  `each` seeing every file of ListBatch's
+// batch is ParseFiles' batch.
+FileBatch ListBatch(const std::vector<std::string>& paths,
+                    const LoadOptions& options = {});
+void ParseBatchInOrder(const FileBatch& listed, const LoadOptions& options,
+                       const std::function<void(FileResult&)>& each);
 
 // The corpus-wide half: the files of every batch in sorted `input` order,
 // an input found in several batches taken once from the first (as a path

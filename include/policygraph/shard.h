@@ -38,6 +38,7 @@
 #ifndef POLICYGRAPH_SHARD_H_
 #define POLICYGRAPH_SHARD_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,23 @@ inline constexpr int kShardVersion = 2;
 
 // The shard of `batch`: every line ends in '\n'.
 std::string WriteShard(const FileBatch& batch);
+
+// Writes a shard a record at a time, so a shard of any size takes the
+// memory of one file's record, not of the whole shard.  A writer given a
+// batch's head and then each of its files writes WriteShard(batch).
+class ShardWriter {
+ public:
+  // Writes the header and `head.diagnostics`; `head.files` is not read.
+  ShardWriter(std::ostream& out, const FileBatch& head);
+  void Add(const FileResult& file);
+  // Writes the end record.  False when the stream failed at any point.
+  bool Finish();
+
+ private:
+  std::ostream& out_;
+  size_t files_ = 0;
+  size_t diagnostics_ = 0;
+};
 
 struct ShardResult {
   bool ok = false;  // false: `error` names the shard, the line and why
