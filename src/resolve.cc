@@ -153,7 +153,6 @@ void Resolver::Index() {
       }
     }
   }
-  fuzzy_index_.Seal();
 }
 
 // The groups a title with `numbers` can match in: those without digits

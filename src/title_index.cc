@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 #include <utility>
 
 namespace policygraph::internal {
@@ -59,29 +58,33 @@ double BigramDice(const std::vector<uint64_t>& a,
 
 void TitleIndex::Add(std::vector<uint64_t> bigrams, uint32_t group) {
   const uint32_t id = static_cast<uint32_t>(titles_.size());
-  for (size_t i = 0; i < bigrams.size(); ++i)
-    if (i == 0 || bigrams[i] != bigrams[i - 1])
-      postings_[bigrams[i]].push_back(id);
+  for (size_t i = 0; i < bigrams.size(); ++i) {
+    if (i > 0 && bigrams[i] == bigrams[i - 1]) continue;
+    Postings& list = postings_[bigrams[i]];
+    // The newest title is the last in (group, title) order too unless an
+    // earlier one has a later group.
+    list.by_group = list.titles.empty() ||
+                    (list.by_group && groups_[list.titles.back()] <= group);
+    list.titles.push_back(id);
+  }
   titles_.push_back(std::move(bigrams));
   groups_.push_back(group);
-  sealed_ = sealed_ && group == 0;
 }
 
-void TitleIndex::Seal() {
-  if (sealed_) return;
-  // Lists are in title order; a stable sort by group keeps it within each.
-  for (auto& [bigram, titles] : postings_)
-    std::stable_sort(
-        titles.begin(), titles.end(),
-        [this](uint32_t a, uint32_t b) { return groups_[a] < groups_[b]; });
-  sealed_ = true;
+void TitleIndex::SortByGroup(Postings& list) const {
+  if (list.by_group) return;
+  // As (group, title) pairs packed in one word: a plain sort of integers.
+  std::vector<uint64_t> keys;
+  keys.reserve(list.titles.size());
+  for (uint32_t t : list.titles) keys.push_back(uint64_t{groups_[t]} << 32 | t);
+  std::sort(keys.begin(), keys.end());
+  for (size_t k = 0; k < keys.size(); ++k)
+    list.titles[k] = static_cast<uint32_t>(keys[k]);
+  list.by_group = true;
 }
 
-std::vector<uint32_t> TitleIndex::Candidates(
-    const std::vector<uint64_t>& query,
-    std::span<const uint32_t> groups) const {
-  if (!groups.empty() && !sealed_)
-    throw std::logic_error("TitleIndex: Candidates by group before Seal");
+std::vector<uint32_t> TitleIndex::Candidates(const std::vector<uint64_t>& query,
+                                             std::span<const uint32_t> groups) {
   std::vector<uint32_t> out;
   const size_t n = query.size();
   if (n == 0) return out;
@@ -91,47 +94,28 @@ std::vector<uint32_t> TitleIndex::Candidates(
   const size_t need = static_cast<size_t>(std::ceil(t * n / (2 - t) - 1e-9));
   const size_t min_m = need;
   const size_t max_m = static_cast<size_t>(std::floor((2 - t) * n / t + 1e-9));
-  // The query's distinct bigrams that some title of the groups has, rarest
-  // first (ties by bigram, so the order is fixed), with their repeat
-  // counts and the stretches of their lists those titles fill.
+  // The query's distinct bigrams that some title has, rarest first (ties
+  // by bigram, so the order is fixed), with their repeat counts.  Any
+  // order would do for the bound below; rarest first scores fewest.
+  // Rarity is counted over all titles: counting within the groups asked
+  // for meant bisecting every list, where only the first few are read.
   struct Gram {
     uint64_t bigram;
     size_t repeats;
-    size_t titles;
-    size_t first, last;  // in `stretches`
+    Postings* postings;
   };
-  std::vector<std::span<const uint32_t>> stretches;
   std::vector<Gram> distinct;
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && query[j] == query[i]) ++j;
     auto it = postings_.find(query[i]);
-    if (it != postings_.end()) {
-      const std::vector<uint32_t>& list = it->second;
-      const size_t first = stretches.size();
-      size_t titles = 0;
-      if (groups.empty()) {
-        stretches.emplace_back(list);
-        titles = list.size();
-      }
-      for (uint32_t group : groups) {
-        const auto begin = std::lower_bound(
-            list.begin(), list.end(), group,
-            [this](uint32_t t, uint32_t g) { return groups_[t] < g; });
-        const auto end = std::upper_bound(
-            begin, list.end(), group,
-            [this](uint32_t g, uint32_t t) { return g < groups_[t]; });
-        if (begin == end) continue;
-        stretches.emplace_back(begin, end);
-        titles += static_cast<size_t>(end - begin);
-      }
-      if (titles > 0)
-        distinct.push_back({query[i], j - i, titles, first, stretches.size()});
-    }
+    if (it != postings_.end())
+      distinct.push_back({query[i], j - i, &it->second});
     i = j;
   }
   std::sort(distinct.begin(), distinct.end(), [](const Gram& a, const Gram& b) {
-    return a.titles != b.titles ? a.titles < b.titles : a.bigram < b.bigram;
+    const size_t x = a.postings->titles.size(), y = b.postings->titles.size();
+    return x != y ? x < y : a.bigram < b.bigram;
   });
   // A title sharing `need` bigrams shares one of the first few: the
   // bigrams left after them occur fewer than `need` times in the query.
@@ -142,8 +126,18 @@ std::vector<uint32_t> TitleIndex::Candidates(
   for (const Gram& gram : distinct) {
     if (remaining < need) break;
     remaining -= gram.repeats;
-    for (size_t k = gram.first; k < gram.last; ++k)
-      found.insert(found.end(), stretches[k].begin(), stretches[k].end());
+    if (!groups.empty()) SortByGroup(*gram.postings);
+    const std::vector<uint32_t>& list = gram.postings->titles;
+    if (groups.empty()) found.insert(found.end(), list.begin(), list.end());
+    for (uint32_t group : groups) {
+      const auto begin = std::lower_bound(
+          list.begin(), list.end(), group,
+          [this](uint32_t t, uint32_t g) { return groups_[t] < g; });
+      const auto end = std::upper_bound(
+          begin, list.end(), group,
+          [this](uint32_t g, uint32_t t) { return g < groups_[t]; });
+      found.insert(found.end(), begin, end);
+    }
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

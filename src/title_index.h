@@ -41,16 +41,14 @@ class TitleIndex {
   // Adds a title's bigrams, filed under `group`; titles are numbered from
   // 0 in the order added.
   void Add(std::vector<uint64_t> bigrams, uint32_t group = 0);
-  // Readies the groups for look-ups, after the last Add: Candidates with
-  // groups throws std::logic_error before.
-  void Seal();
 
   // Every title of `groups` (distinct; every group when empty) whose Dice
   // with `query` can reach the threshold (and some that cannot), each
   // once, in increasing order.  Titles without bigrams (one character)
-  // are never returned: compare those exactly.
+  // are never returned: compare those exactly.  Not const: a list first
+  // read by group is sorted by group then.
   std::vector<uint32_t> Candidates(const std::vector<uint64_t>& query,
-                                   std::span<const uint32_t> groups = {}) const;
+                                   std::span<const uint32_t> groups = {});
 
   const std::vector<uint64_t>& Bigrams(uint32_t title) const {
     return titles_[title];
@@ -60,10 +58,17 @@ class TitleIndex {
   double threshold_;
   std::vector<std::vector<uint64_t>> titles_;
   std::vector<uint32_t> groups_;  // by title
-  bool sealed_ = true;
-  // Each list in (group, title) order once sealed: a group's titles are a
-  // stretch of it, found by bisection.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  // The titles with a bigram, in title order or, once `by_group`, in
+  // (group, title) order, where a group's titles are a stretch found by
+  // bisection.  Sorted when first read by group, as look-ups read only a
+  // query's rarest few: sorting every list up front was a tenth of
+  // resolving 1 GB.
+  struct Postings {
+    std::vector<uint32_t> titles;
+    bool by_group = false;
+  };
+  std::unordered_map<uint64_t, Postings> postings_;
+  void SortByGroup(Postings& list) const;
 };
 
 }  // namespace policygraph::internal
