@@ -49,7 +49,9 @@ void ExpectFileReadsAsBytes(const std::string& bytes, const std::string& what) {
   EXPECT_TRUE(got.error == want.error)
       << what << ": " << got.error.line << " " << got.error.message << " vs "
       << want.error.line << " " << want.error.message;
-  if (want.ok) EXPECT_TRUE(got.batch == want.batch) << what;
+  if (want.ok) {
+    EXPECT_TRUE(got.batch == want.batch) << what;
+  }
 }
 
 FileBatch RoundTrip(const FileBatch& batch) {

@@ -92,9 +92,10 @@ TEST(TitleIndex, LooksInTheGroupsAskedForOnly) {
         ++reached;
         EXPECT_TRUE(std::binary_search(all.begin(), all.end(), i))
             << query << " vs " << titles[i];
-        if (i % 3 != 1)
+        if (i % 3 != 1) {
           EXPECT_TRUE(std::binary_search(some.begin(), some.end(), i))
               << query << " vs " << titles[i] << " after " << added;
+        }
       }
       asked_all += all.size();
       asked_some += some.size();
