@@ -9,6 +9,8 @@
 #include "policygraph/pipeline.h"
 #include "policygraph/segment.h"
 
+#include "fourfold.h"
+
 namespace pg = policygraph;
 
 namespace {
@@ -35,7 +37,7 @@ void BM_Decode(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() *
                           static_cast<int64_t>(bytes.size()));
 }
-BENCHMARK(BM_Decode)->Arg(1)->Arg(4)->Arg(16)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Decode)->Apply(Fourfold<1>);
 
 void BM_SegmentAndStructure(benchmark::State& state) {
   pg::DecodeResult r =
@@ -54,11 +56,7 @@ void BM_SegmentAndStructure(benchmark::State& state) {
   state.counters["documents/s"] = benchmark::Counter(
       static_cast<double>(documents), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_SegmentAndStructure)
-    ->Arg(1)
-    ->Arg(4)
-    ->Arg(16)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SegmentAndStructure)->Apply(Fourfold<1>);
 
 // A gazette of one document: a header (issuer, `title`, number and
 // addressee), then `body`.
@@ -113,11 +111,7 @@ void BM_RestartedNumbering(benchmark::State& state) {
   TimeOneTree(state, OneDocument("关于某某工作的意见", body),
               3.0 * static_cast<double>(state.range(0)), "items/s");
 }
-BENCHMARK(BM_RestartedNumbering)
-    ->Arg(1000)
-    ->Arg(4000)
-    ->Arg(16000)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RestartedNumbering)->Apply(Fourfold<1000>);
 
 // A notice issuing a plan whose signature date is lost (as PDF extraction
 // loses lines): every 《title》 of the document may then name an issued
@@ -132,11 +126,7 @@ void BM_NoticeOfManyTitles(benchmark::State& state) {
   TimeOneTree(state, OneDocument("关于印发某某方案的通知", body),
               static_cast<double>(state.range(0)), "titles/s");
 }
-BENCHMARK(BM_NoticeOfManyTitles)
-    ->Arg(1000)
-    ->Arg(4000)
-    ->Arg(16000)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NoticeOfManyTitles)->Apply(Fourfold<1000>);
 
 // One document defining N abbreviations (以下简称《…》) and using each: every
 // title mention looks the abbreviations up, so the time per abbreviation
@@ -151,11 +141,7 @@ void BM_AbbreviationsOfOneDocument(benchmark::State& state) {
   TimeParse(state, OneDocument("关于某某工作的意见", body),
             static_cast<double>(state.range(0)), "abbreviations/s");
 }
-BENCHMARK(BM_AbbreviationsOfOneDocument)
-    ->Arg(1000)
-    ->Arg(4000)
-    ->Arg(16000)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AbbreviationsOfOneDocument)->Apply(Fourfold<1000>);
 
 // A gazette of N short documents, each listed in its contents and none
 // citing a 《title》: the time per document must stay flat as N grows.
@@ -173,10 +159,6 @@ void BM_GazetteOfManyDocuments(benchmark::State& state) {
   TimeParse(state, contents + documents, static_cast<double>(state.range(0)),
             "documents/s");
 }
-BENCHMARK(BM_GazetteOfManyDocuments)
-    ->Arg(500)
-    ->Arg(2000)
-    ->Arg(8000)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GazetteOfManyDocuments)->Apply(Fourfold<500>);
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include "policygraph/pipeline.h"
 #include "policygraph/resolve.h"
 
+#include "fourfold.h"
+
 namespace pg = policygraph;
 
 namespace {
@@ -41,10 +43,6 @@ void BM_ResolveTitleFamily(benchmark::State& state) {
                              static_cast<double>(state.iterations()),
                          benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_ResolveTitleFamily)
-    ->Arg(1000)
-    ->Arg(4000)
-    ->Arg(16000)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ResolveTitleFamily)->Apply(Fourfold<1000>);
 
 }  // namespace

@@ -147,10 +147,7 @@ void ParseBatchInOrder(const FileBatch& listed, const LoadOptions& options,
       files[k].input = listed.files[first + k].input;
     ParallelFor(count, options.jobs,
                 [&](size_t k) { ParseOneFile(files[k], options); });
-    for (FileResult& file : files) {
-      each(file);
-      file = FileResult();
-    }
+    for (FileResult& file : files) each(file);
   }
 }
 
