@@ -289,9 +289,10 @@ TEST_F(CliHostile, FullDiskIsAnErrorWithoutPartialOutput) {
   ToolRun r = Tool("build -q -o disk/out");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
-  std::map<std::string, std::string> left = ReadFolder(disk / "out");
-  EXPECT_TRUE(left.empty()) << left.size() << " files left";
+  // Neither a file nor the folder the run created for them is left.
+  const bool left = fs::exists(disk / "out");
   umount(disk.c_str());
+  EXPECT_FALSE(left);
 }
 
 TEST_F(CliHostile, InterruptedBuildLeavesOldOutputAndNoTemporaryFile) {
@@ -328,6 +329,35 @@ TEST_F(CliHostile, InterruptedBuildLeavesOldOutputAndNoTemporaryFile) {
       // the same corpus's.
       EXPECT_EQ(WEXITSTATUS(status), 0);
       EXPECT_EQ(now, old);
+    }
+  }
+  EXPECT_GE(interrupted, 1) << "every run finished before its signal";
+}
+
+// An interrupted first run into a folder that did not exist removes the
+// folders it made for its output: an empty folder would read as a run that
+// produced nothing.
+TEST_F(CliHostile, InterruptedFirstRunLeavesNoFolder) {
+  std::chrono::milliseconds whole =
+      TimedRun({"build", "-q", "-j", "1", "-o", (dir_ / "timed").string()});
+  int interrupted = 0;
+  for (int percent : {20, 50, 80}) {
+    fs::remove_all(dir_ / "new");
+    pid_t pid = Start(
+        {"build", "-q", "-j", "1", "-o", (dir_ / "new" / "out").string()});
+    ASSERT_GT(pid, 0);
+    std::this_thread::sleep_for(whole * percent / 100);
+    kill(pid, SIGINT);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    bool killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGINT;
+    ASSERT_TRUE(WIFEXITED(status) || killed) << status;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 130) {
+      ++interrupted;
+      EXPECT_FALSE(fs::exists(dir_ / "new")) << percent << "% of a run";
+    } else if (!killed) {
+      EXPECT_EQ(WEXITSTATUS(status), 0);
+      EXPECT_EQ(ReadFolder(dir_ / "new" / "out"), ReadFolder(dir_ / "timed"));
     }
   }
   EXPECT_GE(interrupted, 1) << "every run finished before its signal";

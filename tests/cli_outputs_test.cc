@@ -86,6 +86,36 @@ TEST_F(Cli, OutputsRefusesAnUnknownNameBeforeReadingAnything) {
       << merge.err;
 }
 
+// A run that fails removes the folders it created for its output, and only
+// those: a folder that was there before stays, empty or not.
+TEST_F(Cli, FailedRunRemovesOnlyTheFoldersItCreated) {
+  ToolRun deep = Tool("build -q missing.txt -o new/deeper/out");
+  EXPECT_EQ(deep.exit_code, 2);
+  EXPECT_NE(deep.err.find("missing.txt: error: no such file"),
+            std::string::npos)
+      << deep.err;
+  EXPECT_FALSE(fs::exists(dir_ / "new"));
+
+  fs::create_directories(dir_ / "kept" / "empty");
+  ToolRun under = Tool("build -q missing.txt -o kept/out/");
+  EXPECT_EQ(under.exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "kept" / "out"));
+  EXPECT_TRUE(fs::is_directory(dir_ / "kept" / "empty"));
+  ToolRun existing = Tool("build -q missing.txt -o kept/empty");
+  EXPECT_EQ(existing.exit_code, 2);
+  EXPECT_TRUE(fs::is_directory(dir_ / "kept" / "empty"));
+
+  ToolRun merge = Tool("merge -q -o merged/out missing.jsonl");
+  EXPECT_EQ(merge.exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "merged"));
+
+  // A run that succeeds keeps the folder it made.
+  ToolRun made = Tool("build -q --outputs report.md -o made/out");
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_EQ(FileNames(dir_ / "made" / "out"),
+            std::set<std::string>{"report.md"});
+}
+
 TEST_F(Cli, MergeOutputsWritesWhatBuildWritesOfTheChosenFiles) {
   ToolRun build = Tool("build -q --outputs orphans.csv,graph.cyjs -o built");
   ASSERT_EQ(build.exit_code, 0) << build.err;

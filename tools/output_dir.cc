@@ -29,6 +29,10 @@ std::atomic<size_t> g_count{0};
 // creation and waits for the ones under way before it unlinks.
 std::atomic<bool> g_closing{false};
 std::atomic<int> g_creating{0};
+// The folders created for the output, deepest first, removed after the
+// files (rmdir leaves a folder that is not empty alone).
+char g_created[OutputDir::kMaxCreated][4096];
+std::atomic<size_t> g_created_count{0};
 
 void OnSignal(int signal) {
   g_closing.store(true);
@@ -37,6 +41,9 @@ void OnSignal(int signal) {
   size_t n = g_count.load();
   for (size_t i = 0; i < n && i < OutputDir::kMaxFiles; ++i)
     if (g_temporary[i][0] != '\0') unlink(g_temporary[i]);
+  n = g_created_count.load();
+  for (size_t i = 0; i < n && i < OutputDir::kMaxCreated; ++i)
+    if (g_created[i][0] != '\0') rmdir(g_created[i]);
   _exit(128 + signal);
 }
 
@@ -81,6 +88,41 @@ int CreateTemporary(const fs::path& temporary) {
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   errno = open_errno;
   return fd;
+}
+
+// Publishes the created folders for the handler; those past the table or
+// too long to fit are not published, and so stay after an interrupt.
+void RegisterCreated(const std::vector<fs::path>& folders) {
+  size_t n = 0;
+  for (const fs::path& folder : folders) {
+    if (n >= OutputDir::kMaxCreated ||
+        folder.string().size() >= sizeof g_created[0])
+      break;
+    std::strcpy(g_created[n++], folder.c_str());
+  }
+  g_created_count.store(n);
+}
+
+void UnregisterCreated() {
+  const size_t n = g_created_count.exchange(0);
+  for (size_t i = 0; i < n && i < OutputDir::kMaxCreated; ++i)
+    g_created[i][0] = '\0';
+}
+
+// `dir` and each ancestor of it that does not exist yet, deepest first.
+std::vector<fs::path> MissingFolders(const fs::path& dir) {
+  std::vector<fs::path> missing;
+  std::error_code ec;
+  fs::path p = fs::absolute(dir, ec).lexically_normal();
+  if (ec) return missing;
+  if (!p.has_filename()) p = p.parent_path();  // "out/" names "out"
+  while (p.has_relative_path()) {
+    // libstdc++ reports a missing path in `ec` as well as in the status.
+    if (fs::symlink_status(p, ec).type() != fs::file_type::not_found) break;
+    missing.push_back(p);
+    p = p.parent_path();
+  }
+  return missing;
 }
 
 void Unregister(const fs::path& temporary) {
@@ -147,7 +189,10 @@ class FdStreamBuf : public std::streambuf {
 std::optional<OutputDir> OutputDir::Open(const fs::path& dir,
                                          std::string* error) {
   std::error_code ec;
+  OutputDir out(dir);
+  out.created_ = MissingFolders(dir);
   fs::create_directories(dir, ec);
+  RegisterCreated(out.created_);
   if (ec || !fs::is_directory(dir)) {
     *error = "cannot create output folder " + dir.string() + ": " +
              (ec ? ec.message() : std::string("not a folder"));
@@ -157,15 +202,17 @@ std::optional<OutputDir> OutputDir::Open(const fs::path& dir,
     *error = Describe("cannot write into output folder", dir, errno);
     return std::nullopt;
   }
-  return OutputDir(dir);
+  return out;
 }
 
 OutputDir::OutputDir(OutputDir&& other) noexcept
     : dir_(std::move(other.dir_)),
       staged_(std::move(other.staged_)),
-      removals_(std::move(other.removals_)) {
+      removals_(std::move(other.removals_)),
+      created_(std::move(other.created_)) {
   other.staged_.clear();
   other.removals_.clear();
+  other.created_.clear();
 }
 
 void OutputDir::StageRemoval(std::string_view name) {
@@ -173,7 +220,17 @@ void OutputDir::StageRemoval(std::string_view name) {
   removals_.push_back(dir_ / std::string(name));
 }
 
-OutputDir::~OutputDir() { RemoveStaged(); }
+OutputDir::~OutputDir() {
+  RemoveStaged();
+  RemoveCreated();
+}
+
+void OutputDir::RemoveCreated() {
+  if (created_.empty()) return;
+  for (const fs::path& folder : created_) ::rmdir(folder.c_str());
+  created_.clear();
+  UnregisterCreated();
+}
 
 void OutputDir::RemoveStaged() {
   for (const auto& [temporary, final_path] : staged_) {
@@ -255,6 +312,8 @@ bool OutputDir::Commit(std::string* error) {
     }
   }
   removals_.clear();
+  created_.clear();  // they hold this run's output now
+  UnregisterCreated();
   // The renames are durable once the folder itself is on disk.
   int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd >= 0) {

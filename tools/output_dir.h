@@ -7,7 +7,9 @@
 // they renamed over the old ones, which the kernel does atomically file by
 // file.  If staging fails (out of space, permission, a file size limit) or
 // the run is interrupted (SIGINT, SIGTERM), the staged files are removed and
-// the old output stays as it was.
+// the old output stays as it was; a folder the run created for its output
+// is removed too, so a failed first run leaves no empty folder that looks
+// like an output.
 #ifndef POLICYGRAPH_TOOLS_OUTPUT_DIR_H_
 #define POLICYGRAPH_TOOLS_OUTPUT_DIR_H_
 
@@ -29,14 +31,21 @@ class OutputDir {
   // in a fixed table).
   static constexpr size_t kMaxFiles = 32;
 
+  // At most this many folders created for one output (deeper paths are
+  // created, but not removed when the run fails).
+  static constexpr size_t kMaxCreated = 8;
+
   // Creates the folder (and its parents) when missing.  Returns nullopt and
-  // an error naming the folder when it cannot be created or written.
+  // an error naming the folder when it cannot be created or written.  The
+  // folders it creates are removed again, if still empty, unless Commit
+  // succeeds.
   static std::optional<OutputDir> Open(const std::filesystem::path& dir,
                                        std::string* error);
 
   OutputDir(OutputDir&& other) noexcept;
   OutputDir& operator=(OutputDir&&) = delete;
-  // Removes whatever is staged and not committed.
+  // Removes whatever is staged and not committed, and the folders Open
+  // created when nothing was committed.
   ~OutputDir();
 
   // Writes `bytes` to a temporary file for DIR/name.  Returns false and an
@@ -64,11 +73,14 @@ class OutputDir {
  private:
   explicit OutputDir(std::filesystem::path dir) : dir_(std::move(dir)) {}
   void RemoveStaged();
+  void RemoveCreated();
 
   std::filesystem::path dir_;
   // (temporary, final) paths of the staged files.
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;
   std::vector<std::filesystem::path> removals_;
+  // The folders Open created, deepest first.
+  std::vector<std::filesystem::path> created_;
   // Stage and StageRemoval may be called from several threads at once (for
   // different names); Commit and the destructor run after they return.
   std::mutex mutex_;
