@@ -1,5 +1,8 @@
 #include "policygraph/shard.h"
 
+#include <bit>
+#include <charconv>
+#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -13,6 +16,10 @@
 
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "policygraph/decode.h"
 
@@ -183,6 +190,12 @@ concept Enum = std::is_enum_v<E>;
 
 // ---------------------------------------------------------------------------
 // Writing
+//
+// Records are printed straight into the line, in the compact form
+// nlohmann::json's dump() gives (the reader parses them with it, and the
+// shard test checks that parsing and dumping a line gives it back byte for
+// byte).  Building a JSON tree of each file first, its whole text copied
+// into it, and then dumping the tree was about 60% of `extract`.
 
 bool IsUtf8(std::string_view s) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
@@ -199,50 +212,156 @@ bool IsUtf8(std::string_view s) {
   return true;
 }
 
-// nlohmann::json refuses to print ill-formed UTF-8, and a file name may
-// be in any encoding, so such strings travel as hex.
-Json ToJson(const std::string& s) {
-  if (IsUtf8(s)) return s;
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * s.size());
-  for (unsigned char c : s) {
-    hex += kDigits[c >> 4];
-    hex += kDigits[c & 15];
+bool NeedsEscape(unsigned char c) { return c == '"' || c == '\\' || c < 0x20; }
+
+// The first byte at or after `i` that a JSON string must escape, or `n`.
+// A source text is most of a shard, with a line end every few dozen bytes:
+// the runs between are skipped sixteen bytes at a time.
+size_t NextEscape(const char* p, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i highest_control = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i control =
+        _mm_cmpeq_epi8(_mm_min_epu8(v, highest_control), v);  // v <= 0x1F
+    const __m128i hit = _mm_or_si128(
+        control,
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const int mask = _mm_movemask_epi8(hit))
+      return i +
+             static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
   }
-  return Json{{"hex", hex}};
+#endif
+  while (i < n && !NeedsEscape(static_cast<unsigned char>(p[i]))) ++i;
+  return i;
 }
-Json ToJson(uint32_t n) { return n; }
-Json ToJson(int n) { return n; }
-Json ToJson(bool b) { return b; }
-Json ToJson(Span span) { return Json::array({span.offset, span.length}); }
-Json ToJson(Enum auto e) { return std::string(NameOf(e)); }
+
+// `s` (well-formed UTF-8) as a JSON string: code points pass as they are,
+// and only ", \ and the controls are escaped, as dump() escapes them.
+void AppendString(std::string& out, std::string_view s) {
+  out += '"';
+  size_t kept = 0;
+  for (size_t i = NextEscape(s.data(), 0, s.size()); i < s.size();
+       i = NextEscape(s.data(), i + 1, s.size())) {
+    out.append(s.data() + kept, i - kept);
+    kept = i + 1;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        static constexpr char kDigits[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kDigits[c >> 4];
+        out += kDigits[c & 15];
+      }
+    }
+  }
+  out.append(s.data() + kept, s.size() - kept);
+  out += '"';
+}
+
+void AppendNumber(std::string& out, std::integral auto n) {
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+  out.append(buffer, end);
+}
+
+// A string that is not UTF-8 (a file name may be in any encoding) travels
+// as {"hex":"…"}.
+void Append(std::string& out, const std::string& s) {
+  if (IsUtf8(s)) return AppendString(out, s);
+  static constexpr char kDigits[] = "0123456789abcdef";
+  out += R"({"hex":")";
+  for (unsigned char c : s) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  out += "\"}";
+}
+void Append(std::string& out, uint32_t n) { AppendNumber(out, n); }
+void Append(std::string& out, int n) { AppendNumber(out, n); }
+void Append(std::string& out, bool b) { out += b ? "true" : "false"; }
+void Append(std::string& out, Span span) {
+  out += '[';
+  AppendNumber(out, span.offset);
+  out += ',';
+  AppendNumber(out, span.length);
+  out += ']';
+}
+void Append(std::string& out, Enum auto e) { AppendString(out, NameOf(e)); }
 template <typename T>
-Json ToJson(const std::vector<T>& items);
+void Append(std::string& out, const std::vector<T>& items);
 template <typename T>
-Json ToJson(const std::optional<T>& item);
+void Append(std::string& out, const std::optional<T>& item);
 template <Record T>
-Json ToJson(const T& record);
+void Append(std::string& out, const T& record);
 
 template <typename T>
-Json ToJson(const std::vector<T>& items) {
-  Json out = Json::array();
-  for (const T& item : items) out.push_back(ToJson(item));
-  return out;
+void Append(std::string& out, const std::vector<T>& items) {
+  out += '[';
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    Append(out, items[i]);
+  }
+  out += ']';
 }
 
 template <typename T>
-Json ToJson(const std::optional<T>& item) {
-  return item ? ToJson(*item) : Json();
+void Append(std::string& out, const std::optional<T>& item) {
+  if (item)
+    Append(out, *item);
+  else
+    out += "null";
 }
 
+// The fields of `record`, each "key":value, after a comma when `comma`.
 template <Record T>
-Json ToJson(const T& record) {
-  Json out = Json::object();
+void AppendFields(std::string& out, const T& record, bool comma) {
   ForEachField<T>([&](const auto& field) {
-    out[field.key] = ToJson(record.*field.member);
+    if (comma) out += ',';
+    comma = true;
+    AppendString(out, field.key);
+    out += ':';
+    Append(out, record.*field.member);
   });
-  return out;
+}
+
+template <Record T>
+void Append(std::string& out, const T& record) {
+  out += '{';
+  AppendFields(out, record, false);
+  out += '}';
+}
+
+// A record line of `type` with the fields of `record`.
+template <Record T>
+void AppendTypedLine(std::string& out, std::string_view type, const T& record) {
+  out += R"({"type":)";
+  AppendString(out, type);
+  AppendFields(out, record, true);
+  out += "}\n";
 }
 
 void AppendLine(std::string& out, const Json& record) {
@@ -578,20 +697,17 @@ ShardWriter::ShardWriter(std::ostream& out, const FileBatch& head)
                          {"parts", head.parts},
                          {"listed", head.listed},
                          {"listing", head.listing}});
-  for (const Diagnostic& d : head.diagnostics) {
-    Json record = {{"type", "diagnostic"}};
-    record.update(ToJson(d));
-    AppendLine(lines, record);
-  }
+  for (const Diagnostic& d : head.diagnostics)
+    AppendTypedLine(lines, "diagnostic", d);
   out_ << lines;
 }
 
 void ShardWriter::Add(const FileResult& file) {
-  Json record = {{"type", "file"}};
-  record.update(ToJson(file));
-  std::string line;
-  AppendLine(line, record);
-  out_ << line;
+  // Reused: a line holds a whole source text, and growing a new string to
+  // each one's size cost a copy per doubling.
+  line_.clear();
+  AppendTypedLine(line_, "file", file);
+  out_ << line_;
   ++files_;
 }
 

@@ -176,6 +176,48 @@ TEST(Shard, RoundTripKeepsEveryFieldAndBytesThatAreNotUtf8) {
             std::string::npos);
 }
 
+// Each line of `shard` is printed exactly as the JSON library the reader
+// uses prints the same value: ordered, compact, UTF-8 as it is, only ",
+// \ and the controls escaped.  An escape too many or too few fails here.
+void ExpectLinesAsTheLibraryPrintsThem(const std::string& shard,
+                                       const std::string& what) {
+  size_t lines = 0;
+  for (size_t pos = 0, end; (end = shard.find('\n', pos)) != shard.npos;
+       pos = end + 1, ++lines) {
+    const std::string line = shard.substr(pos, end - pos);
+    EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(), line)
+        << what << ", line " << lines + 1;
+  }
+  EXPECT_GT(lines, 2u) << what;
+}
+
+TEST(Shard, LinesAreWhatTheJsonLibraryPrints) {
+  ExpectLinesAsTheLibraryPrintsThem(WriteShard(ParseFiles({PG_CORPUS_DIR})),
+                                    "bundled corpus");
+  ExpectLinesAsTheLibraryPrintsThem(WriteShard(Unusual()), "unusual batch");
+  // Every byte to escape, and some not to, at every offset of the
+  // sixteen-byte blocks and in the tail after the last whole block (in a
+  // title: a source text may hold neither CR nor NUL).
+  FileBatch batch = Unusual();
+  Document& doc = batch.files[1].parsed->documents[0];
+  const std::string specials[] = {
+      "\"", "\\", "\n",   "\t",   "\r",
+      "\b", "\f", "\x01", "\x1f", "\x7f",
+      " ",  "公", "\\u",  "\"\"", std::string(1, '\0')};
+  for (const std::string& special : specials) {
+    for (size_t at = 0; at < 40; ++at) {
+      doc.title = std::string(at, 'a') + special + "一二三四五六七" + special +
+                  std::string(at % 7, 'b');
+      const std::string shard = WriteShard(batch);
+      ExpectLinesAsTheLibraryPrintsThem(shard, "offset " + std::to_string(at));
+      const ShardResult read = ReadShard(shard, "test.jsonl");
+      ASSERT_TRUE(read.ok) << read.error.message;
+      EXPECT_EQ(read.batch.files[1].parsed->documents[0].title, doc.title)
+          << "offset " << at;
+    }
+  }
+}
+
 TEST(Shard, ResolveFieldsAreNotCarried) {
   FileBatch batch = Unusual();
   Reference& ref = batch.files[1].parsed->references[0];

@@ -70,6 +70,7 @@ class ShardWriter {
   std::ostream& out_;
   size_t files_ = 0;
   size_t diagnostics_ = 0;
+  std::string line_;  // the record being written, its room kept
 };
 
 struct ShardResult {
