@@ -744,7 +744,8 @@ std::optional<std::string> ReadTextBack(const SourceText& source,
       static_cast<uint64_t>(info.st_ino) != origin.inode ||
       ModifiedNs(info) != origin.modified_ns)
     return fail("the file changed after it was read; run again");
-  const uint64_t size = origin.file_size - origin.offset;
+  const uint64_t size =
+      std::min(origin.file_size - origin.offset, origin.length);
   if (begin > size || length > size - begin)
     return fail("bytes " + std::to_string(begin) + "+" +
                 std::to_string(length) + " are past its end");
@@ -761,12 +762,20 @@ std::optional<std::string> ReadTextBack(const SourceText& source,
   return std::nullopt;
 }
 
+std::optional<TextOrigin> StampOpenFile(int fd, const std::string& path) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return std::nullopt;
+  return StampOf(path, info);
+}
+
 std::string WholeText(const SourceText& source) {
   if (!source.origin) return source.text;
   std::string text;
   const TextOrigin& origin = *source.origin;
   if (origin.file_size < origin.offset ||
-      ReadTextBack(source, 0, origin.file_size - origin.offset, text))
+      ReadTextBack(source, 0,
+                   std::min(origin.file_size - origin.offset, origin.length),
+                   text))
     return {};
   return text;
 }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
@@ -560,7 +561,9 @@ void CheckParsedFile(ParsedFile& parsed, const std::string& where) {
 // of shard.h requires.
 class ShardReader {
  public:
-  explicit ShardReader(std::string_view name) : name_(name) {}
+  explicit ShardReader(std::string_view name,
+                       std::function<void(SourceText&)> each_text = {})
+      : name_(name), each_text_(std::move(each_text)) {}
 
   // Reads one line, its '\n' cut off.  False when it is wrong: Finish then
   // gives the error.
@@ -669,7 +672,10 @@ class ShardReader {
     } else if (type == "file") {
       FileResult& file = result_.batch.files.emplace_back();
       FromJson(record, Where{}, file);
-      if (file.parsed) CheckParsedFile(*file.parsed, "parsed");
+      if (file.parsed) {
+        CheckParsedFile(*file.parsed, "parsed");
+        if (each_text_) each_text_(file.parsed->source);
+      }
     } else if (type == "end") {
       const uint32_t files = Get<uint32_t>(record, "files");
       const uint32_t diagnostics = Get<uint32_t>(record, "diagnostics");
@@ -702,6 +708,7 @@ class ShardReader {
   }
 
   std::string_view name_;
+  std::function<void(SourceText&)> each_text_;
   size_t line_ = 0;
   bool ended_ = false;
   std::optional<std::string> error_;
@@ -801,10 +808,11 @@ std::string CheckShardParts(const std::vector<FileBatch>& batches,
   return "";
 }
 
-ShardResult ReadShardFile(const std::string& path) {
+ShardResult ReadShardFile(const std::string& path,
+                          const std::function<void(SourceText&)>& each_text) {
   // Line by line as it is read: the shard, several times its texts, is
   // never held whole beside what it becomes.
-  ShardReader reader(path);
+  ShardReader reader(path, each_text);
   std::string partial;  // a line begun in an earlier chunk
   // Shards are several times their texts, so no size limit of its own.
   if (std::optional<Diagnostic> error = ReadFileChunks(

@@ -53,6 +53,31 @@ TEST_F(Shards, MergeOfThreePartsIsBuildByteForByte) {
   ExpectSameFolder("merged", "built");
 }
 
+// merge reads its texts back from a temporary file in $TMPDIR; where it
+// can make none, it keeps them in memory, says so, and writes the same.
+TEST_F(Shards, MergeWithoutATemporaryFolderKeepsTheTextsAndTheBytes) {
+  Ok("build -q -o built");
+  Ok("extract -q -o all.jsonl");
+  ToolRun merged = Tool("merge all.jsonl -o merged",
+                        "TMPDIR=" + (dir_ / "no-such-folder").string());
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_NE(merged.err.find("warning: cannot make a temporary file in " +
+                            (dir_ / "no-such-folder").string()),
+            std::string::npos)
+      << merged.err;
+  EXPECT_NE(merged.err.find("the texts stay in memory"), std::string::npos)
+      << merged.err;
+  ExpectSameFolder("merged", "built");
+  // With a folder, nothing is said about it, and nothing is left in it.
+  fs::create_directories(dir_ / "tmp");
+  ToolRun spilled =
+      Tool("merge all.jsonl -o merged2", "TMPDIR=" + (dir_ / "tmp").string());
+  ASSERT_EQ(spilled.exit_code, 0) << spilled.err;
+  EXPECT_EQ(spilled.err.find("temporary"), std::string::npos) << spilled.err;
+  EXPECT_TRUE(fs::is_empty(dir_ / "tmp"));
+  ExpectSameFolder("merged2", "built");
+}
+
 TEST_F(Shards, MergeOfFileGroupsIsBuildOfTheirFolder) {
   Ok("build -q -o built '" + kCorpus + "'");
   // Two groups of the files, one file in both, and threads in one: the

@@ -58,6 +58,10 @@ std::optional<std::string> ReadTextBack(const SourceText& source,
                                         uint64_t begin, uint64_t length,
                                         std::string& out);
 
+// The stamp ReadTextBack checks (size, inode, modification time) of the
+// open file `fd`, to be read back under `path`; nullopt when fstat fails.
+std::optional<TextOrigin> StampOpenFile(int fd, const std::string& path);
+
 // The whole text of `source`, read back if it was let go ("" when it
 // cannot be).
 std::string WholeText(const SourceText& source);

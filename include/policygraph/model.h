@@ -57,8 +57,13 @@ struct Diagnostic {
 // decoded from, which held it unchanged from byte `offset` on (UTF-8 with
 // LF line ends, the usual input, decodes to its own bytes).
 struct TextOrigin {
+  static constexpr uint64_t kToTheEnd = UINT64_MAX;
+
   std::string path;     // as opened, which SourceText::path need not be
   uint64_t offset = 0;  // after a byte-order mark
+  // The text's bytes from `offset`: the rest of the file, or fewer in a
+  // file that holds several texts one after another (TextSpill).
+  uint64_t length = kToTheEnd;
   // The file as it was read; one that has changed since is not read back.
   uint64_t file_size = 0;
   uint64_t inode = 0;

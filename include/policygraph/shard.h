@@ -38,6 +38,7 @@
 #ifndef POLICYGRAPH_SHARD_H_
 #define POLICYGRAPH_SHARD_H_
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -83,7 +84,11 @@ struct ShardResult {
 ShardResult ReadShard(std::string_view bytes, std::string_view name);
 
 // Reads the shard file at `path` (an unreadable file is an error too).
-ShardResult ReadShardFile(const std::string& path);
+// `each_text`, when given, gets each file's source as soon as its record
+// is read and checked, and may let the text go (TextSpill::Keep).
+ShardResult ReadShardFile(
+    const std::string& path,
+    const std::function<void(SourceText&)>& each_text = {});
 
 // Shards to merge, named for messages: every part of a split extract
 // (parts > 1) must be there once, and one listing split one way.
