@@ -1070,7 +1070,11 @@ const std::vector<Command>& Commands() {
        "shard of `extract --part K/N` records K, N and a fingerprint of the "
        "whole input listing, and merge wants all N.  Paths are shown as "
        "extract saw them: run extract from the "
-       "folder build would run in, or give the same absolute paths."},
+       "folder build would run in, or give the same absolute paths.\n\n"
+       "The texts the shards carry wait in an unnamed file in $TMPDIR "
+       "(/tmp when unset; about the size of the input, gone when merge "
+       "ends), so merge holds no more than build; without room there it "
+       "warns and keeps them in memory."},
       {"export",
        "Write the graph, or the neighbourhood of one document, for another "
        "tool: DOT, SVG or PNG (laid out by Graphviz), node-link JSON, "
