@@ -361,7 +361,7 @@ TEST(PolicyGraph, AHubMergesEachRepeatIntoItsFirstEdge) {
   NodeId hub = AddDoc(g, "hub");
   std::vector<NodeId> citing;
   for (int i = 0; i < 2000; ++i)
-    citing.push_back(AddDoc(g, "d" + std::to_string(i)));
+    citing.push_back(AddDoc(g, std::string("d").append(std::to_string(i))));
   for (int round = 0; round < 3; ++round)
     for (size_t i = 0; i < citing.size(); ++i) {
       g.AddEdge(citing[i], hub, MakeEdge(Relation::kBasis, round + 1));
@@ -387,7 +387,7 @@ TEST(PolicyGraph, ThreadsAskingAtOnceGetTheSameAnswer) {
   PolicyGraph g;
   std::vector<NodeId> chain;
   for (int i = 0; i < 500; ++i) {
-    chain.push_back(AddDoc(g, "n" + std::to_string(i)));
+    chain.push_back(AddDoc(g, std::string("n").append(std::to_string(i))));
     if (i) g.AddEdge(chain[i - 1], chain[i], MakeEdge(Relation::kBasis));
   }
   std::vector<size_t> reached(8);
