@@ -295,6 +295,29 @@ TEST_F(CliHostile, FullDiskIsAnErrorWithoutPartialOutput) {
   EXPECT_FALSE(left);
 }
 
+// merge's temporary file of texts on a disk that fills up: the texts that
+// do not fit stay in memory, merge says so, and writes build's bytes.
+TEST_F(CliHostile, MergeWithTooSmallATemporaryDiskKeepsTheRestInMemory) {
+  ASSERT_EQ(Tool("build -q -o built").exit_code, 0);
+  ASSERT_EQ(Tool("extract -q -o all.jsonl").exit_code, 0);
+  fs::path tmp = dir_ / "tmp";
+  fs::create_directories(tmp);
+  // Smaller than the bundled texts (1.46 MB), larger than some of them.
+  if (mount("tmpfs", tmp.c_str(), "tmpfs", 0, "size=512k") != 0)
+    GTEST_SKIP() << "cannot mount a small tmpfs here (" << std::strerror(errno)
+                 << ")";
+  ToolRun merged = Tool("merge all.jsonl -o merged", "TMPDIR=" + tmp.string());
+  const bool left = !fs::is_empty(tmp);
+  umount(tmp.c_str());
+  EXPECT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_NE(merged.err.find("text(s) could not be written to the temporary "
+                            "file"),
+            std::string::npos)
+      << merged.err;
+  EXPECT_FALSE(left);
+  EXPECT_EQ(ReadFolder(dir_ / "merged"), ReadFolder(dir_ / "built"));
+}
+
 TEST_F(CliHostile, InterruptedBuildLeavesOldOutputAndNoTemporaryFile) {
   std::chrono::milliseconds whole =
       TimedRun({"build", "-q", "-j", "1", "-o", (dir_ / "old").string()});
