@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-#include <bit>
 #include <charconv>
 #include <concepts>
 #include <cstdint>
@@ -20,11 +19,9 @@
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "policygraph/decode.h"
+
+#include "safe_text.h"
 
 namespace policygraph {
 namespace {
@@ -195,10 +192,10 @@ concept Enum = std::is_enum_v<E>;
 // Writing
 //
 // Records are printed straight into the line, in the compact form
-// nlohmann::json's dump() gives (the reader parses them with it, and the
-// shard test checks that parsing and dumping a line gives it back byte for
-// byte).  Building a JSON tree of each file first, its whole text copied
-// into it, and then dumping the tree was about 60% of `extract`.
+// nlohmann::json's dump() gives (the shard test checks that nlohmann's
+// parsing and dumping a line gives it back byte for byte).  Building a JSON
+// tree of each file first, its whole text copied into it, and then dumping the
+// tree was about 60% of `extract`.
 
 bool IsUtf8(std::string_view s) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
@@ -215,76 +212,6 @@ bool IsUtf8(std::string_view s) {
   return true;
 }
 
-bool NeedsEscape(unsigned char c) { return c == '"' || c == '\\' || c < 0x20; }
-
-// The first byte at or after `i` that a JSON string must escape, or `n`.
-// A source text is most of a shard, with a line end every few dozen bytes:
-// the runs between are skipped sixteen bytes at a time.
-size_t NextEscape(const char* p, size_t i, size_t n) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i highest_control = _mm_set1_epi8(0x1F);
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i control =
-        _mm_cmpeq_epi8(_mm_min_epu8(v, highest_control), v);  // v <= 0x1F
-    const __m128i hit = _mm_or_si128(
-        control,
-        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    if (const int mask = _mm_movemask_epi8(hit))
-      return i +
-             static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
-  }
-#endif
-  while (i < n && !NeedsEscape(static_cast<unsigned char>(p[i]))) ++i;
-  return i;
-}
-
-// `s` (well-formed UTF-8) as a JSON string: code points pass as they are,
-// and only ", \ and the controls are escaped, as dump() escapes them.
-void AppendString(std::string& out, std::string_view s) {
-  out += '"';
-  size_t kept = 0;
-  for (size_t i = NextEscape(s.data(), 0, s.size()); i < s.size();
-       i = NextEscape(s.data(), i + 1, s.size())) {
-    out.append(s.data() + kept, i - kept);
-    kept = i + 1;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default: {
-        static constexpr char kDigits[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kDigits[c >> 4];
-        out += kDigits[c & 15];
-      }
-    }
-  }
-  out.append(s.data() + kept, s.size() - kept);
-  out += '"';
-}
-
 void AppendNumber(std::string& out, std::integral auto n) {
   char buffer[24];
   const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
@@ -292,9 +219,10 @@ void AppendNumber(std::string& out, std::integral auto n) {
 }
 
 // A string that is not UTF-8 (a file name may be in any encoding) travels
-// as {"hex":"…"}.
+// as {"hex":"…"}; AppendJsonString, which would repair it, sees only
+// well-formed ones and then escapes as dump() does.
 void Append(std::string& out, const std::string& s) {
-  if (IsUtf8(s)) return AppendString(out, s);
+  if (IsUtf8(s)) return internal::AppendJsonString(out, s);
   static constexpr char kDigits[] = "0123456789abcdef";
   out += R"({"hex":")";
   for (unsigned char c : s) {
@@ -313,7 +241,9 @@ void Append(std::string& out, Span span) {
   AppendNumber(out, span.length);
   out += ']';
 }
-void Append(std::string& out, Enum auto e) { AppendString(out, NameOf(e)); }
+void Append(std::string& out, Enum auto e) {
+  internal::AppendJsonString(out, NameOf(e));
+}
 template <typename T>
 void Append(std::string& out, const std::vector<T>& items);
 template <typename T>
@@ -345,7 +275,7 @@ void AppendFields(std::string& out, const T& record, bool comma) {
   ForEachField<T>([&](const auto& field) {
     if (comma) out += ',';
     comma = true;
-    AppendString(out, field.key);
+    internal::AppendJsonString(out, field.key);
     out += ':';
     Append(out, record.*field.member);
   });
@@ -362,7 +292,7 @@ void Append(std::string& out, const T& record) {
 template <Record T>
 void AppendTypedLine(std::string& out, std::string_view type, const T& record) {
   out += R"({"type":)";
-  AppendString(out, type);
+  internal::AppendJsonString(out, type);
   AppendFields(out, record, true);
   out += "}\n";
 }

@@ -195,9 +195,8 @@ TEST(Shard, LinesAreWhatTheJsonLibraryPrints) {
   ExpectLinesAsTheLibraryPrintsThem(WriteShard(ParseFiles({PG_CORPUS_DIR})),
                                     "bundled corpus");
   ExpectLinesAsTheLibraryPrintsThem(WriteShard(Unusual()), "unusual batch");
-  // Every byte to escape, and some not to, at every offset of the
-  // sixteen-byte blocks and in the tail after the last whole block (in a
-  // title: a source text may hold neither CR nor NUL).
+  // Every byte to escape, and some not to, at 40 offsets, twice in a
+  // string (in a title: a source text may hold neither CR nor NUL).
   FileBatch batch = Unusual();
   Document& doc = batch.files[1].parsed->documents[0];
   const std::string specials[] = {
