@@ -1,8 +1,8 @@
 #include "policygraph/directives.h"
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <re2/re2.h>
 
@@ -257,8 +257,8 @@ class DirectiveParser {
   const Document& doc_;
   const internal::CleanLines* clean_;
   DirectiveTree tree_;
-  std::vector<int> stack_;  // open units, outermost first
-  std::set<std::string> ids_;
+  std::vector<int> stack_;               // open units, outermost first
+  std::unordered_set<std::string> ids_;  // only asked whether an id is taken
   std::unordered_map<std::string, int> next_suffix_;  // see UniqueId
   bool in_notice_ = false;  // numbered items of a 印发 notice's own body
   int table_parent_ = -2;   // -2: no table open
@@ -316,12 +316,12 @@ int DirectiveParser::Open(DirectiveKind kind, std::string label,
                                     : plan_prefix_;
   Directive d;
   d.kind = kind;
-  d.label = label;
+  d.id = UniqueId(prefix + label);
+  d.label = std::move(label);
   d.heading = std::move(heading);
   d.line = n;
   d.last_line = n;
   d.parent = parent;
-  d.id = UniqueId(prefix + label);
   int index = static_cast<int>(tree_.nodes.size());
   tree_.nodes.push_back(std::move(d));
   if (parent >= 0) tree_.nodes[parent].children.push_back(index);

@@ -171,6 +171,46 @@ TEST(Segment, ColophonBelongsToNoDocument) {
   EXPECT_EQ(text.Line(seg.documents[1].last_line), "2023年2月10日");
 }
 
+// Every colophon word ends the last document, whichever character it
+// opens with (the segmenter tries the pattern only on lines opening with
+// one of them).
+TEST(Segment, EveryColophonWordEndsTheDocument) {
+  for (std::string word :
+       {"主管单位", "主办单位", "编辑出版", "编辑", "出版", "发行范围",
+        "全国统一刊号", "印刷单位", "承印单位", "国内统一刊号"}) {
+    for (std::string colon : {"：", ":", " ："}) {
+      SourceText text = Text(
+          "某某区人民政府关于甲的通知\n\n某府发〔2024〕1号\n\n各单位：\n\n"
+          "正文。\n\n2024年1月2日\n\n" +
+          word + colon + "某某\n\n主要内容：不是版权页\n");
+      Segmentation seg = SegmentGazette(text);
+      ASSERT_EQ(seg.documents.size(), 1u) << word;
+      EXPECT_EQ(text.Line(seg.documents[0].last_line), "2024年1月2日")
+          << word << colon;
+    }
+  }
+}
+
+// Contents entries end in a page number after dot leaders or a tab, or in
+// one in brackets of either width; 【section】 lines are skipped.
+TEST(Segment, ReadsEveryFormOfContentsEntry) {
+  Segmentation seg = SegmentGazette(
+      Text("目录\n\n【区政府文件】\n"
+           "某某区人民政府关于甲的通知……（1）\n"
+           "某某区人民政府关于乙的通知 (12)\n"
+           "某某区人民政府关于丙的\n通知·····\t39\n"
+           "某某区人民政府关于丁的通知…… 210\n\n"
+           "某某区人民政府关于甲的通知\n\n某府发〔2024〕1号\n\n各单位：\n"));
+  ASSERT_EQ(seg.toc.size(), 4u);
+  EXPECT_EQ(seg.toc[0].title, "某某区人民政府关于甲的通知");
+  EXPECT_EQ(seg.toc[0].page, 1);
+  EXPECT_EQ(seg.toc[1].page, 12);
+  EXPECT_EQ(seg.toc[2].title, "某某区人民政府关于丙的通知");
+  EXPECT_EQ(seg.toc[2].line, 6u);
+  EXPECT_EQ(seg.toc[2].page, 39);
+  EXPECT_EQ(seg.toc[3].page, 210);
+}
+
 TEST(Segment, WarnsAboutDocumentMissingFromContents) {
   std::string text =
       std::string("目录\n\n某某区人民政府关于甲的通知……（1）\n\n") +
