@@ -21,6 +21,7 @@ namespace {
 using internal::CodePointCount;
 using internal::Contains;
 using internal::EndsWith;
+using internal::FindTriple;
 using internal::ReverseFind;
 using internal::StartsWith;
 
@@ -304,8 +305,8 @@ void Extractor::FindTitles() {
   // many documents on, and a gazette of 10,000 documents without one was
   // searched to its end 10,000 times.
   const std::string_view text = std::string_view(src_.text).substr(0, end_);
-  for (size_t i = text.find(kOpen, begin_); i != std::string_view::npos;
-       i = text.find(kOpen, i + kOpen.size())) {
+  for (size_t i = FindTriple(text, kOpen, begin_); i != std::string_view::npos;
+       i = FindTriple(text, kOpen, i + kOpen.size())) {
     size_t close = FindClose(i);
     if (close == std::string_view::npos) {
       if (++unclosed_ > kMaxUnclosedWarnings) continue;

@@ -3,6 +3,7 @@
 // shortcut, which must give the same line).
 #include "text_util.h"
 
+#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -23,6 +24,34 @@ TEST(ReverseFind, AgreesWithRfind) {
         EXPECT_EQ(ReverseFind(text, word, from), text.rfind(word, from))
             << text << " / " << word << " / " << from;
       }
+}
+
+// FindTriple must answer as string_view::find does, from every start, with
+// the word (or its first one or two bytes only) at every position of texts
+// longer and shorter than its sixteen-byte blocks.
+TEST(FindTriple, AgreesWithFind) {
+  const std::string_view kWords[] = {"《", "\u3000", "号", "abc", "ab", ""};
+  std::mt19937 random(7);
+  for (std::string_view word : kWords) {
+    for (size_t length : {0, 1, 2, 3, 17, 18, 19, 33, 40, 64, 100}) {
+      for (int round = 0; round < 40; ++round) {
+        // Bytes drawn from the word's own and its neighbours', so that
+        // partial matches are common.
+        std::string text;
+        const std::string pool = std::string(word) + "\xE3\x80\x8B\x80x";
+        for (size_t i = 0; i < length; ++i)
+          text += pool[random() % pool.size()];
+        if (!word.empty() && length >= word.size() && round % 2 == 0)
+          text.replace(random() % (length - word.size() + 1), word.size(),
+                       word);
+        for (size_t from = 0; from <= text.size() + 1; ++from)
+          ASSERT_EQ(FindTriple(text, word, from), text.find(word, from))
+              << "length " << length << " round " << round << " from " << from;
+      }
+    }
+  }
+  EXPECT_EQ(FindTriple("《", "《", std::string_view::npos),
+            std::string_view::npos);
 }
 
 TEST(CleanLine, TrimsWhitespaceOfEveryKind) {
