@@ -227,11 +227,11 @@ class DirectiveParser {
   DirectiveTree Run();
 
  private:
-  bool TryNumbered(uint32_t n, const std::string& line);
+  bool TryNumbered(uint32_t n, std::string_view line);
   bool TryTableRow(uint32_t n, std::string_view raw);
-  bool TryBox(uint32_t n, const std::string& line);
+  bool TryBox(uint32_t n, std::string_view line);
   bool TryBoxRow(uint32_t n, std::string_view raw);
-  bool TryPlanTitle(uint32_t n, const std::string& line);
+  bool TryPlanTitle(uint32_t n, std::string_view line);
   void CollectNamedPlans();
   int AddBoxItem(uint32_t n, const std::string& category, std::string label,
                  std::string_view text, Span span);
@@ -239,7 +239,7 @@ class DirectiveParser {
     return {src_.line_starts[n - 1],
             static_cast<uint32_t>(src_.Line(n).size())};
   }
-  bool TryAttachment(uint32_t n, const std::string& line);
+  bool TryAttachment(uint32_t n, std::string_view line);
   int Open(DirectiveKind kind, std::string label, std::string heading,
            uint32_t n);
   void CloseDeeper(int rank, uint32_t n);
@@ -248,7 +248,7 @@ class DirectiveParser {
 
   // Line n cleaned: read from `clean_` when the segmenter's lines were
   // handed over, else made into `scratch`.
-  const std::string& Clean(uint32_t n, std::string& scratch) const {
+  std::string_view Clean(uint32_t n, std::string& scratch) const {
     if (clean_ && n < clean_->size()) return (*clean_)[n];
     return scratch = CleanLine(src_.Line(n));
   }
@@ -329,7 +329,7 @@ int DirectiveParser::Open(DirectiveKind kind, std::string label,
   return index;
 }
 
-bool DirectiveParser::TryAttachment(uint32_t n, const std::string& line) {
+bool DirectiveParser::TryAttachment(uint32_t n, std::string_view line) {
   std::string number;
   if (!StartsWith(line, "附") || !RE2::FullMatch(line, P().attachment, &number))
     return false;
@@ -374,7 +374,7 @@ bool MayOpen(DirectiveKind kind, std::string_view first) {
   }
 }
 
-bool DirectiveParser::TryNumbered(uint32_t n, const std::string& line) {
+bool DirectiveParser::TryNumbered(uint32_t n, std::string_view line) {
   const std::string_view first = FirstCodePoint(line);
   struct Scheme {
     const RE2* re;
@@ -468,7 +468,7 @@ bool DirectiveParser::TryNumbered(uint32_t n, const std::string& line) {
   return false;
 }
 
-bool DirectiveParser::TryBox(uint32_t n, const std::string& line) {
+bool DirectiveParser::TryBox(uint32_t n, std::string_view line) {
   std::string number, title;
   if (!StartsWith(line, "专栏") ||
       !RE2::FullMatch(line, P().box, &number, &title))
@@ -596,7 +596,7 @@ bool DirectiveParser::TryTableRow(uint32_t n, std::string_view raw) {
 // (妇女发展规划 and 儿童发展规划); each plan restarts its numbering, so the
 // second and later plans get their own id prefix.  A plan starts at a short
 // line that begins one of the titles the notice names in 《》.
-bool DirectiveParser::TryPlanTitle(uint32_t n, const std::string& line) {
+bool DirectiveParser::TryPlanTitle(uint32_t n, std::string_view line) {
   if (named_plans_.size() < 2 || CodePointCount(line) > 60) return false;
   std::string folded = FoldForMatch(line);
   if (CodePointCount(folded) < 4) return false;
@@ -618,7 +618,7 @@ void DirectiveParser::CollectNamedPlans() {
   static const RE2 named(R"(《([^《》]{2,80})》)");
   std::string scratch;
   for (uint32_t n = doc_.header_last_line + 1; n <= doc_.last_line; ++n) {
-    const std::string& line = Clean(n, scratch);
+    std::string_view line = Clean(n, scratch);
     if (!internal::ParseDateLine(line).empty()) break;
     re2::StringPiece input(line);
     std::string title;
@@ -641,7 +641,7 @@ DirectiveTree DirectiveParser::Run() {
   std::string scratch;
   for (uint32_t n = doc_.header_last_line + 1; n <= doc_.last_line; ++n) {
     std::string_view raw = src_.Line(n);
-    const std::string& line = Clean(n, scratch);
+    std::string_view line = Clean(n, scratch);
     if (line.empty()) continue;
     // The notice's own body ends at its signature date; the plan follows.
     if (in_notice_ && !internal::ParseDateLine(line).empty()) {

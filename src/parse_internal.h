@@ -5,6 +5,7 @@
 #ifndef POLICYGRAPH_SRC_PARSE_INTERNAL_H_
 #define POLICYGRAPH_SRC_PARSE_INTERNAL_H_
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,26 @@
 
 namespace policygraph::internal {
 
-// A file's lines as CleanLine makes them, 1-based ([0] is empty).
-using CleanLines = std::vector<std::string>;
+// A file's lines as CleanLine makes them, 1-based ([0] is empty).  Most
+// lines only lose the white space around them, so a line is a view of the
+// source text; only the few CleanLine changes inside are kept in `changed`.
+// A string of its own for every line was an allocation, a copy and a free
+// per line.
+struct CleanLines {
+  std::vector<std::string_view> lines;
+  std::deque<std::string> changed;  // a deque: its strings never move
+
+  CleanLines() = default;
+  explicit CleanLines(const SourceText& source);
+  CleanLines(CleanLines&&) = default;
+  CleanLines& operator=(CleanLines&&) = default;
+  // Copies would view the other's `changed`.
+  CleanLines(const CleanLines&) = delete;
+  CleanLines& operator=(const CleanLines&) = delete;
+
+  size_t size() const { return lines.size(); }
+  std::string_view operator[](size_t n) const { return lines[n]; }
+};
 
 // SegmentGazette, handing over the cleaned lines it made.
 Segmentation SegmentGazette(const SourceText& source, CleanLines* clean);

@@ -71,22 +71,22 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 26>
         {"规则", "规则"},     {"标准", "标准"},
     }};
 
-bool MayOpenColophon(const std::string& clean) {
+bool MayOpenColophon(std::string_view clean) {
   const std::string_view first = internal::FirstCodePoint(clean);
   return first.size() == 3 &&
          Patterns::kColophonFirst.find(first) != std::string_view::npos;
 }
 
-bool IsDateLine(const std::string& clean) {
+bool IsDateLine(std::string_view clean) {
   return !internal::ParseDateLine(clean).empty();
 }
 
-bool IsPublicationNote(const std::string& clean) {
+bool IsPublicationNote(std::string_view clean) {
   return Contains(clean, "此件公开发布") || Contains(clean, "此件主动公开") ||
          Contains(clean, "此件不公开");
 }
 
-bool IsDocNumberLine(const std::string& clean) {
+bool IsDocNumberLine(std::string_view clean) {
   return EndsWith(clean, "号") && RE2::FullMatch(clean, P().doc_number_line);
 }
 
@@ -105,7 +105,7 @@ bool IsTitleLike(std::string_view raw) {
 }
 
 // 重庆市人民政府 / 重庆市合川区人民政府办公室 alone on a line, no 关于.
-bool IsIssuerOnlyLine(const std::string& clean) {
+bool IsIssuerOnlyLine(std::string_view clean) {
   if (Contains(clean, "关于") || CodePointCount(clean) > 40) return false;
   for (std::string_view end : {"人民政府", "办公厅", "办公室", "委员会",
                                "国务院", "中共中央", "局", "委", "院", "厅"})
@@ -114,7 +114,7 @@ bool IsIssuerOnlyLine(const std::string& clean) {
 }
 
 // Header lines that already carry the issuer: "重庆市人民政府办公厅 关于…".
-bool OpensWithIssuer(const std::string& clean) {
+bool OpensWithIssuer(std::string_view clean) {
   size_t about = clean.find("关于");
   std::string_view head = std::string_view(clean).substr(
       0,
@@ -134,19 +134,14 @@ struct Header {
 
 class Segmenter {
  public:
-  explicit Segmenter(const SourceText& source) : src_(source) {
-    clean_.reserve(source.LineCount() + 1);
-    clean_.emplace_back();  // 1-based
-    for (size_t n = 1; n <= source.LineCount(); ++n)
-      clean_.push_back(CleanLine(source.Line(n)));
-  }
+  explicit Segmenter(const SourceText& source) : src_(source), clean_(source) {}
 
   Segmentation Run();
   internal::CleanLines TakeCleanLines() { return std::move(clean_); }
 
  private:
   uint32_t LineCount() const { return clean_.size() - 1; }
-  const std::string& Clean(uint32_t n) const { return clean_[n]; }
+  std::string_view Clean(uint32_t n) const { return clean_[n]; }
   uint32_t PrevNonBlank(uint32_t n, int max_blanks) const;
   uint32_t NextNonBlank(uint32_t n) const;
 
@@ -168,7 +163,7 @@ class Segmenter {
   }
 
   const SourceText& src_;
-  std::vector<std::string> clean_;
+  internal::CleanLines clean_;
   Segmentation out_;
 };
 
@@ -187,7 +182,7 @@ uint32_t Segmenter::NextNonBlank(uint32_t n) const {
   return 0;
 }
 
-bool LooksEnglish(const std::string& clean) {
+bool LooksEnglish(std::string_view clean) {
   size_t letters = 0;
   for (unsigned char c : clean) letters += std::isalpha(c) != 0;
   return clean.size() >= 12 && letters * 2 > clean.size();
@@ -208,7 +203,7 @@ uint32_t Segmenter::ParseToc() {
   int pending_lines = 0;
   uint32_t n = start + 1;
   for (; n <= LineCount(); ++n) {
-    const std::string& line = Clean(n);
+    std::string_view line = Clean(n);
     if (line.empty()) continue;
     if (LooksEnglish(line) || IsDocNumberLine(line) ||
         (EndsWith(line, "令") && RE2::FullMatch(line, P().decree_header)))
@@ -248,7 +243,7 @@ std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
   while (i >= 1 && lines.size() < 5) {
     if (!IsTitleLike(src_.Line(i))) break;
     lines.insert(lines.begin(), i);
-    const std::string& text = Clean(i);
+    std::string_view text = Clean(i);
     if (StartsWith(text, "关于")) {
       uint32_t above = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
       if (above >= 1 && IsTitleLike(src_.Line(above)) &&
@@ -304,7 +299,8 @@ std::optional<Header> Segmenter::AssembleTitleBelow(
   std::string spaced;
   for (uint32_t l : lines) {
     h.title += RemoveWhitespace(Clean(l));
-    spaced += Clean(l) + " ";
+    spaced += Clean(l);
+    spaced += ' ';
   }
   size_t about = spaced.find("关于");
   if (about == std::string::npos || TitleType(h.title).empty())
@@ -315,7 +311,7 @@ std::optional<Header> Segmenter::AssembleTitleBelow(
 
 std::optional<Header> Segmenter::DecreeHeader(uint32_t n) const {
   std::string issuer, number;
-  const std::string& line = Clean(n);
+  std::string_view line = Clean(n);
   Header h;
   h.first_line = n;
   h.strong = true;
@@ -343,7 +339,7 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
   std::vector<Header> headers;
   uint32_t covered = body_start;  // lines before this belong to a header
   for (uint32_t n = body_start; n <= LineCount(); ++n) {
-    const std::string& line = Clean(n);
+    std::string_view line = Clean(n);
     if (line.empty() || n < covered) continue;
     if (auto decree = DecreeHeader(n)) {
       headers.push_back(*decree);
@@ -414,7 +410,7 @@ std::string JoinIssuers(const std::string& raw) {
 uint32_t Segmenter::LastContentLine(uint32_t first, uint32_t limit) const {
   uint32_t last = first;
   for (uint32_t n = first; n <= limit && n <= LineCount(); ++n) {
-    const std::string& line = Clean(n);
+    std::string_view line = Clean(n);
     if (line.empty()) continue;
     if (MayOpenColophon(line) && RE2::PartialMatch(line, P().colophon)) break;
     last = n;
@@ -441,7 +437,7 @@ Document Segmenter::MakeDocument(const Header& h, uint32_t end_line) const {
 // A decree's title is the regulation it promulgates: 《X》已经…审议通过.
 void Segmenter::FillDecreeTitle(Document& doc) const {
   for (uint32_t n = doc.header_last_line + 1; n <= doc.last_line; ++n) {
-    const std::string& line = Clean(n);
+    std::string_view line = Clean(n);
     size_t open = line.find("《");
     if (open == std::string::npos) continue;
     size_t close = line.find("》", open);
@@ -460,7 +456,7 @@ void Segmenter::FillAttachedTitle(Document& doc) const {
   doc.attached_title = part;
   std::string folded_part = FoldForMatch(part);
   for (uint32_t n = doc.header_last_line + 1; n <= doc.last_line; ++n) {
-    const std::string& line = Clean(n);
+    std::string_view line = Clean(n);
     if (IsDateLine(line)) break;
     size_t open = 0;
     while ((open = line.find("《", open)) != std::string::npos) {
@@ -652,6 +648,20 @@ Level ClassifyIssuerLevel(std::string_view issuer) {
   static const RE2 department(R"((局|委|厅|办|中心|委员会)$)");
   if (RE2::PartialMatch(s, department)) return Level::kDepartment;
   return Level::kUnknown;
+}
+
+internal::CleanLines::CleanLines(const SourceText& source) {
+  lines.reserve(source.LineCount() + 1);
+  lines.emplace_back();  // 1-based
+  for (size_t n = 1; n <= source.LineCount(); ++n) {
+    const std::string_view raw = source.Line(n);
+    if (internal::CleanLineOnlyTrims(raw)) {
+      lines.push_back(TrimWhitespace(raw));
+    } else {
+      changed.push_back(CleanLine(raw));
+      lines.emplace_back(changed.back());
+    }
+  }
 }
 
 Segmentation SegmentGazette(const SourceText& source) {

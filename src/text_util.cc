@@ -15,11 +15,14 @@
 
 namespace policygraph::internal {
 
+bool CleanLineOnlyTrims(std::string_view line) {
+  return line.find("**") == std::string_view::npos &&
+         FindTriple(line, "\xE3\x80\x80") == std::string_view::npos;
+}
+
 std::string CleanLine(std::string_view line) {
   // Most lines hold neither: one trimmed copy, no byte-by-byte rebuild.
-  if (line.find("**") == std::string_view::npos &&
-      FindTriple(line, "\xE3\x80\x80") == std::string_view::npos)
-    return std::string(TrimWhitespace(line));
+  if (CleanLineOnlyTrims(line)) return std::string(TrimWhitespace(line));
   std::string out;
   out.reserve(line.size());
   for (size_t i = 0; i < line.size(); ++i) {
@@ -170,7 +173,7 @@ int ChineseNumeralValue(std::string_view numeral) {
   return total + (current < 0 ? 0 : current);
 }
 
-std::string ParseDateLine(const std::string& clean) {
+std::string ParseDateLine(std::string_view clean) {
   // Both forms end in 日; most lines asked about are prose.
   if (!EndsWith(clean, "日")) return "";
   static const RE2* digits = new RE2(

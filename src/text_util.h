@@ -10,6 +10,9 @@ namespace policygraph::internal {
 
 // A line as the parsers see it: Markdown `**` removed, white space trimmed.
 std::string CleanLine(std::string_view line);
+// Whether CleanLine(line) is `line` with only its ends trimmed (no `**`, no
+// U+3000): then TrimWhitespace(line) is the same line, without a copy.
+bool CleanLineOnlyTrims(std::string_view line);
 
 // Number of code points (not bytes) in valid UTF-8.
 size_t CodePointCount(std::string_view text);
@@ -49,7 +52,7 @@ int ChineseNumeralValue(std::string_view numeral);
 
 // "2023年3月2日", "2023 年 3 月 2 日" or "二〇二三年三月二日" alone on a
 // (cleaned) line → "2023-03-02"; "" for anything else or an impossible date.
-std::string ParseDateLine(const std::string& clean);
+std::string ParseDateLine(std::string_view clean);
 
 // The last code point of `text` as a string_view into it ("" if empty).
 std::string_view LastCodePoint(std::string_view text);

@@ -8,6 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include "policygraph/decode.h"
+
+#include "parse_internal.h"
+
 namespace policygraph::internal {
 namespace {
 
@@ -52,6 +56,25 @@ TEST(FindTriple, AgreesWithFind) {
   }
   EXPECT_EQ(FindTriple("《", "《", std::string_view::npos),
             std::string_view::npos);
+}
+
+// A file's cleaned lines are views of its text where CleanLine only trims
+// and strings of their own where it changes a line inside; either way each
+// is CleanLine's line, and stays so when the lines are moved.
+TEST(CleanLines, AreCleanLineOfEveryLine) {
+  SourceText source;
+  source.text =
+      "  一、总体要求\n**（一）**建设平台\n\u3000\u3000二、任务\u3000\n\n"
+      "（二）\u3000推进**工作**。\t\n \t \n最后一行";
+  IndexLines(source);
+  CleanLines lines(source);
+  ASSERT_EQ(lines.size(), source.LineCount() + 1);
+  EXPECT_EQ(lines.changed.size(), 3u);  // the lines with ** or U+3000 inside
+  CleanLines moved = std::move(lines);
+  for (uint32_t n = 1; n <= source.LineCount(); ++n)
+    EXPECT_EQ(moved[n], CleanLine(source.Line(n))) << "line " << n;
+  EXPECT_EQ(moved[2], "（一）建设平台");
+  EXPECT_EQ(moved[5], "（二） 推进工作。");
 }
 
 TEST(CleanLine, TrimsWhitespaceOfEveryKind) {
