@@ -51,8 +51,8 @@ const Document* Corpus::FindDocument(std::string_view id,
   return nullptr;
 }
 
-ParsedFile ParseSource(SourceText source,
-                       std::vector<Diagnostic>& diagnostics) {
+ParsedFile ParseSource(SourceText source, std::vector<Diagnostic>& diagnostics,
+                       bool keep_trees) {
   ParsedFile parsed;
   parsed.source = std::move(source);
   internal::CleanLines clean;
@@ -69,6 +69,7 @@ ParsedFile ParseSource(SourceText source,
     diagnostics.insert(diagnostics.end(), refs.diagnostics.begin(),
                        refs.diagnostics.end());
     MoveAppend(parsed.references, refs.references);
+    if (!keep_trees) std::vector<Directive>().swap(tree.nodes);
     parsed.directives.push_back(std::move(tree));
   }
   return parsed;
@@ -100,7 +101,8 @@ void ParseOneFile(FileResult& file, const LoadOptions& options) {
     decoded.source.path =
         options.show_prefix +
         decoded.source.path.substr(options.strip_prefix.size());
-  file.parsed = ParseSource(std::move(decoded.source), file.diagnostics);
+  file.parsed = ParseSource(std::move(decoded.source), file.diagnostics,
+                            !options.drop_trees);
   if (origin) {
     std::string().swap(file.parsed->source.text);
     file.parsed->source.origin = std::move(origin);

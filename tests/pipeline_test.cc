@@ -35,6 +35,36 @@ std::vector<FileBatch> Parts(const std::vector<std::string>& paths,
   return batches;
 }
 
+// What `refs` loads: every document, reference, external and diagnostic
+// as a whole load gives them, each tree emptied of its nodes but kept, with
+// its document id and diagnostics, beside its document.
+TEST(Pipeline, DroppingTreesKeepsEverythingElse) {
+  LoadOptions options;
+  options.drop_trees = true;
+  options.jobs = 2;
+  const Corpus got = LoadCorpus({PG_CORPUS_DIR}, options);
+  const Corpus& want = Loaded();
+  ASSERT_EQ(got.files.size(), want.files.size());
+  size_t nodes = 0;
+  for (size_t i = 0; i < want.files.size(); ++i) {
+    const ParsedFile& a = want.files[i];
+    const ParsedFile& b = got.files[i];
+    EXPECT_TRUE(b.source == a.source) << a.source.path;
+    EXPECT_TRUE(b.documents == a.documents) << a.source.path;
+    EXPECT_TRUE(b.references == a.references) << a.source.path;
+    ASSERT_EQ(b.directives.size(), a.directives.size()) << a.source.path;
+    for (size_t d = 0; d < a.directives.size(); ++d) {
+      EXPECT_TRUE(b.directives[d].nodes.empty());
+      EXPECT_EQ(b.directives[d].document_id, a.directives[d].document_id);
+      EXPECT_TRUE(b.directives[d].diagnostics == a.directives[d].diagnostics);
+      nodes += a.directives[d].nodes.size();
+    }
+  }
+  EXPECT_GT(nodes, 1000u);  // there were trees to drop
+  EXPECT_TRUE(got.externals == want.externals);
+  EXPECT_TRUE(got.diagnostics == want.diagnostics);
+}
+
 TEST(Pipeline, PartsSplitTheSortedFilesRoundRobin) {
   std::vector<FileBatch> parts = Parts({PG_CORPUS_DIR}, 2);
   ASSERT_EQ(parts[0].files.size(), 3u);
