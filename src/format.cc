@@ -18,6 +18,11 @@ using internal::TextUse;
 // decoded text: ill-formed UTF-8 must become U+FFFD, never make dump()
 // throw.
 Json JsonText(const std::string& s) { return SafeText(s, TextUse::kJson); }
+
+// A tree's directives, counted also when the load let them go.
+size_t NodeCount(const DirectiveTree& tree) {
+  return tree.nodes.size() + tree.dropped_nodes;
+}
 Json OrNull(const std::string& s) { return s.empty() ? Json() : JsonText(s); }
 
 std::string Pad(std::string_view text, size_t width) {
@@ -92,7 +97,7 @@ Json DocumentsToJson(const Corpus& corpus) {
   for (const ParsedFile& f : corpus.files)
     for (size_t i = 0; i < f.documents.size(); ++i)
       array.push_back(
-          DocumentToJson(f.documents[i], f.directives[i].nodes.size()));
+          DocumentToJson(f.documents[i], NodeCount(f.directives[i])));
   return array;
 }
 
@@ -110,7 +115,7 @@ std::string FormatDocumentsTable(const Corpus& corpus) {
                       std::string(LevelName(d.level)),
                       d.file + ":" + std::to_string(d.first_line) + "-" +
                           std::to_string(d.last_line),
-                      std::to_string(f.directives[i].nodes.size()), d.title});
+                      std::to_string(NodeCount(f.directives[i])), d.title});
     }
   }
   size_t w_id = 0, w_date = 0, w_type = 0, w_level = 0, w_lines = 0, w_dir = 0;

@@ -69,7 +69,10 @@ ParsedFile ParseSource(SourceText source, std::vector<Diagnostic>& diagnostics,
     diagnostics.insert(diagnostics.end(), refs.diagnostics.begin(),
                        refs.diagnostics.end());
     MoveAppend(parsed.references, refs.references);
-    if (!keep_trees) std::vector<Directive>().swap(tree.nodes);
+    if (!keep_trees) {
+      tree.dropped_nodes = tree.nodes.size();
+      std::vector<Directive>().swap(tree.nodes);
+    }
     parsed.directives.push_back(std::move(tree));
   }
   return parsed;

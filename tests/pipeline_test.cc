@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "policygraph/format.h"
+
 namespace policygraph {
 namespace {
 
@@ -35,9 +37,10 @@ std::vector<FileBatch> Parts(const std::vector<std::string>& paths,
   return batches;
 }
 
-// What `refs` loads: every document, reference, external and diagnostic
-// as a whole load gives them, each tree emptied of its nodes but kept, with
-// its document id and diagnostics, beside its document.
+// What `refs` and `documents` load: every document, reference, external
+// and diagnostic as a whole load gives them, each tree emptied of its nodes
+// but kept, with its document id, diagnostics and node count, beside its
+// document; and the documents' JSON and table count the same directives.
 TEST(Pipeline, DroppingTreesKeepsEverythingElse) {
   LoadOptions options;
   options.drop_trees = true;
@@ -55,12 +58,16 @@ TEST(Pipeline, DroppingTreesKeepsEverythingElse) {
     ASSERT_EQ(b.directives.size(), a.directives.size()) << a.source.path;
     for (size_t d = 0; d < a.directives.size(); ++d) {
       EXPECT_TRUE(b.directives[d].nodes.empty());
+      EXPECT_EQ(b.directives[d].dropped_nodes, a.directives[d].nodes.size());
+      EXPECT_EQ(a.directives[d].dropped_nodes, 0u);
       EXPECT_EQ(b.directives[d].document_id, a.directives[d].document_id);
       EXPECT_TRUE(b.directives[d].diagnostics == a.directives[d].diagnostics);
       nodes += a.directives[d].nodes.size();
     }
   }
   EXPECT_GT(nodes, 1000u);  // there were trees to drop
+  EXPECT_EQ(DocumentsToJson(got), DocumentsToJson(want));
+  EXPECT_EQ(FormatDocumentsTable(got), FormatDocumentsTable(want));
   EXPECT_TRUE(got.externals == want.externals);
   EXPECT_TRUE(got.diagnostics == want.diagnostics);
 }

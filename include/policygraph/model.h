@@ -162,6 +162,9 @@ struct DirectiveTree {
   std::string document_id;
   std::vector<Directive> nodes;  // document order; roots have parent == -1
   std::vector<Diagnostic> diagnostics;
+  // How many nodes there were when LoadOptions::drop_trees let them go
+  // (0 otherwise), so `documents` counts them without holding them.
+  size_t dropped_nodes = 0;
 
   friend bool operator==(const DirectiveTree&, const DirectiveTree&) = default;
 };
