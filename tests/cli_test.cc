@@ -13,6 +13,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "policygraph/format.h"
+#include "policygraph/pipeline.h"
+
 #include "cli_fixture.h"
 
 namespace {
@@ -68,6 +71,28 @@ TEST_F(Cli, DirectivesAcceptsAnyBracketSpelling) {
   EXPECT_EQ(attachment["children"][14]["id"], "附件.15");
   EXPECT_EQ(attachment["children"][14]["lead_units"][0], "市城市管理局");
   EXPECT_EQ(attachment["children"][14]["deadline"], "2024年6月");
+}
+
+// `directives` parses again only the file that holds the document; the
+// tree it prints is the one a whole load makes, for documents of every
+// bundled file, first and last of each.
+TEST_F(Cli, DirectivesPrintsTheTreeOfAWholeLoad) {
+  const policygraph::Corpus corpus = policygraph::LoadCorpus({PG_CORPUS_DIR});
+  size_t compared = 0;
+  for (const policygraph::ParsedFile& f : corpus.files) {
+    for (size_t i : {size_t{0}, f.documents.size() - 1}) {
+      if (i >= f.documents.size()) continue;
+      const policygraph::Document& d = f.documents[i];
+      ToolRun r = Tool("directives -q '" + d.id + "' --format json " +
+                       std::string(PG_CORPUS_DIR));
+      ASSERT_EQ(r.exit_code, 0) << d.id << "\n" << r.err;
+      EXPECT_EQ(nlohmann::json::parse(r.out),
+                policygraph::DirectiveTreeToJson(f.source, f.directives[i], d))
+          << d.id;
+      ++compared;
+    }
+  }
+  EXPECT_GE(compared, 10u);
 }
 
 TEST_F(Cli, UnknownDocumentIsAUsageError) {
