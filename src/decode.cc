@@ -768,16 +768,20 @@ std::optional<TextOrigin> StampOpenFile(int fd, const std::string& path) {
   return StampOf(path, info);
 }
 
-std::string WholeText(const SourceText& source) {
+std::string WholeText(const SourceText& source, std::string* error) {
   if (!source.origin) return source.text;
   std::string text;
   const TextOrigin& origin = *source.origin;
-  if (origin.file_size < origin.offset ||
-      ReadTextBack(source, 0,
-                   std::min(origin.file_size - origin.offset, origin.length),
-                   text))
-    return {};
-  return text;
+  std::optional<std::string> why =
+      origin.file_size < origin.offset
+          ? source.path + ": cannot read the text back: it starts past its end"
+          : ReadTextBack(
+                source, 0,
+                std::min(origin.file_size - origin.offset, origin.length),
+                text);
+  if (!why) return text;
+  if (error) *error = std::move(*why);
+  return {};
 }
 
 InputList ListInputFiles(const std::vector<std::string>& paths) {

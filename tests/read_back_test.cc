@@ -119,6 +119,10 @@ TEST(ReadBack, AFileChangedSinceItWasReadIsNotReadBack) {
   ASSERT_TRUE(error.has_value());
   EXPECT_NE(error->find("a.txt"), std::string::npos) << *error;
   EXPECT_NE(error->find("changed"), std::string::npos) << *error;
+  // WholeText, which `directives` parses again, says the same.
+  std::string why;
+  EXPECT_EQ(WholeText(dropped, &why), "");
+  EXPECT_EQ(why, *error);
   fs::remove(path);
   error = ReadTextBack(dropped, 0, 6, back);
   ASSERT_TRUE(error.has_value());

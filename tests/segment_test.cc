@@ -173,7 +173,8 @@ TEST(Segment, ColophonBelongsToNoDocument) {
 
 // Every colophon word ends the last document, whichever character it
 // opens with (the segmenter tries the pattern only on lines opening with
-// one of them).
+// one of them); a line opening with one of those characters but no
+// colophon word stays in the document.
 TEST(Segment, EveryColophonWordEndsTheDocument) {
   for (std::string word :
        {"主管单位", "主办单位", "编辑出版", "编辑", "出版", "发行范围",
@@ -181,11 +182,11 @@ TEST(Segment, EveryColophonWordEndsTheDocument) {
     for (std::string colon : {"：", ":", " ："}) {
       SourceText text = Text(
           "某某区人民政府关于甲的通知\n\n某府发〔2024〕1号\n\n各单位：\n\n"
-          "正文。\n\n2024年1月2日\n\n" +
-          word + colon + "某某\n\n主要内容：不是版权页\n");
+          "正文。\n\n2024年1月2日\n\n主要内容：不是版权页\n\n" +
+          word + colon + "某某\n");
       Segmentation seg = SegmentGazette(text);
       ASSERT_EQ(seg.documents.size(), 1u) << word;
-      EXPECT_EQ(text.Line(seg.documents[0].last_line), "2024年1月2日")
+      EXPECT_EQ(text.Line(seg.documents[0].last_line), "主要内容：不是版权页")
           << word << colon;
     }
   }

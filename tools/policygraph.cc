@@ -244,26 +244,21 @@ int RunDocuments(const Options& o) {
   return errors ? kExitUsage : rc;
 }
 
-// The file holding `doc`, parsed again whole, text and trees, from the
-// text the load let go; nullopt, with the error printed, when the file
-// has changed since.
-std::optional<pg::ParsedFile> ParseAgain(const pg::ParsedFile& file,
-                                         const pg::Document& doc) {
+// `file` parsed again whole, text and trees, from the text the load let
+// go; nullopt, with the error printed, when that cannot be read back (the
+// file has changed since, say).
+std::optional<pg::ParsedFile> ParseAgain(const pg::ParsedFile& file) {
+  std::string error;
   pg::SourceText source;
   source.path = file.source.path;
-  source.text = pg::WholeText(file.source);
-  source.line_starts = file.source.line_starts;
-  std::vector<pg::Diagnostic> again_said;  // printed from the first parse
-  pg::ParsedFile again =
-      pg::ParseSource(std::move(source), again_said, /*keep_trees=*/true);
-  const size_t i = static_cast<size_t>(&doc - file.documents.data());
-  if (again.documents.size() != file.documents.size() ||
-      again.documents[i].id != doc.id || again.source.text.empty()) {
-    std::cerr << "policygraph: error: " << file.source.path
-              << " changed while it was read; run again\n";
+  source.text = pg::WholeText(file.source, &error);
+  if (!error.empty()) {
+    std::cerr << "policygraph: error: " << error << "\n";
     return std::nullopt;
   }
-  return again;
+  source.line_starts = file.source.line_starts;
+  std::vector<pg::Diagnostic> said;  // the first parse's were printed
+  return pg::ParseSource(std::move(source), said);
 }
 
 int RunDirectives(const Options& o) {
@@ -280,7 +275,7 @@ int RunDirectives(const Options& o) {
               << "' in the input; `policygraph documents` lists the ids\n";
     return kExitUsage;
   }
-  std::optional<pg::ParsedFile> again = ParseAgain(*file, *doc);
+  std::optional<pg::ParsedFile> again = ParseAgain(*file);
   if (!again) return kExitUsage;
   const pg::DirectiveTree& tree =
       again->directives[static_cast<size_t>(doc - file->documents.data())];

@@ -63,8 +63,8 @@ std::optional<std::string> ReadTextBack(const SourceText& source,
 std::optional<TextOrigin> StampOpenFile(int fd, const std::string& path);
 
 // The whole text of `source`, read back if it was let go ("" when it
-// cannot be).
-std::string WholeText(const SourceText& source);
+// cannot be, and then ReadTextBack's reason in `*error` if given).
+std::string WholeText(const SourceText& source, std::string* error = nullptr);
 
 // Reads all of `path` into `bytes`, undecoded.  An unreadable or oversized
 // file comes back as an error diagnostic naming it (and `bytes` is then
