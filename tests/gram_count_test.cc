@@ -85,6 +85,24 @@ TEST(CountGrams, EqualsSortingEveryGramOnMixedScriptsAndEdgeCases) {
   EXPECT_EQ(GramOf(counts[1]), MakeGram(U'中', U'中'));
 }
 
+// Every ideograph of the block, in an order that jumps across it: every
+// word of the table of those seen, and every word of its summary, has
+// bits set, and the ideographs either side of each word's edge lead
+// bigrams.  Then the first and last ideograph alone: a scan that skipped
+// an edge word would miss them.
+TEST(CountGrams, FindsIdeographsInEveryWordOfItsTables) {
+  std::u32string every;
+  for (char32_t step = 0; step < 64; ++step)
+    for (char32_t c = kIdeographLast - step;
+         c >= kIdeographFirst && c <= kIdeographLast; c -= 64)
+      every += c;
+  ASSERT_EQ(every.size(), kIdeographs);
+  EXPECT_EQ(CountGrams(every), SortEveryGram(every));
+  const std::u32string edges = {kIdeographFirst, kIdeographLast, U'，',
+                                kIdeographLast, kIdeographFirst};
+  EXPECT_EQ(CountGrams(edges), SortEveryGram(edges));
+}
+
 TEST(CountGrams, LeavesNothingBehindForTheNextCall) {
   const std::u32string first = U"中文中文 abc 国家";
   const std::u32string second = U"国家文中";
