@@ -719,6 +719,18 @@ std::string DirectiveText(std::string_view window, uint64_t window_begin,
   std::string out;
   while (!text.empty()) {
     size_t nl = text.find('\n');
+    // Most lines need only trimming: appended as they are, without the
+    // copy, the tag search and the tab pass (coverage reads every
+    // directive of every alignment through here).
+    if (const std::string_view raw = text.substr(0, nl);
+        raw.find('<') == std::string_view::npos &&
+        raw.find('\t') == std::string_view::npos &&
+        internal::CleanLineOnlyTrims(raw)) {
+      out += TrimWhitespace(raw);
+      text = nl == std::string_view::npos ? std::string_view()
+                                          : text.substr(nl + 1);
+      continue;
+    }
     std::string line = CleanLine(text.substr(0, nl));
     for (std::string_view tag : {"<p>", "</p>"})
       for (size_t p; (p = line.find(tag)) != std::string::npos;)

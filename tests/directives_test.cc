@@ -161,6 +161,24 @@ TEST(Directives, DirectiveTextIsTheDirectivesOwnWords) {
             "2. 应用标准构建项目。实现自主可控。");
 }
 
+// Each line of a directive's words is cleaned as CleanLine cleans it, the
+// lines that need only trimming as much as those with markup, U+3000, a
+// tab or a tag.
+TEST(Directives, DirectiveTextCleansEveryKindOfLine) {
+  Parsed p = Parse(
+      "1. 建设基础设施。\n"
+      "  推进运控中心建设。  \n"
+      "强化**数据**共享。\n"
+      "全角\u3000空格。\u3000\n"
+      "制表\t分隔。\n"
+      "<p>段落标记。</p>\n"
+      "2. 下一项任务。\n");
+  ASSERT_EQ(Ids(p.tree), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(DirectiveText(p.source, p.tree, 0),
+            "1. 建设基础设施。推进运控中心建设。强化数据共享。全角 空格。"
+            "制表 分隔。段落标记。");
+}
+
 TEST(Directives, IndicatorTablesInBoxesAreNoDirectives) {
   Parsed p = Parse(
       "（三）主要目标\n\n专栏1 2021—2030年妇女发展主要指标\n\n"
