@@ -38,23 +38,41 @@ constexpr std::string_view kCoverageCsvHeader =
     "parent_deadline,child,child_directive,child_line,child_heading,score,"
     "evidence,child_lead_units,child_deadline\n";
 
+// The cells are appended to the row as they are made: a string for each
+// cell and each join was most of writing a large build's coverage.csv.
 void AppendCoverageRows(const CoverageReport& report, std::string& out) {
+  std::string left;
+  auto cell = [](std::string& row, std::string_view text) {
+    row += ',';
+    AppendCsvCell(row, text);
+  };
   for (const DirectiveCoverage& d : report.directives) {
-    std::string left = CsvCell(report.parent) + "," + CsvCell(d.id) + "," +
-                       std::to_string(d.line) + "," + CsvCell(d.heading) + "," +
-                       CsvCell(Joined(d.lead_units, "、")) + "," +
-                       CsvCell(d.deadline);
+    left.clear();
+    AppendCsvCell(left, report.parent);
+    cell(left, d.id);
+    left += ',';
+    left += std::to_string(d.line);
+    cell(left, d.heading);
+    cell(left, Joined(d.lead_units, "、"));
+    cell(left, d.deadline);
     if (d.implemented_by.empty()) {
-      out += left + ",,,,,,,,\n";
+      out += left;
+      out += ",,,,,,,,\n";
       continue;
     }
     for (const Implementation& impl : d.implemented_by) {
-      out += left + "," + CsvCell(report.DocumentOf(impl)) + "," +
-             CsvCell(impl.id) + "," + std::to_string(impl.line) + "," +
-             CsvCell(impl.heading) + "," + ScoreText(impl.score) + "," +
-             CsvCell(impl.evidence) + "," +
-             CsvCell(Joined(impl.lead_units, "、")) + "," +
-             CsvCell(impl.deadline) + "\n";
+      out += left;
+      cell(out, report.DocumentOf(impl));
+      cell(out, impl.id);
+      out += ',';
+      out += std::to_string(impl.line);
+      cell(out, impl.heading);
+      out += ',';
+      out += ScoreText(impl.score);
+      cell(out, impl.evidence);
+      cell(out, Joined(impl.lead_units, "、"));
+      cell(out, impl.deadline);
+      out += '\n';
     }
   }
 }

@@ -32,27 +32,37 @@ bool StartsFormula(std::string_view cell) {
   }
 }
 
+// One memchr a character: find_first_of looks each byte up in the set,
+// a loop per byte.
 bool NeedsQuotes(std::string_view cell) {
-  return cell.find_first_of(",\"\r\n") != std::string_view::npos;
-}
-
-std::string Quoted(std::string_view cell) {
-  std::string out = "\"";
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
+  for (char c : {',', '"', '\r', '\n'})
+    if (cell.find(c) != std::string_view::npos) return true;
+  return false;
 }
 
 }  // namespace
 
 std::string CsvCell(std::string_view text) {
-  std::string cell = internal::SafeText(text, internal::TextUse::kCsvCell);
-  if (StartsFormula(cell)) return Quoted("'" + cell);
-  if (NeedsQuotes(cell)) return Quoted(cell);
+  std::string cell;
+  AppendCsvCell(cell, text);
   return cell;
+}
+
+void AppendCsvCell(std::string& out, std::string_view text) {
+  const size_t at = out.size();
+  internal::AppendSafeText(out, text, internal::TextUse::kCsvCell);
+  const std::string_view cell(out.data() + at, out.size() - at);
+  const bool formula = StartsFormula(cell);
+  if (!formula && !NeedsQuotes(cell)) return;
+  const std::string plain(cell);
+  out.resize(at);
+  out += '"';
+  if (formula) out += '\'';
+  for (char c : plain) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 }  // namespace policygraph

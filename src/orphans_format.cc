@@ -124,10 +124,17 @@ std::string FormatOrphansText(const OrphanReport& report) {
 std::string FormatOrphansCsv(const OrphanReport& report) {
   std::string out = "kind,document,subject,title,file,line,detail\n";
   for (const Orphan& o : report.orphans) {
-    out += CsvCell(OrphanKindName(o.kind)) + "," + CsvCell(o.document) + "," +
-           CsvCell(o.subject) + "," + CsvCell(o.title) + "," + CsvCell(o.file) +
-           "," + (o.line ? std::to_string(o.line) : "") + "," +
-           CsvCell(o.detail) + "\n";
+    for (std::string_view cell :
+         {OrphanKindName(o.kind), std::string_view(o.document),
+          std::string_view(o.subject), std::string_view(o.title),
+          std::string_view(o.file)}) {
+      AppendCsvCell(out, cell);
+      out += ',';
+    }
+    if (o.line) out += std::to_string(o.line);
+    out += ',';
+    AppendCsvCell(out, o.detail);
+    out += '\n';
   }
   return out;
 }

@@ -537,6 +537,20 @@ TEST(Csv, CellQuotesAndNeutralizesFormulas) {
   for (const Case& c : cases) EXPECT_EQ(CsvCell(c.in), c.out) << c.in;
 }
 
+// Appending a cell leaves what the row holds before it alone and adds
+// exactly CsvCell's bytes, the quoted and neutralized cells too.
+TEST(Csv, AppendingACellAddsCsvCellsBytes) {
+  for (std::string_view text :
+       {"", "plain 文本", "a,b", "say \"hi\"", "two\nlines", "=SUM(A1)", "-x",
+        "\tx", "=a,\"b\"", "bell\x07", "cut\xE6\x96"}) {
+    for (std::string row : {std::string(), std::string("=a,\"b\",")}) {
+      const std::string before = row;
+      AppendCsvCell(row, text);
+      EXPECT_EQ(row, before + CsvCell(text)) << text;
+    }
+  }
+}
+
 TEST(Csv, ControlCharactersAndBadBytesBecomeReplacementCharacters) {
   struct Case {
     std::string in;

@@ -95,6 +95,9 @@ std::string FormatAuditHtml(const Corpus& corpus, const PolicyGraph& graph,
 // tab, CR and LF, and ill-formed UTF-8, become U+FFFD (a visible mark
 // rather than a silent loss); everything else, U+2028 included, is kept.
 std::string CsvCell(std::string_view text);
+// `out += CsvCell(text)`, without the cell's own string: the writers of
+// large tables append cell after cell to one row.
+void AppendCsvCell(std::string& out, std::string_view text);
 
 }  // namespace policygraph
 
