@@ -329,8 +329,7 @@ Vector Weigh(std::span<const uint32_t> kept, const GramTable& table,
   });
 }
 
-std::string ToUtf8(const std::u32string& text) {
-  std::string out;
+void AppendUtf8(std::u32string_view text, std::string& out) {
   for (char32_t c : text) {
     char buffer[4];
     int32_t n = 0;
@@ -338,7 +337,6 @@ std::string ToUtf8(const std::u32string& text) {
     U8_APPEND(reinterpret_cast<uint8_t*>(buffer), n, 4, c, error);
     if (!error) out.append(buffer, n);
   }
-  return out;
 }
 
 // The phrases that made the match: the shared bigrams that weighed most,
@@ -350,8 +348,18 @@ std::u32string PhraseText(const Item& item, DirectiveTexts& texts) {
       WithoutMarker(texts.Of(*item.file, *item.tree, item.index)));
 }
 
-std::string Evidence(const Item& child, const Item& parent,
-                     const std::u32string& c, const std::u32string& p) {
+// The vectors it fills are the caller's, kept from row to row, and the
+// phrases are appended to the caller's text: a hub's alignment writes a
+// million rows.
+struct EvidenceScratch {
+  std::vector<std::pair<double, Gram>> shared;
+  std::vector<size_t> places;
+  std::vector<std::pair<size_t, size_t>> phrases;  // start and length in c
+};
+
+void AppendEvidence(const Item& child, const Item& parent,
+                    const std::u32string& c, const std::u32string& p,
+                    EvidenceScratch& scratch, std::string& out) {
   // Only bigrams make phrases, and a vector holds its unigrams (no first
   // code point) before its bigrams: the walk starts at the first bigram of
   // each, half the way in.
@@ -361,7 +369,8 @@ std::string Evidence(const Item& child, const Item& parent,
                              [](const auto& g) { return g.first >> 32 == 0; }) -
         v.begin());
   };
-  std::vector<std::pair<double, Gram>> shared;
+  std::vector<std::pair<double, Gram>>& shared = scratch.shared;
+  shared.clear();
   const Vector &a = child.own, &b = parent.own;
   for (size_t i = first_bigram(a), j = first_bigram(b);
        i < a.size() && j < b.size();) {
@@ -377,17 +386,21 @@ std::string Evidence(const Item& child, const Item& parent,
   for (auto& entry : shared) entry.first = std::round(entry.first * 1e9);
   const auto heavier = [](const auto& a, const auto& b) { return b < a; };
   std::make_heap(shared.begin(), shared.end(), heavier);
-  std::vector<std::u32string> phrases;
-  std::vector<size_t> places;
+  std::vector<std::pair<size_t, size_t>>& phrases = scratch.phrases;
+  std::vector<size_t>& places = scratch.places;
+  phrases.clear();
+  const std::u32string_view text(c);
   for (auto last = shared.end(); last != shared.begin(); --last) {
     if (phrases.size() == kEvidencePhrases) break;
     std::pop_heap(shared.begin(), last, heavier);
     const Gram gram = (last - 1)->second;
-    std::u32string bigram = {static_cast<char32_t>(gram >> 32),
-                             static_cast<char32_t>(gram & 0xFFFFFFFF)};
+    const char32_t pair[2] = {static_cast<char32_t>(gram >> 32),
+                              static_cast<char32_t>(gram & 0xFFFFFFFF)};
+    const std::u32string_view bigram(pair, 2);
     bool known = false;
-    for (const std::u32string& phrase : phrases)
-      known = known || phrase.find(bigram) != std::u32string::npos;
+    for (const auto& [start, length] : phrases)
+      known = known || text.substr(start, length).find(bigram) !=
+                           std::u32string_view::npos;
     const size_t at = c.find(bigram);
     if (known || at == std::u32string::npos) continue;
     auto alnum = [](char32_t ch) {
@@ -420,14 +433,13 @@ std::string Evidence(const Item& child, const Item& parent,
         ++k;
       back = std::max(back, k);
     }
-    phrases.push_back(c.substr(at - back, length + back));
+    phrases.emplace_back(at - back, length + back);
   }
-  std::string out;
-  for (const std::u32string& phrase : phrases) {
-    if (!out.empty()) out += "、";
-    out += ToUtf8(phrase);
+  const size_t begin = out.size();
+  for (const auto& [start, length] : phrases) {
+    if (out.size() > begin) out += "、";
+    AppendUtf8(text.substr(start, length), out);
   }
-  return out;
 }
 
 }  // namespace
@@ -570,6 +582,7 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
   std::vector<double> own_sum(parents.size(), 0), ctx_sum(parents.size(), 0);
   std::vector<int> candidates, touched_list;
   std::vector<std::pair<int, double>> scores;
+  EvidenceScratch evidence_scratch;
   // Phrase texts are folded once per directive, when first needed: a hub's
   // directive is matched by thousands of items.
   std::vector<std::u32string> parent_text(parents.size());
@@ -640,17 +653,17 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
         directive_at = pending.text.size();
         pending.text.append(d.id).append(d.heading).append(d.deadline);
       }
-      const std::string evidence =
-          Evidence(kid, parents[p], kid_text, parent_text[p]);
-      pending.rows.push_back(
-          {.parent_directive = static_cast<uint32_t>(p),
-           .child = kid.child,
-           .directive = kid.index,
-           .evidence_size = static_cast<uint32_t>(evidence.size()),
-           .evidence_at = pending.text.size(),
-           .directive_at = directive_at,
-           .score = s});
-      pending.text += evidence;
+      const size_t evidence_at = pending.text.size();
+      AppendEvidence(kid, parents[p], kid_text, parent_text[p],
+                     evidence_scratch, pending.text);
+      pending.rows.push_back({.parent_directive = static_cast<uint32_t>(p),
+                              .child = kid.child,
+                              .directive = kid.index,
+                              .evidence_size = static_cast<uint32_t>(
+                                  pending.text.size() - evidence_at),
+                              .evidence_at = evidence_at,
+                              .directive_at = directive_at,
+                              .score = s});
     }
     Vector().swap(kid.own);
   }
