@@ -209,19 +209,27 @@ size_t Extractor::FindClose(size_t open) const {
   int depth = 1;
   size_t chars = 0;
   int newlines = 0;
+  // 《, 》 and 。 are E3 80 8A, 8B and 82: one test of the first two bytes
+  // lets every other byte through (three compares a byte, each a memcmp
+  // call, were a fortieth of `refs`).
+  static_assert(kOpen == "\xE3\x80\x8A" && kClose == "\xE3\x80\x8B" &&
+                std::string_view("。") == "\xE3\x80\x82");
   for (size_t i = open + kOpen.size(); i < end_;) {
-    if (text.compare(i, kOpen.size(), kOpen) == 0) {
-      if (++depth > 2) return std::string_view::npos;
-      i += kOpen.size();
-      continue;
-    }
-    if (text.compare(i, kClose.size(), kClose) == 0) {
-      if (--depth == 0) return i;
-      i += kClose.size();
-      continue;
-    }
-    if (text.compare(i, 3, "。") == 0) return std::string_view::npos;
     unsigned char c = text[i];
+    if (c == 0xE3 && i + 3 <= text.size() && text[i + 1] == '\x80') {
+      const char third = text[i + 2];
+      if (third == '\x8A') {
+        if (++depth > 2) return std::string_view::npos;
+        i += kOpen.size();
+        continue;
+      }
+      if (third == '\x8B') {
+        if (--depth == 0) return i;
+        i += kClose.size();
+        continue;
+      }
+      if (third == '\x82') return std::string_view::npos;  // 。
+    }
     if (c == '\n' && ++newlines > 3) return std::string_view::npos;
     if (c != '\n' && c != ' ' && c != '\t' && (c & 0xC0) != 0x80 &&
         ++chars > kMaxTitleChars)

@@ -135,6 +135,22 @@ TEST(Extract, NestedMarksAndQuotesStayInsideTheTitle) {
             Relation::kImplements);  // the list shares the cue
 }
 
+// Marks that share 《》's and 。's first two bytes (〈 、 「, E3 80 ..)
+// stay inside the title; a third level of 《 is refused, so of three the
+// inner two make the title; a 》 that is the text's last three bytes still
+// closes its title.
+TEST(Extract, TitleMarksAreToldFromTheirNeighbours) {
+  auto refs = Refs("落实《关于〈规划〉、「方案」的通知》要求。\n");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].title, "关于〈规划〉、「方案」的通知");
+  refs = Refs("按照《一《二《三》》》执行。\n");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].title, "二《三》");
+  refs = Refs("落实《重庆市消防条例》");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].title, "重庆市消防条例");
+}
+
 TEST(Extract, UnclosedMarkDoesNotSwallowProse) {
   auto refs = Refs(
       "按照《重庆市消防条例要求，开展检查。次年完成《重庆市高层建筑消防安全管理"
