@@ -96,7 +96,8 @@ std::string FormatAuditHtml(const Corpus& corpus, const PolicyGraph& graph,
 // rather than a silent loss); everything else, U+2028 included, is kept.
 std::string CsvCell(std::string_view text);
 // `out += CsvCell(text)`, without the cell's own string: the writers of
-// large tables append cell after cell to one row.
+// large tables append cell after cell to one row.  `text` must not view
+// `out` (appending may move it).
 void AppendCsvCell(std::string& out, std::string_view text);
 
 }  // namespace policygraph
