@@ -130,8 +130,7 @@ GramCounts CountGrams(std::u32string_view folded) {
   }
   const std::span<const char32_t> seen_firsts(firsts, seen_count);
   // Counting sort by first ideograph (stable, so a bucket is in text
-  // order), then each bucket sorted: it holds a few code points, as a
-  // rule, so an insertion sort unless it is long.
+  // order).
   t.seconds.resize(paired / 2);
   char32_t* const seconds = t.seconds.data();
   for (size_t k = 0; k < paired; k += 2)
@@ -142,7 +141,8 @@ GramCounts CountGrams(std::u32string_view folded) {
                                   t.other_bigrams.end());
 
   // Each bucket sorted and run-length counted into `packed`, its table
-  // entry cleared as it is read.  Most buckets hold one code point.
+  // entry cleared as it is read.  Most buckets hold one code point and the
+  // rest a few, so an insertion sort unless one is long.
   if (t.packed.size() < paired / 2) t.packed.resize(paired / 2);
   GramCount* const packed = t.packed.data();
   size_t packed_count = 0;
