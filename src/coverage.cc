@@ -494,7 +494,7 @@ namespace internal {
 
 PendingCoverage AlignCoverage(const DocumentRef& parent,
                               const std::vector<DocumentRef>& children,
-                              size_t kept_bytes_limit) {
+                              size_t kept_bytes_limit, size_t dense_parents) {
   PendingCoverage pending;
   CoverageReport& report = pending.report;
   if (!parent.doc || !parent.file || !parent.tree) return pending;
@@ -581,6 +581,7 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
   std::vector<char> candidate(parents.size(), 0), touched(parents.size(), 0);
   std::vector<double> own_sum(parents.size(), 0), ctx_sum(parents.size(), 0);
   std::vector<int> candidates, touched_list;
+  const bool dense = parents.size() <= dense_parents;
   std::vector<std::pair<int, double>> scores;
   EvidenceScratch evidence_scratch;
   // Phrase texts are folded once per directive, when first needed: a hub's
@@ -616,7 +617,14 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
       for (size_t g = 0; g < v.size(); ++g) {
         const double weight = v[g].second;
         const auto [first, last] = table.Postings(slots[g]);
-        const bool proposes = static_cast<size_t>(last - first) <= common;
+        const char proposes = static_cast<size_t>(last - first) <= common;
+        if (dense) {
+          for (const Posting* posting = first; posting != last; ++posting) {
+            sum[posting->parent] += weight * posting->weight;
+            candidate[posting->parent] |= proposes;
+          }
+          continue;
+        }
         for (const Posting* posting = first; posting != last; ++posting) {
           const int p = posting->parent;
           sum[p] += weight * posting->weight;
@@ -628,6 +636,12 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
     };
     accumulate(kid.own, own_slots, own_sum);
     if (kid.ctx) accumulate(*kid.ctx, context_slots, ctx_sum);
+    // In parent order rather than as first proposed: a kid makes at most
+    // one row a parent directive, so the order never reaches the report.
+    if (dense) {
+      for (int p = 0; p < static_cast<int>(parents.size()); ++p)
+        if (candidate[p]) candidate[p] = 0, candidates.push_back(p);
+    }
     scores.clear();
     double best = 0;
     for (int p : candidates) {
@@ -636,6 +650,10 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
           (own_sum[p] + kContextWeight * ctx_sum[p]) / (1 + kContextWeight);
       scores.emplace_back(p, s);
       best = std::max(best, s);
+    }
+    if (dense) {
+      std::fill(own_sum.begin(), own_sum.end(), 0);
+      if (kid.ctx) std::fill(ctx_sum.begin(), ctx_sum.end(), 0);
     }
     for (int p : touched_list) {
       touched[p] = candidate[p] = 0;

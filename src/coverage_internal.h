@@ -46,11 +46,18 @@ struct PendingCoverage {
 // 1,522 MiB at -j 1, 1,877 against 1,669 MiB at -j 2).
 inline constexpr size_t kKeptGramBytes = size_t{256} << 20;
 
+// Up to how many parent directives a child's scores are summed into
+// arrays cleared whole after each child, rather than tracking which
+// parents each touched (a load and a branch a posting): nearly every
+// parent has a few dozen.
+inline constexpr size_t kDenseParents = 256;
+
 // MeasureCoverage's alignment, which reads the source texts.  The result
-// is the same for every `kept_bytes_limit`.
+// is the same for every `kept_bytes_limit` and `dense_parents`.
 PendingCoverage AlignCoverage(const DocumentRef& parent,
                               const std::vector<DocumentRef>& children,
-                              size_t kept_bytes_limit = kKeptGramBytes);
+                              size_t kept_bytes_limit = kKeptGramBytes,
+                              size_t dense_parents = kDenseParents);
 
 // The report, from the rows and the child trees (which must still exist;
 // the texts need not).

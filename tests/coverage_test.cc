@@ -209,6 +209,14 @@ TEST(Coverage, RowsAreFinishedFromTheTreesAlone) {
                   Ref(corpus, parent), {Ref(corpus, child)}, 0))),
               FullRows(whole))
         << child;
+    // Scores summed into arrays cleared whole, or only where a kid's
+    // postings touched: the same rows.
+    ASSERT_LE(whole.total, internal::kDenseParents) << child;
+    EXPECT_EQ(FullRows(internal::FinishCoverage(internal::AlignCoverage(
+                  Ref(corpus, parent), {Ref(corpus, child)},
+                  internal::kKeptGramBytes, 0))),
+              FullRows(whole))
+        << child;
     for (ParsedFile& file : corpus.files) {
       std::string().swap(file.source.text);
       std::vector<uint32_t>().swap(file.source.line_starts);
