@@ -76,6 +76,17 @@ void VisitCytoscapeNodes(const PolicyGraph& graph,
 void VisitCytoscapeEdges(const PolicyGraph& graph,
                          const std::function<void(Json)>& edge);
 
+// The same members as text, each the bytes dump() prints for it (compact,
+// ill-formed UTF-8 replaced), without an nlohmann object made and printed
+// for each: the viewer's data block holds thousands.  The view is valid
+// until the callback returns.
+void VisitCompactCytoscapeNodes(
+    const PolicyGraph& graph,
+    const std::function<void(std::string_view)>& node);
+void VisitCompactCytoscapeEdges(
+    const PolicyGraph& graph,
+    const std::function<void(std::string_view)>& edge);
+
 // Edge ids are "e<index>" (the index in graph.Edges()), with more leading
 // "e"s where that would collide with a node id, because Cytoscape refuses
 // two elements with one id.  These are the exported node ids that could

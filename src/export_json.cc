@@ -167,12 +167,14 @@ std::string Indented(const Json& value, int depth) {
 }
 
 // A JSON object written straight to text as dump(1) prints it `depth`
-// levels down, its members one level deeper.  The streamed exports print
-// millions of nodes and links; building an nlohmann object of each only
-// to print and re-indent it was most of their time.  Also a sink for
-// Visit…Attributes.
+// levels down, its members one level deeper, or with kCompact as dump()
+// prints it.  The streamed exports print millions of nodes and links;
+// building an nlohmann object of each only to print and re-indent it was
+// most of their time.  Also a sink for Visit…Attributes.
 class ObjectText {
  public:
+  static constexpr int kCompact = -1;
+
   ObjectText(std::string& out, int depth) : out_(out), depth_(depth) {
     out_ += '{';
   }
@@ -193,10 +195,10 @@ class ObjectText {
   // A member object; Close it before adding to this one.
   ObjectText Object(std::string_view name) {
     Key(name);
-    return ObjectText(out_, depth_ + 1);
+    return ObjectText(out_, depth_ == kCompact ? kCompact : depth_ + 1);
   }
   void Close() {
-    if (members_) {
+    if (members_ && depth_ != kCompact) {
       out_ += '\n';
       out_.append(depth_, ' ');
     }
@@ -205,6 +207,12 @@ class ObjectText {
 
  private:
   void Key(std::string_view name) {
+    if (depth_ == kCompact) {
+      if (members_++) out_ += ',';
+      internal::AppendJsonString(out_, name);
+      out_ += ':';
+      return;
+    }
     out_ += members_++ ? ",\n" : "\n";
     out_.append(depth_ + 1, ' ');
     internal::AppendJsonString(out_, name);
@@ -229,6 +237,30 @@ void LinkFields(std::string_view source, std::string_view target, int key,
   object.Text("target", target);
   object.Integer("key", key);
   internal::VisitEdgeAttributes(edge, object);
+}
+
+// CytoscapeNode and CytoscapeEdge as dump(1) prints them `depth` levels
+// down, or as dump() prints them.
+void PrintCytoscapeNode(std::string& text, int depth,
+                        const GraphNodeView& node) {
+  ObjectText element(text, depth);
+  ObjectText data = element.Object("data");
+  NodeFields(node, data);
+  data.Close();
+  element.Close();
+}
+
+void PrintCytoscapeEdge(std::string& text, int depth, std::string_view id,
+                        std::string_view source, std::string_view target,
+                        const GraphEdgeView& edge) {
+  ObjectText element(text, depth);
+  ObjectText data = element.Object("data");
+  data.Text("id", id);
+  data.Text("source", source);
+  data.Text("target", target);
+  internal::VisitEdgeAttributes(edge, data);
+  data.Close();
+  element.Close();
 }
 
 }  // namespace
@@ -275,6 +307,33 @@ void internal::VisitCytoscapeEdges(const PolicyGraph& graph,
   size_t i = 0;
   for (const PolicyGraph::EdgeRef& e : graph.Edges())
     edge(CytoscapeEdge(graph, e, internal::EdgeId(i++, taken)));
+}
+
+void internal::VisitCompactCytoscapeNodes(
+    const PolicyGraph& graph,
+    const std::function<void(std::string_view)>& node) {
+  std::string text;  // reused
+  for (NodeId n : graph.Nodes()) {
+    text.clear();
+    PrintCytoscapeNode(text, ObjectText::kCompact, graph.Node(n));
+    node(text);
+  }
+}
+
+void internal::VisitCompactCytoscapeEdges(
+    const PolicyGraph& graph,
+    const std::function<void(std::string_view)>& edge) {
+  const std::unordered_set<std::string> taken =
+      internal::EdgeLikeNodeIds(graph);
+  std::string text;  // reused
+  size_t i = 0;
+  for (const PolicyGraph::EdgeRef& e : graph.Edges()) {
+    text.clear();
+    PrintCytoscapeEdge(text, ObjectText::kCompact, internal::EdgeId(i++, taken),
+                       graph.Node(e.source).id, graph.Node(e.target).id,
+                       *e.edge);
+    edge(text);
+  }
 }
 
 namespace {
@@ -329,11 +388,7 @@ bool WriteCytoscape(const PolicyGraph& graph, std::ostream& out) {
   ArrayWriter nodes(out, 2);
   for (NodeId n : graph.Nodes())
     nodes.Add([&](std::string& text, int depth) {
-      ObjectText element(text, depth);
-      ObjectText data = element.Object("data");
-      NodeFields(graph.Node(n), data);
-      data.Close();
-      element.Close();
+      PrintCytoscapeNode(text, depth, graph.Node(n));
     });
   nodes.Close();
   out << ",\n  \"edges\": ";
@@ -345,14 +400,9 @@ bool WriteCytoscape(const PolicyGraph& graph, std::ostream& out) {
   size_t i = 0;
   for (const PolicyGraph::EdgeRef& e : graph.Edges())
     edges.Add([&](std::string& text, int depth) {
-      ObjectText element(text, depth);
-      ObjectText data = element.Object("data");
-      data.Text("id", internal::EdgeId(i++, taken));
-      data.Text("source", graph.Node(e.source).id);
-      data.Text("target", graph.Node(e.target).id);
-      internal::VisitEdgeAttributes(*e.edge, data);
-      data.Close();
-      element.Close();
+      PrintCytoscapeEdge(text, depth, internal::EdgeId(i++, taken),
+                         graph.Node(e.source).id, graph.Node(e.target).id,
+                         *e.edge);
     });
   edges.Close();
   out << "\n }\n}\n";

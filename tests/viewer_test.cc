@@ -250,6 +250,31 @@ TEST(Viewer, StreamedDataBlockIsTheWholeValueDumped) {
   EXPECT_TRUE(WriteViewerHtml(g.graph, g.coverage, fine));
 }
 
+// The data block is searched for what to escape sixteen bytes at a time,
+// and its elements are printed as text: each escaped character, and
+// U+2028 beside other characters led by the same byte (E2: — “ ”), must
+// be found at every offset from a block's start, split across two blocks,
+// and in the tail shorter than a block, and the block must read as the
+// Json value dumped.
+TEST(Viewer, EscapesAreFoundAtEveryOffsetOfABlock) {
+  // Ill-formed too: E2 80 cut short, and a byte UTF-8 never holds.
+  const std::vector<std::string> specials = {
+      "<", ">", "&", "\u2028", "\u2029", "—\u2028“", "\xE2\x80", "\xFF"};
+  for (const std::string& special : specials) {
+    for (size_t pad = 0; pad < 40; ++pad) {
+      const std::string title = std::string(pad, 'a') + special + "”" +
+                                std::string(39 - pad, 'b') + special;
+      const PolicyGraph g = SmallGraph(title);
+      const std::string block = DataBlock(GraphToViewerHtml(g, {}));
+      ASSERT_EQ(block, EscapedDump(ViewerData(g, {})))
+          << "pad " << pad << " before " << special;
+      EXPECT_EQ(block.find_first_of("<>&"), std::string::npos);
+      EXPECT_EQ(block.find("\u2028"), std::string::npos);
+      EXPECT_EQ(block.find("\u2029"), std::string::npos);
+    }
+  }
+}
+
 // build hands the viewer the document view it also draws its diagram
 // from: the page must be the one the viewer makes with its own view, and
 // its elements must come from the view given, not from a view of its own.
