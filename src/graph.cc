@@ -737,14 +737,19 @@ std::string DirectiveNodeId(std::string_view doc_id,
 }
 
 // Directive nodes, each part_of its parent directive or its document.
+// Views of the document's and the tree's strings, and the id made in one
+// reused buffer: the graph copies what it keeps, and an owning GraphNode
+// and GraphEdge a directive copied the heading, date, file and document
+// once more (a sixth of building a large graph's nodes).
 void AddDirectives(PolicyGraph& graph, const Document& doc,
-                   const DirectiveTree& tree) {
+                   const DirectiveTree& tree, std::string& id) {
   const std::optional<NodeId> doc_node = graph.FindNode(doc.id);
   std::vector<NodeId> nodes;
   nodes.reserve(tree.nodes.size());
   for (const Directive& d : tree.nodes) {
-    GraphNode node;
-    node.id = DirectiveNodeId(doc.id, d.id);
+    id.assign(doc.id).append(1, '#').append(d.id);
+    GraphNodeView node;
+    node.id = id;
     node.kind = NodeKind::kDirective;
     node.title = d.heading;
     node.level = doc.level;
@@ -753,7 +758,7 @@ void AddDirectives(PolicyGraph& graph, const Document& doc,
     node.file = doc.file;
     node.line = d.line;
     node.document = doc.id;
-    NodeId self = graph.AddNode(std::move(node));
+    NodeId self = graph.AddNode(node);
     nodes.push_back(self);
     // Children follow their parent in `tree.nodes`, so the parent's node
     // already exists.
@@ -761,10 +766,10 @@ void AddDirectives(PolicyGraph& graph, const Document& doc,
     if (d.parent >= 0 && static_cast<size_t>(d.parent) < nodes.size())
       up = nodes[d.parent];
     if (!up || *up == self) continue;
-    GraphEdge edge;
+    GraphEdgeView edge;
     edge.relation = Relation::kPartOf;
-    edge.evidence = {doc.file, d.line, ""};
-    graph.AddEdge(self, *up, std::move(edge));
+    edge.evidence = {doc.file, "", d.line};
+    graph.AddEdge(self, *up, edge);
   }
 }
 
@@ -774,11 +779,11 @@ void AddReferences(PolicyGraph& graph, const ParsedFile& file) {
     std::optional<NodeId> source = graph.FindNode(r.doc);
     std::optional<NodeId> target = graph.FindNode(r.target);
     if (!source || !target) continue;
-    GraphEdge edge;
+    GraphEdgeView edge;
     edge.relation = r.relation;
-    edge.evidence = {r.file, r.line, r.surface};
+    edge.evidence = {r.file, r.surface, r.line};
     edge.cue = r.cue;
-    graph.AddEdge(*source, *target, std::move(edge));
+    graph.AddEdge(*source, *target, edge);
   }
 }
 
@@ -873,11 +878,12 @@ PolicyGraph GraphWithoutAlignments(
   for (const ExternalNode& ext : corpus.externals)
     graph.AddNode(ExternalGraphNode(ext));
   if (directives) {
+    std::string id;  // each directive's, reused
     for (size_t f = 0; f < corpus.files.size(); ++f) {
       const ParsedFile& file = corpus.files[f];
       for (size_t i = 0;
            i < file.documents.size() && i < file.directives.size(); ++i)
-        AddDirectives(graph, file.documents[i], file.directives[i]);
+        AddDirectives(graph, file.documents[i], file.directives[i], id);
       if (release)
         std::vector<DirectiveTree>().swap(release->files[f].directives);
     }
