@@ -430,6 +430,16 @@ struct IdEqual {
 
 struct PolicyGraph::Impl {
   StringStore strings;  // every string the nodes and edges hold
+  // The number each interned node field got last: a directive's type,
+  // date, file and document are nearly always its sibling's, and telling
+  // so by comparing with the stored copy costs less than hashing again.
+  struct LastInterned {
+    uint32_t type = 0, date = 0, issuer = 0, file = 0, document = 0;
+  } last;
+  uint32_t InternAgain(uint32_t& last_number, std::string_view text) {
+    if (strings.Text(last_number) == text) return last_number;
+    return last_number = strings.Intern(text);
+  }
   // Text edges view rather than copy (KeepAlive).
   std::vector<std::shared_ptr<const void>> kept;
   std::vector<StoredNode> nodes;  // nodes[v] is vertex v's
@@ -541,11 +551,11 @@ NodeId PolicyGraph::AddNode(const GraphNodeView& node) {
       .id_size = Size32(node.id),
       .title_size = Size32(node.title),
       .doc_number_size = Size32(node.doc_number),
-      .type = strings.Intern(node.type),
-      .date = strings.Intern(node.date),
-      .issuer = strings.Intern(node.issuer),
-      .file = strings.Intern(node.file),
-      .document = strings.Intern(node.document),
+      .type = impl_->InternAgain(impl_->last.type, node.type),
+      .date = impl_->InternAgain(impl_->last.date, node.date),
+      .issuer = impl_->InternAgain(impl_->last.issuer, node.issuer),
+      .file = impl_->InternAgain(impl_->last.file, node.file),
+      .document = impl_->InternAgain(impl_->last.document, node.document),
       .line = node.line,
       .mentions = node.mentions,
       .kind = node.kind,

@@ -100,8 +100,10 @@ TEST(PolicyGraph, KeepsItsOwnStringsAndEachRepeatedOneOnce) {
       GraphNode node;
       node.id = "渝府发〔2023〕" + std::to_string(i) + "号";
       node.title = i == 7 ? long_title : "标题" + std::to_string(i);
-      node.file = "/corpus/" + std::to_string(i % 3) + ".txt";
-      node.date = "2023-01-0" + std::to_string(i % 9 + 1);
+      // Runs of one file and of one date, as a document's directives
+      // have, that come back later.
+      node.file = "/corpus/" + std::to_string(i / 3 % 3) + ".txt";
+      node.date = "2023-01-0" + std::to_string(i / 2 % 9 + 1);
       node.document = i % 2 ? "" : "渝府发〔2023〕0号";
       g.AddNode(node);
       if (i == 0) continue;
@@ -117,12 +119,12 @@ TEST(PolicyGraph, KeepsItsOwnStringsAndEachRepeatedOneOnce) {
     const GraphNodeView& node = moved.Node(NodeId{i});
     ASSERT_EQ(node.id, "渝府发〔2023〕" + std::to_string(i) + "号");
     ASSERT_EQ(node.title, i == 7 ? long_title : "标题" + std::to_string(i));
-    ASSERT_EQ(node.file, "/corpus/" + std::to_string(i % 3) + ".txt");
-    ASSERT_EQ(node.date, "2023-01-0" + std::to_string(i % 9 + 1));
+    ASSERT_EQ(node.file, "/corpus/" + std::to_string(i / 3 % 3) + ".txt");
+    ASSERT_EQ(node.date, "2023-01-0" + std::to_string(i / 2 % 9 + 1));
     ASSERT_EQ(node.document, i % 2 ? "" : "渝府发〔2023〕0号");
     // One copy of each file name, date and document id.
-    ASSERT_EQ(node.file.data(), moved.Node(NodeId{i % 3}).file.data());
-    ASSERT_EQ(node.date.data(), moved.Node(NodeId{i % 9}).date.data());
+    ASSERT_EQ(node.file.data(), moved.Node(NodeId{i / 3 % 3 * 3}).file.data());
+    ASSERT_EQ(node.date.data(), moved.Node(NodeId{i / 2 % 9 * 2}).date.data());
   }
   const std::vector<PolicyGraph::EdgeRef> edges = moved.Edges();
   ASSERT_EQ(edges.size(), 4999u);
