@@ -240,7 +240,7 @@ void LinkFields(std::string_view source, std::string_view target, int key,
 }
 
 // CytoscapeNode and CytoscapeEdge as dump(1) prints them `depth` levels
-// down, or as dump() prints them.
+// down, or (depth ObjectText::kCompact) as dump() prints them.
 void PrintCytoscapeNode(std::string& text, int depth,
                         const GraphNodeView& node) {
   ObjectText element(text, depth);

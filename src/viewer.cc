@@ -190,8 +190,8 @@ bool WriteViewerData(const PolicyGraph& graph, const PolicyGraph& view,
   out << ",\"edges\":";
   array(internal::VisitCompactCytoscapeEdges);
   out << "},\"coverage\":[";
-  // A piece at a time too: ScriptSafe escapes characters one by one, and
-  // no piece splits one.
+  // A piece at a time too: AppendScriptSafe escapes whole characters,
+  // and no piece splits one.
   for (size_t i = 0; i < coverage.size(); ++i) {
     if (i) out << ',';
     DumpCoverageJson(coverage[i], write_safe);
