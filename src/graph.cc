@@ -738,17 +738,23 @@ GraphNode ExternalGraphNode(const ExternalNode& ext) {
   return node;
 }
 
+// A directive node's id, "<document id>#<directive id>", made in `id`
+// (AddDirectives reuses one string for the millions of a large graph).
+void AssignDirectiveNodeId(std::string_view doc_id,
+                           std::string_view directive_id, std::string& id) {
+  id.assign(doc_id).append(1, '#').append(directive_id);
+}
+
 std::string DirectiveNodeId(std::string_view doc_id,
                             std::string_view directive_id) {
-  std::string id(doc_id);
-  id += '#';
-  id += directive_id;
+  std::string id;
+  AssignDirectiveNodeId(doc_id, directive_id, id);
   return id;
 }
 
 // Directive nodes, each part_of its parent directive or its document.
-// Views of the document's and the tree's strings, and the id made in one
-// reused buffer: the graph copies what it keeps, and an owning GraphNode
+// Views of the document's and the tree's strings, and the id made in
+// `id`: the graph copies what it keeps, and an owning GraphNode
 // and GraphEdge a directive copied the heading, date, file and document
 // once more (a sixth of building a large graph's nodes).
 void AddDirectives(PolicyGraph& graph, const Document& doc,
@@ -757,7 +763,7 @@ void AddDirectives(PolicyGraph& graph, const Document& doc,
   std::vector<NodeId> nodes;
   nodes.reserve(tree.nodes.size());
   for (const Directive& d : tree.nodes) {
-    id.assign(doc.id).append(1, '#').append(d.id);
+    AssignDirectiveNodeId(doc.id, d.id, id);
     GraphNodeView node;
     node.id = id;
     node.kind = NodeKind::kDirective;
