@@ -95,6 +95,29 @@ TEST_F(Cli, DirectivesPrintsTheTreeOfAWholeLoad) {
   EXPECT_GE(compared, 10u);
 }
 
+// `refs --format jsonl` writes its listing a block at a time; over a
+// listing of several blocks (the bundled corpus twelve times, 1.2 MB) it
+// is still every reference of a whole load, once each, in order.
+TEST_F(Cli, RefsJsonlOfSeveralBlocksIsEveryReferenceOfAWholeLoad) {
+  const fs::path many = dir_ / "many";
+  for (int copy = 0; copy < 12; ++copy) {
+    const fs::path folder = many / ("copy-" + std::to_string(copy));
+    fs::create_directories(folder);
+    for (const auto& entry : fs::directory_iterator(PG_CORPUS_DIR))
+      fs::copy_file(entry.path(), folder / entry.path().filename());
+  }
+  ToolRun r = Tool("refs --format jsonl -q -j 2 '" + many.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const policygraph::Corpus corpus = policygraph::LoadCorpus({many.string()});
+  std::string expected;
+  for (const policygraph::ParsedFile& f : corpus.files)
+    for (const policygraph::Reference& ref : f.references)
+      policygraph::AppendReferenceJsonLine(expected, ref);
+  EXPECT_GT(expected.size(), size_t{1} << 20);  // more than one block
+  EXPECT_EQ(r.out.size(), expected.size());
+  EXPECT_TRUE(r.out == expected);
+}
+
 TEST_F(Cli, UnknownDocumentIsAUsageError) {
   ToolRun r = Tool("directives 渝府发〔1999〕1号");
   EXPECT_EQ(r.exit_code, 2);
