@@ -74,25 +74,39 @@ bytes="$(cat "${corpus}"/gazette-*.txt | wc -c)"
 work="$(mktemp -d)"
 trap 'rm -rf "${work}"' EXIT
 
-# Runs "$@" --repeat times; prints "median_seconds peak_rss_kib".  The
-# median run's stderr is left in ${work}/median.err.
+# Runs "$@" --repeat times; prints "median_seconds peak_rss_kib" and the
+# median run's kernel share as "system_seconds|page_faults" (one word, for
+# the table's kernel column).  The median run's stderr is left in
+# ${work}/median.err.  The kernel column is there because on some VMs a
+# page fault costs about 10 us (2.8 s to touch 1 GiB of fresh memory), so
+# memory first touched is a visible part of a run's time.
 Measure() {
-  local times=() rss=0 i line median
+  local times=() kernel=() rss=0 i wall kib sys faults median
   for ((i = 0; i < repeat; ++i)); do
-    /usr/bin/time -f '%e %M' -o "${work}/time" "$@" >/dev/null \
+    /usr/bin/time -f '%e %M %S %R' -o "${work}/time" "$@" >/dev/null \
       2>"${work}/err.${i}" || {
       echo "bench.sh: failed: $*" >&2
       cat "${work}/err.${i}" >&2
       exit 1
     }
-    read -r line < "${work}/time"
-    times+=("${line% *} ${i}")
-    ((${line#* } > rss)) && rss="${line#* }"
+    read -r wall kib sys faults < "${work}/time"
+    times+=("${wall} ${i}")
+    kernel+=("${sys}|${faults}")
+    ((kib > rss)) && rss="${kib}"
   done
   median="$(printf '%s\n' "${times[@]}" | sort -g |
     sed -n "$(((repeat + 1) / 2))p")"
   cp "${work}/err.${median#* }" "${work}/median.err"
-  printf '%s %s\n' "${median% *}" "${rss}"
+  printf '%s %s %s\n' "${median% *}" "${rss}" "${kernel[${median#* }]}"
+}
+
+# "system_seconds|page_faults" → "1.26 s, 155,184 faults"
+Kernel() {
+  awk -v k="$1" 'BEGIN {
+    split(k, f, "|"); n = f[2] ""; out = ""
+    while (length(n) > 3) { out = "," substr(n, length(n) - 2) out; n = substr(n, 1, length(n) - 3) }
+    printf "%s s, %s faults", f[1], n out
+  }'
 }
 
 # `build --timings` lines → "phase|seconds|peak MiB" rows.
@@ -105,13 +119,13 @@ Rate() {  # bytes seconds → MB/s
 }
 
 echo "bench.sh: ${bytes} bytes, ${repeat} runs each" >&2
-read -r cat_s cat_kib < <(Measure sh -c "cat '${corpus}'/gazette-*.txt")
-read -r rg_s rg_kib < <(Measure rg -j 1 -o --no-filename '《[^》\n]{1,100}》' "${corpus}")
+read -r cat_s cat_kib cat_kernel < <(Measure sh -c "cat '${corpus}'/gazette-*.txt")
+read -r rg_s rg_kib rg_kernel < <(Measure rg -j 1 -o --no-filename '《[^》\n]{1,100}》' "${corpus}")
 # The stages nest: documents (decode, segment, directive trees) ⊂ refs
 # (+ extract, resolve) ⊂ build (+ graph, alignment, exports), so each
 # stage's own cost is the difference of two rows.
-read -r docs_s docs_kib < <(Measure "${tool}" documents --format json -q -j 1 "${corpus}")
-read -r refs_s refs_kib < <(Measure "${tool}" refs --format jsonl -q -j 1 "${corpus}")
+read -r docs_s docs_kib docs_kernel < <(Measure "${tool}" documents --format json -q -j 1 "${corpus}")
+read -r refs_s refs_kib refs_kernel < <(Measure "${tool}" refs --format jsonl -q -j 1 "${corpus}")
 references="$("${tool}" refs --format jsonl -q -j 1 "${corpus}" | wc -l)"
 documents="$("${tool}" documents --format json -q -j 1 "${corpus}" |
   grep -c '^    "id":' || true)"
@@ -121,27 +135,27 @@ phase_header="| phase |"
 phase_rule="|---|"
 phase_files=()
 for j in ${jobs}; do
-  read -r build_s build_kib < <(Measure "${tool}" build -q --timings \
+  read -r build_s build_kib build_kernel < <(Measure "${tool}" build -q --timings \
     -j "${j}" "${corpus}" -o "${work}/out")
   Phases "${work}/median.err" > "${work}/phases.${j}"
   phase_files+=("${work}/phases.${j}")
   phase_header+=" \`build -j ${j}\` |"
   phase_rule+="---|"
-  rows+=("| \`build -j ${j}\` | ${build_s} s | $(Rate "${bytes}" "${build_s}") MB/s | $((build_kib / 1024)) MiB | $(awk -v s="${build_s}" -v r="${refs_s}" 'BEGIN{printf "%.2f", s / r}')× refs |")
+  rows+=("| \`build -j ${j}\` | ${build_s} s | $(Rate "${bytes}" "${build_s}") MB/s | $((build_kib / 1024)) MiB | $(Kernel "${build_kernel}") | $(awk -v s="${build_s}" -v r="${refs_s}" 'BEGIN{printf "%.2f", s / r}')× refs |")
   # The tables and the graph without the other formats (build --outputs).
-  read -r slim_s slim_kib < <(Measure "${tool}" build -q --outputs "${slim}" \
+  read -r slim_s slim_kib slim_kernel < <(Measure "${tool}" build -q --outputs "${slim}" \
     -j "${j}" "${corpus}" -o "${work}/slim")
-  rows+=("| \`build -j ${j} --outputs ${slim}\` | ${slim_s} s | $(Rate "${bytes}" "${slim_s}") MB/s | $((slim_kib / 1024)) MiB | $(awk -v s="${build_s}" -v r="${slim_s}" 'BEGIN{printf "%.2f", s / r}')× as fast as all ten files |")
+  rows+=("| \`build -j ${j} --outputs ${slim}\` | ${slim_s} s | $(Rate "${bytes}" "${slim_s}") MB/s | $((slim_kib / 1024)) MiB | $(Kernel "${slim_kernel}") | $(awk -v s="${build_s}" -v r="${slim_s}" 'BEGIN{printf "%.2f", s / r}')× as fast as all ten files |")
 done
 
-read -r extract_s extract_kib < <(Measure "${tool}" extract -q -j 1 \
+read -r extract_s extract_kib extract_kernel < <(Measure "${tool}" extract -q -j 1 \
   "${corpus}" -o "${work}/all.jsonl")
 shard_bytes="$(wc -c < "${work}/all.jsonl")"
-rows+=("| \`extract -j 1\` (one shard) | ${extract_s} s | $(Rate "${bytes}" "${extract_s}") MB/s | $((extract_kib / 1024)) MiB | shard $(awk -v a="${shard_bytes}" -v b="${bytes}" 'BEGIN{printf "%.2f", a / b}')× the input |")
+rows+=("| \`extract -j 1\` (one shard) | ${extract_s} s | $(Rate "${bytes}" "${extract_s}") MB/s | $((extract_kib / 1024)) MiB | $(Kernel "${extract_kernel}") | shard $(awk -v a="${shard_bytes}" -v b="${bytes}" 'BEGIN{printf "%.2f", a / b}')× the input |")
 last_j="${jobs##* }"
-read -r merge_s merge_kib < <(Measure "${tool}" merge -q -j "${last_j}" \
+read -r merge_s merge_kib merge_kernel < <(Measure "${tool}" merge -q -j "${last_j}" \
   "${work}/all.jsonl" -o "${work}/merged")
-rows+=("| \`merge -j ${last_j}\` of that shard | ${merge_s} s | $(Rate "${bytes}" "${merge_s}") MB/s | $((merge_kib / 1024)) MiB | $(awk -v s="${merge_s}" -v b="${build_s}" 'BEGIN{printf "%.2f", s / b}')× \`build -j ${last_j}\` |")
+rows+=("| \`merge -j ${last_j}\` of that shard | ${merge_s} s | $(Rate "${bytes}" "${merge_s}") MB/s | $((merge_kib / 1024)) MiB | $(Kernel "${merge_kernel}") | $(awk -v s="${merge_s}" -v b="${build_s}" 'BEGIN{printf "%.2f", s / b}')× \`build -j ${last_j}\` |")
 rm -rf "${work}/all.jsonl" "${work}/merged"
 
 commit="$(git -C "${root}" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -155,12 +169,12 @@ report="$(cat <<EOF
 - corpus: \`tools/gen-corpus --size ${size} --seed ${seed}\`, ${bytes} bytes, ${documents} documents, ${references} references
 - median of ${repeat} runs; reproduce: \`tools/bench.sh --size ${size} --seed ${seed} --jobs "${jobs}"\`
 
-| run | wall | throughput | peak RSS | side by side |
-|---|---|---|---|---|
-| \`cat\` every file | ${cat_s} s | $(Rate "${bytes}" "${cat_s}") MB/s | $((cat_kib / 1024)) MiB | |
-| \`rg -j 1 -o '《[^》\\n]{1,100}》'\` | ${rg_s} s | $(Rate "${bytes}" "${rg_s}") MB/s | $((rg_kib / 1024)) MiB | |
-| \`documents --format json -j 1\` | ${docs_s} s | $(Rate "${bytes}" "${docs_s}") MB/s, $(awk -v n="${documents}" -v s="${docs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s | $((docs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${docs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
-| \`refs --format jsonl -j 1\` | ${refs_s} s | $(Rate "${bytes}" "${refs_s}") MB/s, $(awk -v n="${documents}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s, $(awk -v n="${references}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') references/s | $((refs_kib / 1024)) MiB | $(awk -v a="${rg_s}" -v b="${refs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
+| run | wall | throughput | peak RSS | system time, page faults | side by side |
+|---|---|---|---|---|---|
+| \`cat\` every file | ${cat_s} s | $(Rate "${bytes}" "${cat_s}") MB/s | $((cat_kib / 1024)) MiB | $(Kernel "${cat_kernel}") | |
+| \`rg -j 1 -o '《[^》\\n]{1,100}》'\` | ${rg_s} s | $(Rate "${bytes}" "${rg_s}") MB/s | $((rg_kib / 1024)) MiB | $(Kernel "${rg_kernel}") | |
+| \`documents --format json -j 1\` | ${docs_s} s | $(Rate "${bytes}" "${docs_s}") MB/s, $(awk -v n="${documents}" -v s="${docs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s | $((docs_kib / 1024)) MiB | $(Kernel "${docs_kernel}") | $(awk -v a="${rg_s}" -v b="${docs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
+| \`refs --format jsonl -j 1\` | ${refs_s} s | $(Rate "${bytes}" "${refs_s}") MB/s, $(awk -v n="${documents}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') documents/s, $(awk -v n="${references}" -v s="${refs_s}" 'BEGIN{printf "%.0f", n / s}') references/s | $((refs_kib / 1024)) MiB | $(Kernel "${refs_kernel}") | $(awk -v a="${rg_s}" -v b="${refs_s}" 'BEGIN{printf "%.0f%%", 100 * a / b}') of rg's throughput |
 $(printf '%s\n' "${rows[@]}")
 
 Phases of each build's median run (\`build --timings\`): seconds, and the
