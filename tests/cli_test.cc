@@ -95,17 +95,22 @@ TEST_F(Cli, DirectivesPrintsTheTreeOfAWholeLoad) {
   EXPECT_GE(compared, 10u);
 }
 
+// The bundled gazettes `copies` times, in folders copy-0 … of `folder`.
+void CopyBundledCorpus(const fs::path& folder, int copies) {
+  for (int copy = 0; copy < copies; ++copy) {
+    const fs::path to = folder / ("copy-" + std::to_string(copy));
+    fs::create_directories(to);
+    for (const auto& entry : fs::directory_iterator(PG_CORPUS_DIR))
+      fs::copy_file(entry.path(), to / entry.path().filename());
+  }
+}
+
 // `refs --format jsonl` writes its listing a block at a time; over a
 // listing of several blocks (the bundled corpus twelve times, 1.2 MB) it
 // is still every reference of a whole load, once each, in order.
 TEST_F(Cli, RefsJsonlOfSeveralBlocksIsEveryReferenceOfAWholeLoad) {
   const fs::path many = dir_ / "many";
-  for (int copy = 0; copy < 12; ++copy) {
-    const fs::path folder = many / ("copy-" + std::to_string(copy));
-    fs::create_directories(folder);
-    for (const auto& entry : fs::directory_iterator(PG_CORPUS_DIR))
-      fs::copy_file(entry.path(), folder / entry.path().filename());
-  }
+  CopyBundledCorpus(many, 12);
   ToolRun r = Tool("refs --format jsonl -q -j 2 '" + many.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const policygraph::Corpus corpus = policygraph::LoadCorpus({many.string()});
@@ -116,6 +121,21 @@ TEST_F(Cli, RefsJsonlOfSeveralBlocksIsEveryReferenceOfAWholeLoad) {
   EXPECT_GT(expected.size(), size_t{1} << 20);  // more than one block
   EXPECT_EQ(r.out.size(), expected.size());
   EXPECT_TRUE(r.out == expected);
+}
+
+// `refs` and `documents` take their memory in 2 MiB pages unless
+// POLICYGRAPH_HUGE_PAGES=0; what they print is the same either way.
+TEST_F(Cli, RefsAndDocumentsPrintTheSameWithoutHugePages) {
+  CopyBundledCorpus(dir_, 4);
+  for (const char* command :
+       {"refs --format jsonl -q .", "documents --format json -q ."}) {
+    ToolRun huge = Tool(command);
+    ToolRun plain = Tool(command, "POLICYGRAPH_HUGE_PAGES=0");
+    ASSERT_EQ(huge.exit_code, 0) << command << "\n" << huge.err;
+    ASSERT_EQ(plain.exit_code, 0) << command << "\n" << plain.err;
+    EXPECT_GT(huge.out.size(), size_t{50000}) << command;
+    EXPECT_TRUE(huge.out == plain.out) << command;
+  }
 }
 
 TEST_F(Cli, UnknownDocumentIsAUsageError) {

@@ -235,6 +235,7 @@ int WriteTo(const std::string& target, const std::string& bytes) {
 }
 
 int RunDocuments(const Options& o) {
+  policygraph::tools::UseHugePages();
   pg::Corpus corpus = Load(o, Texts::kDrop, Trees::kDrop);
   bool errors = Report(corpus, o.quiet);
   std::string out = o.format == "json"
@@ -288,6 +289,7 @@ int RunDirectives(const Options& o) {
 }
 
 int RunRefs(const Options& o) {
+  policygraph::tools::UseHugePages();
   pg::Corpus corpus = Load(o, Texts::kDrop, Trees::kDrop);
   bool errors = Report(corpus, o.quiet);
   std::string out;
