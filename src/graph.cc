@@ -431,8 +431,9 @@ struct IdEqual {
 struct PolicyGraph::Impl {
   StringStore strings;  // every string the nodes and edges hold
   // The number each interned node field got last: a directive's type,
-  // date, file and document are nearly always its sibling's, and telling
-  // so by comparing with the stored copy costs less than hashing again.
+  // date, issuer, file and document are nearly always its sibling's, and
+  // telling so by comparing with the stored copy costs less than hashing
+  // again.
   struct LastInterned {
     uint32_t type = 0, date = 0, issuer = 0, file = 0, document = 0;
   } last;
@@ -754,9 +755,9 @@ std::string DirectiveNodeId(std::string_view doc_id,
 
 // Directive nodes, each part_of its parent directive or its document.
 // Views of the document's and the tree's strings, and the id made in
-// `id`: the graph copies what it keeps, and an owning GraphNode
-// and GraphEdge a directive copied the heading, date, file and document
-// once more (a sixth of building a large graph's nodes).
+// `id`: the graph copies what it keeps, and an owning GraphNode and
+// GraphEdge for each directive copied the heading, date, file and
+// document once more (a sixth of building a large graph's nodes).
 void AddDirectives(PolicyGraph& graph, const Document& doc,
                    const DirectiveTree& tree, std::string& id) {
   const std::optional<NodeId> doc_node = graph.FindNode(doc.id);

@@ -669,9 +669,9 @@ int WriteBuildFolder(const Options& o, const OutputChoice& files_chosen,
   // It is handed out after the first of the long files, which streams:
   // with two threads the second then starts that file while the viewer
   // runs, and the diagram's graph (hundreds of MB at 1 GB) is built once
-  // the reports are gone, not beside them.  On a small corpus every file before
-  // it is quick, so the layout, the longest job there, still starts almost at
-  // once.
+  // the reports are gone, not beside them.  On a small corpus every file
+  // before it is quick, so the layout, the longest job there, still
+  // starts almost at once.
   const size_t graphviz_task =
       graphviz_runs ? std::min(coverage_tasks + 1, outputs.size()) : SIZE_MAX;
   auto graphviz = [&](std::string* error) {

@@ -27,8 +27,8 @@ void ReturnFreedMemorySooner();
 // Has the allocator take its memory from the OS in 2 MiB pages from now
 // on, unless POLICYGRAPH_HUGE_PAGES=0.  For the commands that only parse
 // (`refs`, `documents`): on a VM where a 4 KiB page fault costs about
-// 10 us, `refs` of 1 GB took 0.897 of the time (207,000 faults → 3,500)
-// and 27 MiB more at its peak.  Not for `build`: its parse gained as
+// 10 us, `refs` of 1 GB took 0.882 of the time (155,000 faults → 2,600)
+// and 29 MiB more at its peak.  Not for `build`: its parse gained as
 // much, but the phases after it hands freed memory back were slower
 // (handing back parts of huge pages splits them), and the whole build
 // no faster (bench/results/2026-12-07-a973bff-1G-pairs.md).  A no-op
