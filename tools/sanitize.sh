@@ -9,7 +9,12 @@ asan_dir="${POLICYGRAPH_ASAN_DIR:-${root}/build-asan}"
 
 "${root}/tools/deps.sh"
 "${root}/tools/viewer-deps.sh"
+# -O1 -g1 rather than RelWithDebInfo's -O2 -g: ASan's own advice for its
+# builds, and line tables are all a report's stack needs.  On a 2-core VM the
+# build took 479 s instead of 786 s and the suite 270 s instead of 222 s,
+# which keeps CI inside its 30 minutes on the slower machines it gets.
 cmake -S "${root}" -B "${asan_dir}" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
   -DPOLICYGRAPH_SANITIZE=ON -DPOLICYGRAPH_WERROR=ON \
   -DPOLICYGRAPH_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "${asan_dir}" -j"$(nproc)"
