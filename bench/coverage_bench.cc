@@ -6,10 +6,7 @@
 //
 // The corpora are generated into a temporary folder once per size, loaded
 // and built outside the timed loop; the loop times alignment alone.
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <utility>
@@ -21,8 +18,7 @@
 #include "policygraph/graph.h"
 #include "policygraph/pipeline.h"
 
-#include "gen_corpus/generator.h"
-#include "gen_corpus/material.h"
+#include "generated_corpus.h"
 
 namespace pg = policygraph;
 namespace fs = std::filesystem;
@@ -37,37 +33,12 @@ struct Workload {
   int64_t directives = 0;  // aligned: every parent's plus every child's
 };
 
-fs::path GenerateInto(uint64_t bytes) {
-  static const pg::gen::Material* material = [] {
-    auto* m = new pg::gen::Material();
-    std::string error;
-    if (!pg::gen::HarvestMaterial({PG_CORPUS_DIR}, *m, error)) std::abort();
-    return m;
-  }();
-  fs::path dir = fs::temp_directory_path() /
-                 ("policygraph-coverage-bench-" + std::to_string(getpid()) +
-                  "-" + std::to_string(bytes));
-  fs::create_directories(dir);
-  pg::gen::GenerateOptions options;
-  options.target_bytes = bytes;
-  options.seed = 1;
-  pg::gen::Manifest manifest;
-  pg::gen::GenerateCorpus(
-      options, *material,
-      [&](const std::string& name, std::string_view text) {
-        std::ofstream(dir / name, std::ios::binary)
-            .write(text.data(), static_cast<std::streamsize>(text.size()));
-        return true;
-      },
-      manifest);
-  return dir;
-}
-
 const Workload& WorkloadOf(int scale) {
   static std::map<int, Workload>* cache = new std::map<int, Workload>();
   auto it = cache->find(scale);
   if (it != cache->end()) return it->second;
-  fs::path dir = GenerateInto(kBaseBytes * static_cast<uint64_t>(scale));
+  fs::path dir =
+      GenerateCorpusInto(kBaseBytes * static_cast<uint64_t>(scale), "coverage");
   Workload& w = (*cache)[scale];
   w.corpus = pg::LoadCorpus({dir.string()});
   fs::remove_all(dir);
