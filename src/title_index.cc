@@ -5,34 +5,26 @@
 #include <utility>
 
 namespace policygraph::internal {
-namespace {
-
-// The bytes of one character packed into 32 bits (at most 4 bytes).
-std::vector<uint32_t> Characters(std::string_view s) {
-  std::vector<uint32_t> out;
-  out.reserve(s.size() / 3 + 1);
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char lead = static_cast<unsigned char>(s[i]);
-    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    len = std::min(len, s.size() - i);
-    uint32_t packed = 0;
-    for (size_t k = 0; k < len; ++k)
-      packed = (packed << 8) | static_cast<unsigned char>(s[i + k]);
-    out.push_back(packed);
-    i += len;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<uint64_t> TitleBigrams(std::string_view title) {
-  std::vector<uint32_t> chars = Characters(title);
   std::vector<uint64_t> out;
-  if (chars.size() < 2) return out;
-  out.reserve(chars.size() - 1);
-  for (size_t i = 0; i + 1 < chars.size(); ++i)
-    out.push_back(static_cast<uint64_t>(chars[i]) << 32 | chars[i + 1]);
+  out.reserve(title.size() / 3 + 1);
+  // Each character's bytes packed into 32 bits (at most 4), paired with the
+  // one before it as they are read.
+  uint64_t previous = 0;
+  bool first = true;
+  for (size_t i = 0; i < title.size();) {
+    const unsigned char lead = static_cast<unsigned char>(title[i]);
+    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    len = std::min(len, title.size() - i);
+    uint32_t packed = 0;
+    for (size_t k = 0; k < len; ++k)
+      packed = (packed << 8) | static_cast<unsigned char>(title[i + k]);
+    if (!first) out.push_back(previous << 32 | packed);
+    previous = packed;
+    first = false;
+    i += len;
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -19,8 +19,9 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 namespace policygraph::internal {
 
@@ -67,7 +68,7 @@ class TitleIndex {
     std::vector<uint32_t> titles;
     bool by_group = false;
   };
-  std::unordered_map<uint64_t, Postings> postings_;
+  absl::flat_hash_map<uint64_t, Postings> postings_;
   void SortByGroup(Postings& list) const;
 };
 

@@ -121,5 +121,18 @@ TEST(TitleIndex, DiceMatchesTitleSimilarity) {
   EXPECT_TRUE(TitleBigrams(std::string("\xff\xe4\xb8", 3)).empty());
 }
 
+// A character is its UTF-8 bytes read as one big-endian number, and a
+// bigram the first character above the second: 法 is E6 B3 95.
+TEST(TitleIndex, BigramsPackEachCharacterWithTheNext) {
+  const uint64_t fa = 0xE6B395, a = 'a', open = 0xE3808A;  // 法 a 《
+  const uint64_t emoji = 0xF09F9880;                       // U+1F600
+  std::vector<uint64_t> expected = {fa << 32 | a, a << 32 | open,
+                                    open << 32 | fa, fa << 32 | emoji};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(TitleBigrams("法a《法\U0001F600"), expected);
+  // A sequence cut short at the end is the bytes it has.
+  EXPECT_EQ(TitleBigrams("a\xe6\xb3"), std::vector<uint64_t>{a << 32 | 0xE6B3});
+}
+
 }  // namespace
 }  // namespace policygraph::internal
