@@ -115,12 +115,12 @@ class Resolver {
   Corpus& corpus_;
   bool NumberConflicts(const Reference& r, std::string_view id) const;
 
-  // Numbers and ids are views of the corpus's documents, which resolving
-  // leaves alone (it writes references only): a 1 GB corpus has 113,000
-  // documents, and copying their keys into node-based maps, then freeing
-  // them, was a fifth of resolving it.
+  // Number → id and id → number, views of the corpus's documents, which
+  // resolving leaves alone (it writes references only): copying the keys
+  // of a 1 GB corpus's 113,000 documents into node-based maps, and freeing
+  // them again, cost more than looking them up.
   absl::flat_hash_map<std::string_view, std::string_view> by_number_;
-  absl::flat_hash_map<std::string_view, std::string_view> number_of_;  // id →
+  absl::flat_hash_map<std::string_view, std::string_view> number_of_;
   // Folded title → ids, a document listed twice when its attached title
   // folds to its title (Pick drops the repeat).
   absl::flat_hash_map<std::string, std::vector<std::string_view>> by_title_;
