@@ -12,7 +12,6 @@ std::vector<uint64_t> TitleBigrams(std::string_view title) {
   // Each character's bytes packed into 32 bits (at most 4), paired with the
   // one before it as they are read.
   uint64_t previous = 0;
-  bool first = true;
   for (size_t i = 0; i < title.size();) {
     const unsigned char lead = static_cast<unsigned char>(title[i]);
     size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
@@ -20,9 +19,8 @@ std::vector<uint64_t> TitleBigrams(std::string_view title) {
     uint32_t packed = 0;
     for (size_t k = 0; k < len; ++k)
       packed = (packed << 8) | static_cast<unsigned char>(title[i + k]);
-    if (!first) out.push_back(previous << 32 | packed);
+    if (i > 0) out.push_back(previous << 32 | packed);
     previous = packed;
-    first = false;
     i += len;
   }
   std::sort(out.begin(), out.end());
