@@ -218,9 +218,14 @@ TableColumns ReadTableHeader(const std::vector<std::string>& cells) {
 
 class DirectiveParser {
  public:
-  DirectiveParser(const SourceText& src, const Document& doc,
-                  const internal::CleanLines* clean = nullptr)
-      : src_(src), doc_(doc), clean_(clean) {
+  DirectiveParser(
+      const SourceText& src, const Document& doc,
+      const internal::CleanLines* clean = nullptr,
+      internal::DirectiveDetail detail = internal::DirectiveDetail::kFull)
+      : src_(src),
+        doc_(doc),
+        clean_(clean),
+        full_(detail == internal::DirectiveDetail::kFull) {
     tree_.document_id = doc.id;
   }
 
@@ -246,6 +251,11 @@ class DirectiveParser {
   void Close(int node, uint32_t before_line);
   std::string UniqueId(std::string id);
 
+  // The heading of a directive whose text is `text`, if asked for.
+  std::string HeadingOf(std::string_view text) const {
+    return full_ ? Heading(text) : std::string();
+  }
+
   // Line n cleaned: read from `clean_` when the segmenter's lines were
   // handed over, else made into `scratch`.
   std::string_view Clean(uint32_t n, std::string& scratch) const {
@@ -256,6 +266,7 @@ class DirectiveParser {
   const SourceText& src_;
   const Document& doc_;
   const internal::CleanLines* clean_;
+  const bool full_;  // headings, lead units and deadlines wanted
   DirectiveTree tree_;
   std::vector<int> stack_;               // open units, outermost first
   std::unordered_set<std::string> ids_;  // only asked whether an id is taken
@@ -462,7 +473,7 @@ bool DirectiveParser::TryNumbered(uint32_t n, std::string_view line) {
         count += tree_.nodes[c].kind == DirectiveKind::kBullet;
       label = "——" + std::to_string(count);
     }
-    Open(s.kind, label, Heading(rest), n);
+    Open(s.kind, label, HeadingOf(rest), n);
     return true;
   }
   return false;
@@ -480,7 +491,7 @@ bool DirectiveParser::TryBox(uint32_t n, std::string_view line) {
   if (value < 0) value = ChineseNumeralValue(number);
   box_is_table_ = false;
   box_ = Open(DirectiveKind::kBox, "专栏" + std::to_string(value),
-              Heading(title), n);
+              HeadingOf(title), n);
   return true;
 }
 
@@ -490,7 +501,7 @@ int DirectiveParser::AddBoxItem(uint32_t n, const std::string& category,
   Directive d;
   d.kind = DirectiveKind::kBoxItem;
   d.label = category.empty() ? label : category + "." + label;
-  d.heading = Heading(text);
+  d.heading = HeadingOf(text);
   d.line = d.last_line = n;
   d.parent = box_;
   d.id = UniqueId(tree_.nodes[box_].id + "." + d.label);
@@ -579,12 +590,14 @@ bool DirectiveParser::TryTableRow(uint32_t n, std::string_view raw) {
   Directive d;
   d.kind = DirectiveKind::kTaskRow;
   d.label = std::to_string(number);
-  d.heading = Heading(cell(columns_.task));
+  d.heading = HeadingOf(cell(columns_.task));
   d.line = d.last_line = n;
   d.parent = table_parent_;
   d.id = UniqueId(prefix + d.label);
-  d.lead_units = SplitUnits(cell(columns_.lead));
-  d.deadline = std::string(TrimWhitespace(cell(columns_.deadline)));
+  if (full_) {
+    d.lead_units = SplitUnits(cell(columns_.lead));
+    d.deadline = std::string(TrimWhitespace(cell(columns_.deadline)));
+  }
   d.text = LineSpan(n);
   int index = static_cast<int>(tree_.nodes.size());
   if (table_parent_ >= 0) tree_.nodes[table_parent_].children.push_back(index);
@@ -661,7 +674,8 @@ DirectiveTree DirectiveParser::Run() {
   CloseDeeper(-1, doc_.last_line + 1);
   // The trees live until the outputs are made, and a vector grown by
   // doubling holds up to twice its nodes: a tenth of build's peak memory.
-  tree_.nodes.shrink_to_fit();
+  // An outline is dropped as soon as its references are out.
+  if (full_) tree_.nodes.shrink_to_fit();
   return std::move(tree_);
 }
 
@@ -673,8 +687,9 @@ DirectiveTree ParseDirectives(const SourceText& source, const Document& doc) {
 
 DirectiveTree internal::ParseDirectives(const SourceText& source,
                                         const Document& doc,
-                                        const CleanLines& clean) {
-  return DirectiveParser(source, doc, &clean).Run();
+                                        const CleanLines& clean,
+                                        DirectiveDetail detail) {
+  return DirectiveParser(source, doc, &clean, detail).Run();
 }
 
 std::vector<int> ActionableDirectives(const DirectiveTree& tree) {

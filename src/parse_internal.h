@@ -40,10 +40,19 @@ struct CleanLines {
 // SegmentGazette, handing over the cleaned lines it made.
 Segmentation SegmentGazette(const SourceText& source, CleanLines* clean);
 
+// How much of each directive ParseDirectives fills in.  kOutline leaves
+// out what only a reader of the tree uses (heading, lead units, deadline)
+// and keeps the structure (ids, labels, kinds, lines, spans, parents,
+// children), which is the same either way: what `refs` and `documents`
+// need to attribute a reference and count directives before they drop the
+// tree.  The headings had been about a tenth of the directive parse.
+enum class DirectiveDetail { kFull, kOutline };
+
 // ParseDirectives, reading `clean` (of the same source) instead of
 // cleaning each line again.  The tree is the same.
 DirectiveTree ParseDirectives(const SourceText& source, const Document& doc,
-                              const CleanLines& clean);
+                              const CleanLines& clean,
+                              DirectiveDetail detail = DirectiveDetail::kFull);
 
 // The first clause of a directive's text, markup removed and cut near 80
 // characters: what a reader would call its heading.  Heading finds it in

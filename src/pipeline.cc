@@ -62,7 +62,10 @@ ParsedFile ParseSource(SourceText source, std::vector<Diagnostic>& diagnostics,
   parsed.toc = std::move(seg.toc);
   parsed.documents = std::move(seg.documents);
   for (const Document& doc : parsed.documents) {
-    DirectiveTree tree = internal::ParseDirectives(parsed.source, doc, clean);
+    DirectiveTree tree = internal::ParseDirectives(
+        parsed.source, doc, clean,
+        keep_trees ? internal::DirectiveDetail::kFull
+                   : internal::DirectiveDetail::kOutline);
     diagnostics.insert(diagnostics.end(), tree.diagnostics.begin(),
                        tree.diagnostics.end());
     Extraction refs = ExtractReferences(parsed.source, doc, tree);

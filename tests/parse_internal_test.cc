@@ -1,6 +1,7 @@
 // ParseSource hands the segmenter's cleaned lines to the directive
 // parser; the documents and trees must be those the public stages make
-// one at a time.
+// one at a time, and an outline (what `refs` asks for) the same tree
+// without headings, lead units and deadlines.
 #include "parse_internal.h"
 
 #include <filesystem>
@@ -15,31 +16,50 @@
 namespace policygraph {
 namespace {
 
-void ExpectSameAsPublicStages(const SourceText& source) {
+// Checks the shared stages against the public ones and the outline
+// against the full tree; returns how many task rows had lead units or a
+// deadline, which an outline leaves out.
+size_t ExpectSameAsPublicStages(const SourceText& source) {
   internal::CleanLines clean;
   const Segmentation shared = internal::SegmentGazette(source, &clean);
   const Segmentation alone = SegmentGazette(source);
-  ASSERT_EQ(shared.documents, alone.documents) << source.path;
-  ASSERT_EQ(clean.size(), source.LineCount() + 1) << source.path;
-  size_t nodes = 0;
+  EXPECT_EQ(shared.documents, alone.documents) << source.path;
+  EXPECT_EQ(clean.size(), source.LineCount() + 1) << source.path;
+  if (clean.size() != source.LineCount() + 1) return 0;
+  size_t nodes = 0, headings = 0, rows = 0;
   for (const Document& doc : alone.documents) {
     const DirectiveTree tree = internal::ParseDirectives(source, doc, clean);
     EXPECT_EQ(tree, ParseDirectives(source, doc))
         << source.path << " " << doc.id;
     nodes += tree.nodes.size();
+    // An outline is the same tree without what only its readers use.
+    DirectiveTree stripped = tree;
+    for (Directive& d : stripped.nodes) {
+      headings += !d.heading.empty();
+      rows += !d.lead_units.empty() || !d.deadline.empty();
+      d.heading.clear();
+      d.lead_units.clear();
+      d.deadline.clear();
+    }
+    const DirectiveTree outline = internal::ParseDirectives(
+        source, doc, clean, internal::DirectiveDetail::kOutline);
+    EXPECT_EQ(outline, stripped) << source.path << " " << doc.id;
   }
   EXPECT_GT(nodes, 0u) << source.path;
+  EXPECT_GT(headings, 0u) << source.path;
+  return rows;
 }
 
 TEST(ParseInternal, SharedCleanLinesGiveTheSameDocumentsAndTrees) {
-  size_t files = 0;
+  size_t files = 0, rows = 0;
   for (const auto& entry : std::filesystem::directory_iterator(PG_CORPUS_DIR)) {
     DecodeResult decoded = ReadSourceFile(entry.path().string());
     ASSERT_TRUE(decoded.ok) << entry.path();
-    ExpectSameAsPublicStages(decoded.source);
+    rows += ExpectSameAsPublicStages(decoded.source);
     ++files;
   }
   EXPECT_EQ(files, 5u);
+  EXPECT_GT(rows, 0u);  // the outlines were checked on task tables too
 }
 
 TEST(ParseInternal, LinesWithMarkupAndIdeographicSpacesAreCleanedOnce) {
