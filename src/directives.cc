@@ -1,9 +1,10 @@
 #include "policygraph/directives.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 #include <re2/re2.h>
 
 #include "policygraph/fold.h"
@@ -268,9 +269,11 @@ class DirectiveParser {
   const internal::CleanLines* clean_;
   const bool full_;  // headings, lead units and deadlines wanted
   DirectiveTree tree_;
-  std::vector<int> stack_;               // open units, outermost first
-  std::unordered_set<std::string> ids_;  // only asked whether an id is taken
-  std::unordered_map<std::string, int> next_suffix_;  // see UniqueId
+  std::vector<int> stack_;  // open units, outermost first
+  // Only asked whether an id is taken: a flat set, where a node set had
+  // been an allocation per directive.
+  absl::flat_hash_set<std::string> ids_;
+  absl::flat_hash_map<std::string, int> next_suffix_;  // see UniqueId
   bool in_notice_ = false;  // numbered items of a 印发 notice's own body
   int table_parent_ = -2;   // -2: no table open
   TableColumns columns_;
@@ -327,7 +330,8 @@ int DirectiveParser::Open(DirectiveKind kind, std::string label,
                                     : plan_prefix_;
   Directive d;
   d.kind = kind;
-  d.id = UniqueId(prefix + label);
+  prefix += label;
+  d.id = UniqueId(std::move(prefix));
   d.label = std::move(label);
   d.heading = std::move(heading);
   d.line = n;
@@ -404,21 +408,23 @@ bool DirectiveParser::TryNumbered(uint32_t n, std::string_view line) {
   };
   for (const Scheme& s : schemes) {
     if (!MayOpen(s.kind, first)) continue;
-    std::string number, rest;
+    // Views of `line`: the rest of a directive's line was copied for
+    // every directive only to take its heading.
     re2::StringPiece marker[2];
     const int groups = 1 + s.re->NumberOfCapturingGroups();
     if (!s.re->Match(line, 0, line.size(), RE2::ANCHOR_START, marker, groups))
       continue;
-    if (groups > 1) number = std::string(marker[1].data(), marker[1].size());
-    rest = line.substr(marker[0].size());
+    re2::StringPiece digits = groups > 1 ? marker[1] : re2::StringPiece();
+    re2::StringPiece rest = line.substr(marker[0].size());
     if (s.kind == DirectiveKind::kPoint &&
         (rest.empty() ||
          MayOpen(DirectiveKind::kPoint, FirstCodePoint(rest))) &&
-        !RE2::FullMatch(line, P().point_line, &number, &rest))
+        !RE2::FullMatch(line, P().point_line, &digits, &rest))
       continue;
     if (s.kind == DirectiveKind::kBullet && rest.empty() &&
         !RE2::FullMatch(line, P().bullet_line, &rest))
       continue;
+    const std::string number(digits.data(), digits.size());
     std::string label;
     switch (s.kind) {
       case DirectiveKind::kPart:
@@ -473,7 +479,7 @@ bool DirectiveParser::TryNumbered(uint32_t n, std::string_view line) {
         count += tree_.nodes[c].kind == DirectiveKind::kBullet;
       label = "——" + std::to_string(count);
     }
-    Open(s.kind, label, HeadingOf(rest), n);
+    Open(s.kind, std::move(label), HeadingOf(rest), n);
     return true;
   }
   return false;
