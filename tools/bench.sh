@@ -15,11 +15,17 @@
 #     run's phases (parse, resolve, coverage, graph, each output file) go
 #     into a second table; then the same build writing only graph.json and
 #     the tables (--outputs graph.json,coverage.csv,orphans.csv,report.md);
+#   - dd of as many bytes as the build's output files into the same folder
+#     (fsync'ed, as build's files are): what the file system and the
+#     machine's memory take for that much output, whatever writes it;
 #   - the scale-out halves: extract of the whole corpus into one shard on
 #     one thread, and merge of that shard on the last --jobs value.
 # Each is run --repeat times (default 3) and the median wall time is kept;
 # peak RSS comes from GNU time.  The tables go to stdout and to a dated
 # file bench/results/DATE-COMMIT-SIZE.md with the machine and commit.
+# The outputs go to a temporary folder under $TMPDIR (default /tmp),
+# whose file system the result file names; TMPDIR=/dev/shm puts them in
+# memory.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,7 +37,7 @@ repeat=3
 out_dir="${root}/bench/results"
 
 Usage() {
-  sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "$1"
 }
 while (($# > 0)); do
@@ -73,6 +79,7 @@ fi
 bytes="$(cat "${corpus}"/gazette-*.txt | wc -c)"
 work="$(mktemp -d)"
 trap 'rm -rf "${work}"' EXIT
+work_fs="$(df --output=fstype "${work}" | tail -1)"
 
 # Runs "$@" --repeat times; prints "median_seconds peak_rss_kib" and the
 # median run's kernel share as "system_seconds|page_faults" (one word, for
@@ -147,6 +154,15 @@ for j in ${jobs}; do
     -j "${j}" "${corpus}" -o "${work}/slim")
   rows+=("| \`build -j ${j} --outputs ${slim}\` | ${slim_s} s | $(Rate "${bytes}" "${slim_s}") MB/s | $((slim_kib / 1024)) MiB | $(Kernel "${slim_kernel}") | $(awk -v s="${build_s}" -v r="${slim_s}" 'BEGIN{printf "%.2f", s / r}')× as fast as all ten files |")
 done
+# The output files' bytes written by dd into the same folder: the floor
+# for the output phase on this file system and machine (first-touched
+# memory, page cache, the disk behind it).
+out_bytes="$(du -cb "${work}/out" | tail -1 | cut -f1)"
+out_mib=$(((out_bytes + 1048575) / 1048576))
+read -r dd_s dd_kib dd_kernel < <(Measure dd if=/dev/zero of="${work}/dd.bin" \
+  bs=1M count="${out_mib}" conv=fsync status=none)
+rm -f "${work}/dd.bin"
+rows+=("| \`dd\` of the build's ${out_mib} MiB of output files into the same folder (${work_fs}, fsync) | ${dd_s} s | $(Rate "$((out_mib * 1048576))" "${dd_s}") MB/s written | $((dd_kib / 1024)) MiB | $(Kernel "${dd_kernel}") | the floor of the output phase |")
 
 read -r extract_s extract_kib extract_kernel < <(Measure "${tool}" extract -q -j 1 \
   "${corpus}" -o "${work}/all.jsonl")
@@ -168,6 +184,7 @@ report="$(cat <<EOF
 - commit ${commit}; machine: $(nproc) cores, ${cpu:-unknown CPU}, ${memory}; load before: ${load}
 - corpus: \`tools/gen-corpus --size ${size} --seed ${seed}\`, ${bytes} bytes, ${documents} documents, ${references} references
 - median of ${repeat} runs; reproduce: \`tools/bench.sh --size ${size} --seed ${seed} --jobs "${jobs}"\`
+- the builds wrote their outputs to a folder on ${work_fs} (\`\$TMPDIR\`, default /tmp)
 
 | run | wall | throughput | peak RSS | system time, page faults | side by side |
 |---|---|---|---|---|---|
