@@ -124,6 +124,22 @@ TEST_F(Cli, RefsJsonlOfSeveralBlocksIsEveryReferenceOfAWholeLoad) {
   EXPECT_TRUE(r.out == expected);
 }
 
+// Standard output on a full disk: the listing stops at the first block
+// that cannot be written, and the run says why and fails, whether the
+// listing is written in blocks (jsonl of more than a megabyte) or whole.
+TEST_F(Cli, RefsThatCannotWriteSayWhyAndFail) {
+  const fs::path many = dir_ / "many";
+  CopyBundledCorpus(many, 12);
+  for (const std::string& args :
+       {"refs --format jsonl -q -j 2 '" + many.string() + "'",
+        std::string("refs -q '" PG_CORPUS_DIR "'")}) {
+    const ToolRun r = Tool(args + " > /dev/full");
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find("cannot write to standard output"), std::string::npos)
+        << args << ": " << r.err;
+  }
+}
+
 // Page faults of the processes `run` starts and waits for.
 template <typename Run>
 long ChildPageFaults(Run run) {
