@@ -17,7 +17,9 @@
 #     the tables (--outputs graph.json,coverage.csv,orphans.csv,report.md);
 #   - dd of as many bytes as the build's output files into the same folder
 #     (fsync'ed, as build's files are): what the file system and the
-#     machine's memory take for that much output, whatever writes it;
+#     machine's memory take for that much output, whatever writes it (on
+#     a VM that backs memory lazily this varies with how recently the
+#     memory was freed: the README's performance section has figures);
 #   - the scale-out halves: extract of the whole corpus into one shard on
 #     one thread, and merge of that shard on the last --jobs value.
 # Each is run --repeat times (default 3) and the median wall time is kept;
@@ -37,7 +39,7 @@ repeat=3
 out_dir="${root}/bench/results"
 
 Usage() {
-  sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "$1"
 }
 while (($# > 0)); do
@@ -154,15 +156,16 @@ for j in ${jobs}; do
     -j "${j}" "${corpus}" -o "${work}/slim")
   rows+=("| \`build -j ${j} --outputs ${slim}\` | ${slim_s} s | $(Rate "${bytes}" "${slim_s}") MB/s | $((slim_kib / 1024)) MiB | $(Kernel "${slim_kernel}") | $(awk -v s="${build_s}" -v r="${slim_s}" 'BEGIN{printf "%.2f", s / r}')× as fast as all ten files |")
 done
-# The output files' bytes written by dd into the same folder: the floor
-# for the output phase on this file system and machine (first-touched
-# memory, page cache, the disk behind it).
+# The output files' bytes written by dd into the same folder, beside the
+# build's output phase: what this file system and machine take to take
+# in that many bytes (page cache, the disk behind it, and memory the VM
+# may have to back again), without the formatting.
 out_bytes="$(du -cb "${work}/out" | tail -1 | cut -f1)"
 out_mib=$(((out_bytes + 1048575) / 1048576))
 read -r dd_s dd_kib dd_kernel < <(Measure dd if=/dev/zero of="${work}/dd.bin" \
   bs=1M count="${out_mib}" conv=fsync status=none)
 rm -f "${work}/dd.bin"
-rows+=("| \`dd\` of the build's ${out_mib} MiB of output files into the same folder (${work_fs}, fsync) | ${dd_s} s | $(Rate "$((out_mib * 1048576))" "${dd_s}") MB/s written | $((dd_kib / 1024)) MiB | $(Kernel "${dd_kernel}") | the floor of the output phase |")
+rows+=("| \`dd\` of the build's ${out_mib} MiB of output files into the same folder (${work_fs}, fsync) | ${dd_s} s | $(Rate "$((out_mib * 1048576))" "${dd_s}") MB/s written | $((dd_kib / 1024)) MiB | $(Kernel "${dd_kernel}") | writing without formatting |")
 
 read -r extract_s extract_kib extract_kernel < <(Measure "${tool}" extract -q -j 1 \
   "${corpus}" -o "${work}/all.jsonl")
