@@ -596,11 +596,11 @@ bool DirectiveParser::TryTableRow(uint32_t n, std::string_view raw) {
   Directive d;
   d.kind = DirectiveKind::kTaskRow;
   d.label = std::to_string(number);
-  d.heading = HeadingOf(cell(columns_.task));
   d.line = d.last_line = n;
   d.parent = table_parent_;
   d.id = UniqueId(prefix + d.label);
-  if (full_) {
+  if (full_) {  // an outline copies no cell
+    d.heading = Heading(cell(columns_.task));
     d.lead_units = SplitUnits(cell(columns_.lead));
     d.deadline = std::string(TrimWhitespace(cell(columns_.deadline)));
   }

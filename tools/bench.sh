@@ -156,10 +156,10 @@ for j in ${jobs}; do
     -j "${j}" "${corpus}" -o "${work}/slim")
   rows+=("| \`build -j ${j} --outputs ${slim}\` | ${slim_s} s | $(Rate "${bytes}" "${slim_s}") MB/s | $((slim_kib / 1024)) MiB | $(Kernel "${slim_kernel}") | $(awk -v s="${build_s}" -v r="${slim_s}" 'BEGIN{printf "%.2f", s / r}')× as fast as all ten files |")
 done
-# The output files' bytes written by dd into the same folder, beside the
-# build's output phase: what this file system and machine take to take
-# in that many bytes (page cache, the disk behind it, and memory the VM
-# may have to back again), without the formatting.
+# As many bytes as the output files, written by dd into the same folder
+# beside the build's output phase: what this file system and machine
+# cost for that much output (page cache, the disk behind it, memory the
+# VM may have to back again), without the formatting.
 out_bytes="$(du -cb "${work}/out" | tail -1 | cut -f1)"
 out_mib=$(((out_bytes + 1048575) / 1048576))
 read -r dd_s dd_kib dd_kernel < <(Measure dd if=/dev/zero of="${work}/dd.bin" \
