@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -583,6 +584,7 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
   std::vector<int> candidates, touched_list;
   const bool dense = parents.size() <= dense_parents;
   std::vector<std::pair<int, double>> scores;
+  std::vector<std::pair<double, int>> passing;  // (score, -parent)
   EvidenceScratch evidence_scratch;
   // Phrase texts are folded once per directive, when first needed: a hub's
   // directive is matched by thousands of items.
@@ -659,10 +661,26 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
       touched[p] = candidate[p] = 0;
       own_sum[p] = ctx_sum[p] = 0;
     }
+    // The kid's last row, when more parents than kMaxParentsPerChild pass:
+    // the best score and, among equal ones, the first parent directive.
+    const double floor = std::max(kAlignThreshold, kNearBest * best);
+    std::pair<double, int> last_kept{floor, static_cast<int>(parents.size())};
+    {
+      passing.clear();
+      for (const auto& [p, s] : scores)
+        if (s >= floor) passing.emplace_back(s, -p);
+      if (passing.size() > kMaxParentsPerChild) {
+        auto nth = passing.begin() + (kMaxParentsPerChild - 1);
+        std::nth_element(passing.begin(), nth, passing.end(), std::greater<>());
+        last_kept = {nth->first, -nth->second};
+      }
+    }
     std::u32string kid_text;
     size_t directive_at = std::string::npos;  // the kid's strings, once
     for (const auto& [p, s] : scores) {
-      if (s < kAlignThreshold || s < kNearBest * best) continue;
+      if (s < floor) continue;
+      if (s < last_kept.first || (s == last_kept.first && p > last_kept.second))
+        continue;
       if (kid_text.empty()) kid_text = PhraseText(kid, texts);
       if (parent_text[p].empty())
         parent_text[p] = PhraseText(parents[p], texts);

@@ -144,6 +144,57 @@ TEST(Coverage, NoChildrenMeansNothingCovered) {
   EXPECT_TRUE(MeasureCoverage(corpus, "no-such-id", {}).directives.empty());
 }
 
+// Twenty parent tasks word for word alike and one child task that repeats
+// them tie: the child carries out the first kMaxParentsPerChild of them,
+// in the parent's order, and the rest are left uncovered rather than
+// each tie making a row.  Twenty unrelated tasks beside them keep the
+// shared words distinctive.
+TEST(Coverage, AChildDirectiveCarriesOutAtMostTheCapOfTiedParents) {
+  const std::vector<std::string> numbers = {
+      "一",     "二",     "三",     "四",     "五",     "六",     "七",
+      "八",     "九",     "十",     "十一",   "十二",   "十三",   "十四",
+      "十五",   "十六",   "十七",   "十八",   "十九",   "二十",   "二十一",
+      "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八",
+      "二十九", "三十",   "三十一", "三十二", "三十三", "三十四", "三十五",
+      "三十六", "三十七", "三十八", "三十九", "四十"};
+  const std::vector<std::string> others = {
+      "培育商业火箭企业",   "建立联席会议制度", "完善养老服务体系",
+      "推进城市更新改造",   "加强食品安全监管", "发展文化旅游产业",
+      "提升政务服务效能",   "优化营商环境建设", "深化农村土地改革",
+      "健全应急管理机制",   "保护长江生态环境", "扩大对外开放合作",
+      "促进高校毕业生就业", "改善农村人居环境", "加快水利设施建设",
+      "规范住房租赁市场",   "支持中小企业融资", "强化耕地保护责任",
+      "推动体育产业发展",   "完善医疗保障制度"};
+  ASSERT_EQ(numbers.size(), 2 * others.size());
+  std::string parent = "一、重点任务\n\n";
+  for (size_t i = 0; i < numbers.size(); ++i)
+    parent += "（" + numbers[i] + "）" +
+              (i < others.size() ? std::string("建设北斗地基增强网")
+                                 : others[i - others.size()]) +
+              "。\n\n";
+  Corpus corpus =
+      PairCorpus(parent, "一、主要任务\n\n（一）建设北斗地基增强网。\n");
+  CoverageReport report =
+      MeasureCoverage(corpus, "渝府发〔2023〕7号", {"合川府发〔2023〕9号"});
+  ASSERT_EQ(report.total, numbers.size());
+  std::vector<std::string> covered;
+  std::set<std::string> scores;
+  for (const DirectiveCoverage& d : report.directives) {
+    if (d.implemented_by.empty()) continue;
+    covered.push_back(d.id);
+    ASSERT_EQ(d.implemented_by.size(), 1u) << d.id;
+    EXPECT_EQ(d.implemented_by[0].id, "一.（一）");
+    scores.insert(ScoreText(d.implemented_by[0].score));
+  }
+  ASSERT_LT(kMaxParentsPerChild, others.size());
+  std::vector<std::string> first;
+  for (size_t i = 0; i < kMaxParentsPerChild; ++i)
+    first.push_back("一.（" + numbers[i] + "）");
+  EXPECT_EQ(covered, first);
+  EXPECT_EQ(scores.size(), 1u) << "the kept rows are not ties";
+  EXPECT_EQ(report.covered, kMaxParentsPerChild);
+}
+
 DocumentRef Ref(const Corpus& corpus, std::string_view id) {
   DocumentRef ref;
   ref.doc = corpus.FindDocument(id, &ref.file, &ref.tree);

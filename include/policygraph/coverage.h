@@ -17,11 +17,13 @@
 // heading context, divided by 1.25, so it lies in [0, 1].  A child
 // directive is aligned to a parent directive when that score is at least
 // kAlignThreshold and at least kNearBest of the best score the child
-// reaches against any parent directive: implementation is paraphrase, and
-// each child task usually carries out one or two parent tasks.
+// reaches against any parent directive, and among the kMaxParentsPerChild
+// best: implementation is paraphrase, and each child task usually carries
+// out one or two parent tasks.
 #ifndef POLICYGRAPH_COVERAGE_H_
 #define POLICYGRAPH_COVERAGE_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +40,14 @@ struct ParsedFile;
 // (see README, "Accuracy"); the same for every pair.
 inline constexpr double kAlignThreshold = 0.10;
 inline constexpr double kNearBest = 0.7;
+// A child directive carries out at most this many parent directives, its
+// best (ties to the first in the parent): a boilerplate task list whose
+// every row scores alike against every parent row would otherwise make
+// rows in the square of its length (4,000 such rows each side gave 3.6 GB
+// of output from 665 KB of text).  The hand-checked pair links a child
+// directive to at most 4, and generated corpora of 100 MB and 1 GB to at
+// most 7 and 11.
+inline constexpr size_t kMaxParentsPerChild = 16;
 
 // A score as every output prints it: three decimals, so JSON, CSV, text and
 // GraphML agree and stay byte-stable across platforms' float printing.
