@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <chrono>
+#include <iterator>
+#include <limits>
 #include <tuple>
 #include <unordered_map>
 
@@ -130,6 +134,25 @@ std::string_view WithoutOneJurisdiction(std::string_view title) {
 }
 
 // Orders levels by reach; 0 for a level that never pairs.
+// A candidate without a date: paired with every one of another level.
+constexpr long kUndated = std::numeric_limits<long>::max();
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" date, or kUndated.
+long DayNumber(std::string_view date) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return kUndated;
+  auto number = [&](size_t at, size_t size, auto& out) {
+    const char* end = date.data() + at + size;
+    return std::from_chars(date.data() + at, end, out).ptr == end;
+  };
+  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return kUndated;
+  const std::chrono::year_month_day ymd{
+      std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!ymd.ok()) return kUndated;
+  return std::chrono::sys_days(ymd).time_since_epoch().count();
+}
+
 int LevelRank(Level level) {
   switch (level) {
     case Level::kDistrict:
@@ -187,17 +210,63 @@ std::vector<Counterpart> FindCounterparts(
       if (group.empty() || group.back() != i) group.push_back(i);
     }
   }
+  std::vector<long> days(candidates.size(), kUndated);
+  for (size_t i = 0; i < candidates.size(); ++i)
+    days[i] = DayNumber(candidates[i].date);
   std::vector<Counterpart> pairs;
+  auto pair = [&](size_t lower, size_t higher, const std::string& core) {
+    const CounterpartCandidate& x = candidates[lower];
+    const CounterpartCandidate& y = candidates[higher];
+    if (x.id != y.id) pairs.push_back(Counterpart{x.id, y.id, core});
+  };
+  // Members of one level: the undated, and the dated by day.
+  struct Members {
+    std::vector<size_t> undated;
+    std::vector<std::pair<long, size_t>> dated;
+  };
   for (const auto& [core, group] : by_core) {
-    for (size_t a = 0; a < group.size(); ++a) {
-      for (size_t b = a + 1; b < group.size(); ++b) {
-        const CounterpartCandidate& x = candidates[group[a]];
-        const CounterpartCandidate& y = candidates[group[b]];
-        const int rx = LevelRank(x.level);
-        const int ry = LevelRank(y.level);
-        if (rx == ry || x.id == y.id) continue;
-        pairs.push_back(rx < ry ? Counterpart{x.id, y.id, core}
-                                : Counterpart{y.id, x.id, core});
+    std::array<Members, 4> levels;  // by rank; rank 0 never joins a group
+    for (size_t i : group) {
+      Members& level = levels[LevelRank(candidates[i].level)];
+      if (days[i] == kUndated)
+        level.undated.push_back(i);
+      else
+        level.dated.emplace_back(days[i], i);
+    }
+    for (Members& level : levels)
+      std::sort(level.dated.begin(), level.dated.end());
+    for (int low = 1; low < 4; ++low) {
+      for (int high = low + 1; high < 4; ++high) {
+        const Members& lows = levels[low];
+        const Members& highs = levels[high];
+        for (size_t lower : lows.undated) {
+          for (size_t h : highs.undated) pair(lower, h, core);
+          for (const auto& [day, h] : highs.dated) pair(lower, h, core);
+        }
+        auto on_day = [&](size_t lower, long day) {
+          auto it =
+              std::lower_bound(highs.dated.begin(), highs.dated.end(), day,
+                               [](const std::pair<long, size_t>& a, long b) {
+                                 return a.first < b;
+                               });
+          for (; it != highs.dated.end() && it->first == day; ++it)
+            pair(lower, it->second, core);
+        };
+        for (const auto& [day, lower] : lows.dated) {
+          for (size_t h : highs.undated) pair(lower, h, core);
+          if (highs.dated.empty()) continue;
+          // The nearest day before or after (both when equally near), and
+          // every document of it.
+          auto after = std::lower_bound(highs.dated.begin(), highs.dated.end(),
+                                        std::pair<long, size_t>{day, 0});
+          const long later =
+              after != highs.dated.end() ? after->first - day : kUndated;
+          const long earlier = after != highs.dated.begin()
+                                   ? day - std::prev(after)->first
+                                   : kUndated;
+          if (earlier <= later) on_day(lower, day - earlier);
+          if (later <= earlier) on_day(lower, day + later);
+        }
       }
     }
   }
@@ -225,6 +294,7 @@ std::vector<CounterpartCandidate> CounterpartCandidates(const Corpus& corpus) {
       CounterpartCandidate c;
       c.id = doc.id;
       c.level = doc.level;
+      c.date = doc.date;
       AddTitleAndPlans(c.titles, doc.attached_title.empty()
                                      ? doc.title
                                      : doc.attached_title);

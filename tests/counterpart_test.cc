@@ -2,6 +2,7 @@
 #include "policygraph/counterpart.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <tuple>
@@ -158,6 +159,75 @@ TEST(FindCounterparts, OutputIsSortedWhateverTheInputOrder) {
   }
 }
 
+CounterpartCandidate Dated(const std::string& id, Level level,
+                           const std::string& title, const std::string& date) {
+  CounterpartCandidate c = Candidate(id, level, {title});
+  c.date = date;
+  return c;
+}
+
+// A notice issued every year under one title: each district notice is the
+// counterpart of the municipal one nearest to it in date (every one of
+// that day), and of the undated one; an undated district notice of all.
+TEST(FindCounterparts, AYearlyNoticePairsWithTheHigherOneNearestInDate) {
+  const std::string m = "重庆市关于做好安全生产工作的通知";
+  const std::string d = "合川区关于做好安全生产工作的通知";
+  std::vector<CounterpartCandidate> candidates = {
+      Dated("m2019", Level::kMunicipal, m, "2019-03-01"),
+      Dated("m2020", Level::kMunicipal, m, "2020-03-01"),
+      Dated("m2021", Level::kMunicipal, m, "2021-03-01"),
+      Dated("m2022a", Level::kMunicipal, m, "2022-03-01"),
+      Dated("m2022b", Level::kMunicipal, m, "2022-03-01"),
+      Dated("x", Level::kMunicipal, m, ""),
+      Dated("d1", Level::kDistrict, d, "2020-03-05"),
+      Dated("d2", Level::kDistrict, d, ""),
+      Dated("d3", Level::kDistrict, d, "2018-01-01"),
+      Dated("d4", Level::kDistrict, d, "2020-09-02"),  // 185 and 180 days
+      Dated("d5", Level::kDistrict, d, "2022-06-01"),
+      Dated("d6", Level::kDistrict, d, "2021-03-01"),
+  };
+  EXPECT_EQ(
+      PairNames(FindCounterparts(candidates)),
+      (std::vector<std::string>{
+          "d1>m2020", "d1>x", "d2>m2019", "d2>m2020", "d2>m2021", "d2>m2022a",
+          "d2>m2022b", "d2>x", "d3>m2019", "d3>x", "d4>m2021", "d4>x",
+          "d5>m2022a", "d5>m2022b", "d5>x", "d6>m2021", "d6>x"}));
+}
+
+// Equally near on both sides: both.  A date that is no day is no date.
+TEST(FindCounterparts, EquallyNearOnBothSidesPairsWithBoth) {
+  const std::string m = "重庆市关于做好防汛抗旱工作的通知";
+  const std::string d = "合川区关于做好防汛抗旱工作的通知";
+  std::vector<CounterpartCandidate> candidates = {
+      Dated("m1", Level::kMunicipal, m, "2023-05-01"),
+      Dated("m2", Level::kMunicipal, m, "2023-05-11"),
+      Dated("m3", Level::kMunicipal, m, "2023-02-30"),
+      Dated("d", Level::kDistrict, d, "2023-05-06"),
+  };
+  EXPECT_EQ(PairNames(FindCounterparts(candidates)),
+            (std::vector<std::string>{"d>m1", "d>m2", "d>m3"}));
+}
+
+// The pairs grow with the documents, not with pairs of them: 2,000 yearly
+// notices on each side are 2,000 pairs, not four million.
+TEST(FindCounterparts, ManyNoticesOfOneTitlePairOneToOne) {
+  std::vector<CounterpartCandidate> candidates;
+  for (int i = 0; i < 2000; ++i) {
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-03-01", 1000 + i);
+    const std::string n = std::to_string(i);
+    candidates.push_back(Dated("m" + n, Level::kMunicipal,
+                               "重庆市关于做好安全生产工作的通知", date));
+    std::snprintf(date, sizeof date, "%04d-03-02", 1000 + i);
+    candidates.push_back(Dated("d" + n, Level::kDistrict,
+                               "合川区关于做好安全生产工作的通知", date));
+  }
+  std::vector<Counterpart> pairs = FindCounterparts(candidates);
+  ASSERT_EQ(pairs.size(), 2000u);
+  for (const Counterpart& p : pairs)
+    EXPECT_EQ(p.lower.substr(1), p.higher.substr(1)) << p.lower;
+}
+
 const Counterpart* FindPair(const std::vector<Counterpart>& pairs,
                             const std::string& lower,
                             const std::string& higher) {
@@ -231,10 +301,13 @@ TEST(CounterpartCandidates, CarryDocumentsPlansAndIssuedTitles) {
                 "发展规划（2021—2030年）",
                 "重庆市合川区妇女发展规划（2021—2030年）",
                 "重庆市合川区儿童发展规划（2021—2030年）"}));
+  // A document's date goes with it; an external node has none.
+  EXPECT_EQ(two_plans->date, "2023-02-14");
   // An external notice known only by its wrapper title also goes by the
   // plan it issues.
   const CounterpartCandidate* notice = find("渝府办发〔2022〕124号");
   ASSERT_NE(notice, nullptr);
+  EXPECT_EQ(notice->date, "");
   EXPECT_NE(std::find(notice->titles.begin(), notice->titles.end(),
                       "重庆市入河排污口排查整治和监督管理工作方案"),
             notice->titles.end());

@@ -37,6 +37,7 @@ struct CounterpartCandidate {
   std::string id;
   std::vector<std::string> titles;  // every title it goes by
   Level level = Level::kUnknown;
+  std::string date;  // YYYY-MM-DD, or "" (an external node)
 };
 
 struct Counterpart {
@@ -48,8 +49,17 @@ struct Counterpart {
 // Pairs of candidates at different levels (district or department below
 // municipal below national; kUnknown never pairs) whose core titles are
 // equal, each pair once, with the smallest core two titles share.  Sorted
-// by (lower, higher).  Candidates are grouped by core, so the cost grows
-// with the number of titles, not with pairs of them.
+// by (lower, higher).
+//
+// A notice issued again every year under the same title (关于做好安全生产
+// 工作的通知) has one core for all its years, so a dated candidate is paired
+// with the higher ones of that core nearest to it in date (every one of
+// that date; both sides when equally near), and with every undated one.
+// An undated candidate is paired with every higher one.  Candidates are
+// grouped by core and each level's dated ones sorted, so the cost and the
+// pairs grow with the number of titles, not with pairs of them: 1,000
+// yearly municipal notices and 1,000 district ones under one core had made
+// a million pairs and a 60-second build of 1 MB.
 std::vector<Counterpart> FindCounterparts(
     const std::vector<CounterpartCandidate>& candidates);
 
