@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <iterator>
 #include <limits>
 #include <tuple>
@@ -153,6 +154,27 @@ long DayNumber(std::string_view date) {
   return std::chrono::sys_days(ymd).time_since_epoch().count();
 }
 
+// Of `dated` (sorted by day, then corpus order), the one nearest to `day`,
+// the earlier when two are equally near (a local notice follows the one it
+// localizes), the first in corpus order of its day; `otherwise` when
+// either side has no date.
+size_t Nearest(const std::vector<std::pair<long, size_t>>& dated, long day,
+               size_t otherwise) {
+  if (day == kUndated || dated.empty()) return otherwise;
+  auto first_of = [&](long on) {
+    return std::lower_bound(dated.begin(), dated.end(),
+                            std::pair<long, size_t>{on, 0})
+        ->second;
+  };
+  auto after = std::lower_bound(dated.begin(), dated.end(),
+                                std::pair<long, size_t>{day, 0});
+  if (after == dated.begin()) return after->second;
+  const long earlier = std::prev(after)->first;
+  if (after == dated.end() || day - earlier <= after->first - day)
+    return first_of(earlier);
+  return after->second;
+}
+
 int LevelRank(Level level) {
   switch (level) {
     case Level::kDistrict:
@@ -219,53 +241,28 @@ std::vector<Counterpart> FindCounterparts(
     const CounterpartCandidate& y = candidates[higher];
     if (x.id != y.id) pairs.push_back(Counterpart{x.id, y.id, core});
   };
-  // Members of one level: the undated, and the dated by day.
+  // Members of one level: the first in corpus order, and the dated by
+  // day (then corpus order).
   struct Members {
-    std::vector<size_t> undated;
+    size_t first = SIZE_MAX;
     std::vector<std::pair<long, size_t>> dated;
   };
   for (const auto& [core, group] : by_core) {
     std::array<Members, 4> levels;  // by rank; rank 0 never joins a group
     for (size_t i : group) {
       Members& level = levels[LevelRank(candidates[i].level)];
-      if (days[i] == kUndated)
-        level.undated.push_back(i);
-      else
-        level.dated.emplace_back(days[i], i);
+      level.first = std::min(level.first, i);
+      if (days[i] != kUndated) level.dated.emplace_back(days[i], i);
     }
     for (Members& level : levels)
       std::sort(level.dated.begin(), level.dated.end());
     for (int low = 1; low < 4; ++low) {
       for (int high = low + 1; high < 4; ++high) {
-        const Members& lows = levels[low];
         const Members& highs = levels[high];
-        for (size_t lower : lows.undated) {
-          for (size_t h : highs.undated) pair(lower, h, core);
-          for (const auto& [day, h] : highs.dated) pair(lower, h, core);
-        }
-        auto on_day = [&](size_t lower, long day) {
-          auto it =
-              std::lower_bound(highs.dated.begin(), highs.dated.end(), day,
-                               [](const std::pair<long, size_t>& a, long b) {
-                                 return a.first < b;
-                               });
-          for (; it != highs.dated.end() && it->first == day; ++it)
-            pair(lower, it->second, core);
-        };
-        for (const auto& [day, lower] : lows.dated) {
-          for (size_t h : highs.undated) pair(lower, h, core);
-          if (highs.dated.empty()) continue;
-          // The nearest day before or after (both when equally near), and
-          // every document of it.
-          auto after = std::lower_bound(highs.dated.begin(), highs.dated.end(),
-                                        std::pair<long, size_t>{day, 0});
-          const long later =
-              after != highs.dated.end() ? after->first - day : kUndated;
-          const long earlier = after != highs.dated.begin()
-                                   ? day - std::prev(after)->first
-                                   : kUndated;
-          if (earlier <= later) on_day(lower, day - earlier);
-          if (later <= earlier) on_day(lower, day + later);
+        if (highs.first == SIZE_MAX) continue;
+        for (size_t lower : group) {
+          if (LevelRank(candidates[lower].level) != low) continue;
+          pair(lower, Nearest(highs.dated, days[lower], highs.first), core);
         }
       }
     }

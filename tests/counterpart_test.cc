@@ -167,11 +167,13 @@ CounterpartCandidate Dated(const std::string& id, Level level,
 }
 
 // A notice issued every year under one title: each district notice is the
-// counterpart of the municipal one nearest to it in date (every one of
-// that day), and of the undated one; an undated district notice of all.
+// counterpart of the one municipal notice nearest to it in date (the first
+// of its day), not of every year's; one without a date, and every notice
+// below national ones without dates, of the first in corpus order.
 TEST(FindCounterparts, AYearlyNoticePairsWithTheHigherOneNearestInDate) {
   const std::string m = "重庆市关于做好安全生产工作的通知";
   const std::string d = "合川区关于做好安全生产工作的通知";
+  const std::string n = "国务院关于做好安全生产工作的通知";
   std::vector<CounterpartCandidate> candidates = {
       Dated("m2019", Level::kMunicipal, m, "2019-03-01"),
       Dated("m2020", Level::kMunicipal, m, "2020-03-01"),
@@ -179,6 +181,8 @@ TEST(FindCounterparts, AYearlyNoticePairsWithTheHigherOneNearestInDate) {
       Dated("m2022a", Level::kMunicipal, m, "2022-03-01"),
       Dated("m2022b", Level::kMunicipal, m, "2022-03-01"),
       Dated("x", Level::kMunicipal, m, ""),
+      Dated("n1", Level::kNational, n, ""),
+      Dated("n2", Level::kNational, n, ""),
       Dated("d1", Level::kDistrict, d, "2020-03-05"),
       Dated("d2", Level::kDistrict, d, ""),
       Dated("d3", Level::kDistrict, d, "2018-01-01"),
@@ -186,46 +190,54 @@ TEST(FindCounterparts, AYearlyNoticePairsWithTheHigherOneNearestInDate) {
       Dated("d5", Level::kDistrict, d, "2022-06-01"),
       Dated("d6", Level::kDistrict, d, "2021-03-01"),
   };
-  EXPECT_EQ(
-      PairNames(FindCounterparts(candidates)),
-      (std::vector<std::string>{
-          "d1>m2020", "d1>x", "d2>m2019", "d2>m2020", "d2>m2021", "d2>m2022a",
-          "d2>m2022b", "d2>x", "d3>m2019", "d3>x", "d4>m2021", "d4>x",
-          "d5>m2022a", "d5>m2022b", "d5>x", "d6>m2021", "d6>x"}));
+  EXPECT_EQ(PairNames(FindCounterparts(candidates)),
+            (std::vector<std::string>{"d1>m2020", "d1>n1", "d2>m2019", "d2>n1",
+                                      "d3>m2019", "d3>n1", "d4>m2021", "d4>n1",
+                                      "d5>m2022a", "d5>n1", "d6>m2021", "d6>n1",
+                                      "m2019>n1", "m2020>n1", "m2021>n1",
+                                      "m2022a>n1", "m2022b>n1", "x>n1"}));
 }
 
-// Equally near on both sides: both.  A date that is no day is no date.
-TEST(FindCounterparts, EquallyNearOnBothSidesPairsWithBoth) {
+// Equally near on both sides: the earlier, which the local notice can
+// follow.  A date that is no day is no date.
+TEST(FindCounterparts, EquallyNearTakesTheEarlierAndABadDateIsNone) {
   const std::string m = "重庆市关于做好防汛抗旱工作的通知";
   const std::string d = "合川区关于做好防汛抗旱工作的通知";
   std::vector<CounterpartCandidate> candidates = {
-      Dated("m1", Level::kMunicipal, m, "2023-05-01"),
       Dated("m2", Level::kMunicipal, m, "2023-05-11"),
-      Dated("m3", Level::kMunicipal, m, "2023-02-30"),
+      Dated("m1", Level::kMunicipal, m, "2023-05-01"),
+      Dated("m3", Level::kMunicipal, m, "2023-05-06x"),
       Dated("d", Level::kDistrict, d, "2023-05-06"),
+      Dated("dbad", Level::kDistrict, d, "2023-02-30"),
   };
   EXPECT_EQ(PairNames(FindCounterparts(candidates)),
-            (std::vector<std::string>{"d>m1", "d>m2", "d>m3"}));
+            (std::vector<std::string>{"d>m1", "dbad>m2"}));
 }
 
 // The pairs grow with the documents, not with pairs of them: 2,000 yearly
-// notices on each side are 2,000 pairs, not four million.
+// notices on each side are 2,000 pairs, not four million, and 500 on one
+// day with 500 the day after are 500.
 TEST(FindCounterparts, ManyNoticesOfOneTitlePairOneToOne) {
   std::vector<CounterpartCandidate> candidates;
-  for (int i = 0; i < 2000; ++i) {
+  auto add = [&](const std::string& n, int year, int day) {
     char date[16];
-    std::snprintf(date, sizeof date, "%04d-03-01", 1000 + i);
-    const std::string n = std::to_string(i);
+    std::snprintf(date, sizeof date, "%04d-03-%02d", year, day);
     candidates.push_back(Dated("m" + n, Level::kMunicipal,
                                "重庆市关于做好安全生产工作的通知", date));
-    std::snprintf(date, sizeof date, "%04d-03-02", 1000 + i);
+    std::snprintf(date, sizeof date, "%04d-03-%02d", year, day + 1);
     candidates.push_back(Dated("d" + n, Level::kDistrict,
                                "合川区关于做好安全生产工作的通知", date));
-  }
+  };
+  for (int i = 0; i < 2000; ++i) add(std::to_string(i), 1000 + i, 1);
+  for (int i = 0; i < 500; ++i) add("same" + std::to_string(i), 3000, 1);
   std::vector<Counterpart> pairs = FindCounterparts(candidates);
-  ASSERT_EQ(pairs.size(), 2000u);
-  for (const Counterpart& p : pairs)
-    EXPECT_EQ(p.lower.substr(1), p.higher.substr(1)) << p.lower;
+  ASSERT_EQ(pairs.size(), 2500u);
+  for (const Counterpart& p : pairs) {
+    if (p.lower.starts_with("dsame"))
+      EXPECT_EQ(p.higher, "msame0") << p.lower;
+    else
+      EXPECT_EQ(p.lower.substr(1), p.higher.substr(1)) << p.lower;
+  }
 }
 
 const Counterpart* FindPair(const std::vector<Counterpart>& pairs,

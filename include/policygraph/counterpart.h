@@ -51,15 +51,16 @@ struct Counterpart {
 // equal, each pair once, with the smallest core two titles share.  Sorted
 // by (lower, higher).
 //
-// A notice issued again every year under the same title (关于做好安全生产
-// 工作的通知) has one core for all its years, so a dated candidate is paired
-// with the higher ones of that core nearest to it in date (every one of
-// that date; both sides when equally near), and with every undated one.
-// An undated candidate is paired with every higher one.  Candidates are
-// grouped by core and each level's dated ones sorted, so the cost and the
-// pairs grow with the number of titles, not with pairs of them: 1,000
-// yearly municipal notices and 1,000 district ones under one core had made
-// a million pairs and a 60-second build of 1 MB.
+// A candidate has at most one counterpart a core at each higher level: a
+// notice issued again every year under the same title (关于做好安全生产
+// 工作的通知) has one core for all its years.  A dated candidate takes the
+// dated one nearest to it in date (the earlier when two are equally near,
+// the first in corpus order of a day); one without a date, or with no
+// dated one above it, the first in corpus order.  Candidates are grouped by
+// core and each level's dated ones sorted, so the pairs and the cost grow
+// with the number of titles: 1,000 yearly municipal notices and 1,000
+// district ones under one title had made a million pairs and a 60-second
+// build of 1 MB.
 std::vector<Counterpart> FindCounterparts(
     const std::vector<CounterpartCandidate>& candidates);
 
