@@ -2,7 +2,6 @@
 #include "policygraph/counterpart.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <tuple>
@@ -219,14 +218,15 @@ TEST(FindCounterparts, EquallyNearTakesTheEarlierAndABadDateIsNone) {
 // day with 500 the day after are 500.
 TEST(FindCounterparts, ManyNoticesOfOneTitlePairOneToOne) {
   std::vector<CounterpartCandidate> candidates;
+  // Years of four digits, days below 9.
   auto add = [&](const std::string& n, int year, int day) {
-    char date[16];
-    std::snprintf(date, sizeof date, "%04d-03-%02d", year, day);
+    const std::string month = std::to_string(year) + "-03-0";
     candidates.push_back(Dated("m" + n, Level::kMunicipal,
-                               "重庆市关于做好安全生产工作的通知", date));
-    std::snprintf(date, sizeof date, "%04d-03-%02d", year, day + 1);
+                               "重庆市关于做好安全生产工作的通知",
+                               month + std::to_string(day)));
     candidates.push_back(Dated("d" + n, Level::kDistrict,
-                               "合川区关于做好安全生产工作的通知", date));
+                               "合川区关于做好安全生产工作的通知",
+                               month + std::to_string(day + 1)));
   };
   for (int i = 0; i < 2000; ++i) add(std::to_string(i), 1000 + i, 1);
   for (int i = 0; i < 500; ++i) add("same" + std::to_string(i), 3000, 1);
