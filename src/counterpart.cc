@@ -134,8 +134,7 @@ std::string_view WithoutOneJurisdiction(std::string_view title) {
   return rest;
 }
 
-// Orders levels by reach; 0 for a level that never pairs.
-// A candidate without a date: paired with every one of another level.
+// The day of a candidate without a date.
 constexpr long kUndated = std::numeric_limits<long>::max();
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" date, or kUndated.
@@ -175,6 +174,7 @@ size_t Nearest(const std::vector<std::pair<long, size_t>>& dated, long day,
   return after->second;
 }
 
+// Orders levels by reach; 0 for a level that never pairs.
 int LevelRank(Level level) {
   switch (level) {
     case Level::kDistrict:

@@ -661,14 +661,15 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
       touched[p] = candidate[p] = 0;
       own_sum[p] = ctx_sum[p] = 0;
     }
-    // The kid's last row, when more parents than kMaxParentsPerChild pass:
-    // the best score and, among equal ones, the first parent directive.
-    const double floor = std::max(kAlignThreshold, kNearBest * best);
-    std::pair<double, int> last_kept{floor, static_cast<int>(parents.size())};
+    // The score and parent of the kid's last row when more parents than
+    // kMaxParentsPerChild pass: rows go to the best scores, and among equal
+    // ones to the first parent directives.
+    const double least = std::max(kAlignThreshold, kNearBest * best);
+    std::pair<double, int> last_kept{least, static_cast<int>(parents.size())};
     {
       passing.clear();
       for (const auto& [p, s] : scores)
-        if (s >= floor) passing.emplace_back(s, -p);
+        if (s >= least) passing.emplace_back(s, -p);
       if (passing.size() > kMaxParentsPerChild) {
         auto nth = passing.begin() + (kMaxParentsPerChild - 1);
         std::nth_element(passing.begin(), nth, passing.end(), std::greater<>());
@@ -678,7 +679,7 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
     std::u32string kid_text;
     size_t directive_at = std::string::npos;  // the kid's strings, once
     for (const auto& [p, s] : scores) {
-      if (s < floor) continue;
+      if (s < least) continue;
       if (s < last_kept.first || (s == last_kept.first && p > last_kept.second))
         continue;
       if (kid_text.empty()) kid_text = PhraseText(kid, texts);
