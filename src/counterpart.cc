@@ -256,14 +256,12 @@ std::vector<Counterpart> FindCounterparts(
     }
     for (Members& level : levels)
       std::sort(level.dated.begin(), level.dated.end());
-    for (int low = 1; low < 4; ++low) {
-      for (int high = low + 1; high < 4; ++high) {
+    for (size_t lower : group) {
+      for (int high = LevelRank(candidates[lower].level) + 1; high < 4;
+           ++high) {
         const Members& highs = levels[high];
-        if (highs.first == SIZE_MAX) continue;
-        for (size_t lower : group) {
-          if (LevelRank(candidates[lower].level) != low) continue;
+        if (highs.first != SIZE_MAX)
           pair(lower, Nearest(highs.dated, days[lower], highs.first), core);
-        }
       }
     }
   }

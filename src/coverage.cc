@@ -666,15 +666,13 @@ PendingCoverage AlignCoverage(const DocumentRef& parent,
     // ones to the first parent directives.
     const double least = std::max(kAlignThreshold, kNearBest * best);
     std::pair<double, int> last_kept{least, static_cast<int>(parents.size())};
-    {
-      passing.clear();
-      for (const auto& [p, s] : scores)
-        if (s >= least) passing.emplace_back(s, -p);
-      if (passing.size() > kMaxParentsPerChild) {
-        auto nth = passing.begin() + (kMaxParentsPerChild - 1);
-        std::nth_element(passing.begin(), nth, passing.end(), std::greater<>());
-        last_kept = {nth->first, -nth->second};
-      }
+    passing.clear();
+    for (const auto& [p, s] : scores)
+      if (s >= least) passing.emplace_back(s, -p);
+    if (passing.size() > kMaxParentsPerChild) {
+      auto nth = passing.begin() + (kMaxParentsPerChild - 1);
+      std::nth_element(passing.begin(), nth, passing.end(), std::greater<>());
+      last_kept = {nth->first, -nth->second};
     }
     std::u32string kid_text;
     size_t directive_at = std::string::npos;  // the kid's strings, once

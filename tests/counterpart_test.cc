@@ -313,7 +313,8 @@ TEST(CounterpartCandidates, CarryDocumentsPlansAndIssuedTitles) {
                 "发展规划（2021—2030年）",
                 "重庆市合川区妇女发展规划（2021—2030年）",
                 "重庆市合川区儿童发展规划（2021—2030年）"}));
-  // A document's date goes with it; an external node has none.
+  // A document's date goes with it (signed 2023年2月14日); an external node
+  // has none.
   EXPECT_EQ(two_plans->date, "2023-02-14");
   // An external notice known only by its wrapper title also goes by the
   // plan it issues.
