@@ -153,6 +153,21 @@ long DayNumber(std::string_view date) {
   return std::chrono::sys_days(ymd).time_since_epoch().count();
 }
 
+// The day of a candidate: its date's, or for one without a date 2 July of
+// the year its document number gives (渝府办发〔2023〕12号 was issued in
+// 2023).  Midway through the year, so every day of that year is nearer
+// to it than any day of another year, and an undated notice pairs within
+// its number's year when the other side has one there.
+long DayOf(const CounterpartCandidate& candidate) {
+  const long day = DayNumber(candidate.date);
+  if (day != kUndated) return day;
+  const int year = DocNumberYear(candidate.id);
+  if (year == 0) return kUndated;
+  const std::chrono::year_month_day midway{
+      std::chrono::year{year}, std::chrono::July, std::chrono::day{2}};
+  return std::chrono::sys_days(midway).time_since_epoch().count();
+}
+
 // Of `dated` (sorted by day, then corpus order), the one nearest to `day`,
 // the earlier when two are equally near (a local notice follows the one it
 // localizes), the first in corpus order of its day; `otherwise` when
@@ -233,8 +248,7 @@ std::vector<Counterpart> FindCounterparts(
     }
   }
   std::vector<long> days(candidates.size(), kUndated);
-  for (size_t i = 0; i < candidates.size(); ++i)
-    days[i] = DayNumber(candidates[i].date);
+  for (size_t i = 0; i < candidates.size(); ++i) days[i] = DayOf(candidates[i]);
   std::vector<Counterpart> pairs;
   auto pair = [&](size_t lower, size_t higher, const std::string& core) {
     const CounterpartCandidate& x = candidates[lower];

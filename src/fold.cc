@@ -450,6 +450,16 @@ std::string NormalizeDocNumber(std::string_view number) {
   return EncodeUtf8(normalized);
 }
 
+int DocNumberYear(std::string_view number) {
+  std::u32string text = WithoutWhitespace(DecodeUtf8(number));
+  for (char32_t& c : text) c = FoldFullWidthDigit(c);
+  DocNumberParts parts;
+  if (!SplitDocNumber(text, parts)) return 0;
+  int year = 0;
+  for (char32_t digit : parts.year) year = year * 10 + (digit - U'0');
+  return year;
+}
+
 size_t CodePointCount32(re2::StringPiece text) {
   size_t n = 0;
   for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -213,6 +213,53 @@ TEST(FindCounterparts, EquallyNearTakesTheEarlierAndABadDateIsNone) {
             (std::vector<std::string>{"d>m1", "dbad>m2"}));
 }
 
+// A notice whose text gives no date, and an external node known by its
+// number, count as dated midway through their number's year.
+TEST(FindCounterparts, AnUndatedNumberedNoticeCountsAsMidwayThroughItsYear) {
+  const std::string m = "重庆市关于做好安全生产工作的通知";
+  const std::string d = "合川区关于做好安全生产工作的通知";
+  std::vector<CounterpartCandidate> candidates = {
+      Dated("渝府办发〔2021〕5号", Level::kMunicipal, m, ""),
+      Dated("渝府办发〔2022〕9号", Level::kMunicipal, m, "2022-03-01"),
+      Dated("渝府办发〔2023〕2号", Level::kMunicipal, m, ""),
+      // 2021-07-02 itself.
+      Dated("合川府办发〔2021〕3号", Level::kDistrict, d, ""),
+      // 2022-07-02: 123 days after 2022-03-01, a year from the others.
+      Dated("合川府办发〔2022〕4号", Level::kDistrict, d, ""),
+      // 181 days before 2023-07-02, 307 after 2022-03-01.
+      Dated("合川府办发〔2023〕1号", Level::kDistrict, d, "2023-01-02"),
+      // No date, no number: the first in corpus order.
+      Dated("title:合川区关于做好安全生产工作的通知", Level::kDistrict, d, ""),
+  };
+  EXPECT_EQ(PairNames(FindCounterparts(candidates)),
+            (std::vector<std::string>{
+                "title:合川区关于做好安全生产工作的通知>渝府办发〔2021〕5号",
+                "合川府办发〔2021〕3号>渝府办发〔2021〕5号",
+                "合川府办发〔2022〕4号>渝府办发〔2022〕9号",
+                "合川府办发〔2023〕1号>渝府办发〔2023〕2号"}));
+}
+
+// Midway means every day of the number's year is nearer than any day of
+// another: in leap 2020, 1 January and 31 December against the days just
+// outside the year.
+TEST(FindCounterparts, AnUndatedNumberedNoticePairsWithinItsYear) {
+  const std::string m = "重庆市关于做好防汛抗旱工作的通知";
+  const std::string d = "合川区关于做好防汛抗旱工作的通知";
+  auto pair_of = [&](const std::string& before, const std::string& after) {
+    std::vector<CounterpartCandidate> candidates = {
+        Dated("m-before", Level::kMunicipal, m, before),
+        Dated("m-after", Level::kMunicipal, m, after),
+        Dated("合川府办发〔2020〕3号", Level::kDistrict, d, ""),
+    };
+    std::vector<std::string> names = PairNames(FindCounterparts(candidates));
+    return names.size() == 1 ? names[0] : std::string();
+  };
+  EXPECT_EQ(pair_of("2020-01-01", "2021-01-01"),
+            "合川府办发〔2020〕3号>m-before");
+  EXPECT_EQ(pair_of("2019-12-31", "2020-12-31"),
+            "合川府办发〔2020〕3号>m-after");
+}
+
 // The pairs grow with the documents, not with pairs of them: 2,000 yearly
 // notices on each side are 2,000 pairs, not four million, and 500 on one
 // day with 500 the day after are 500.

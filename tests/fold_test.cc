@@ -126,6 +126,22 @@ TEST(NormalizeDocNumber, LeavesOtherTextWithWhitespaceRemoved) {
   }
 }
 
+TEST(DocNumberYear, ReadsTheYearOfWhatNormalizeDocNumberReads) {
+  EXPECT_EQ(DocNumberYear("渝府办发〔2023〕12号"), 2023);
+  EXPECT_EQ(DocNumberYear("国办函(2022)17号"), 2022);
+  EXPECT_EQ(DocNumberYear("渝府办发【２０２４】２２号"), 2024);
+  EXPECT_EQ(DocNumberYear(" 合 川 府 发 〔 1999 〕 7 号"), 1999);
+}
+
+TEST(DocNumberYear, IsZeroForWhatIsNoDocumentNumber) {
+  EXPECT_EQ(DocNumberYear("重庆市人民政府令第359号"), 0);
+  EXPECT_EQ(DocNumberYear("title:重庆市森林防火条例"), 0);
+  EXPECT_EQ(DocNumberYear("GB/T 35547—2017"), 0);
+  EXPECT_EQ(DocNumberYear("〔2023〕7号"), 0);      // no issuer code
+  EXPECT_EQ(DocNumberYear("渝府发〔23〕7号"), 0);  // two-digit year
+  EXPECT_EQ(DocNumberYear(""), 0);
+}
+
 TEST(WithoutJurisdiction, DropsALeadingProvinceOrCity) {
   EXPECT_EQ(WithoutJurisdiction("重庆市合川区新型智慧城市总体建设方案"),
             "合川区新型智慧城市总体建设方案");

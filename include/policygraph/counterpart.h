@@ -37,7 +37,7 @@ struct CounterpartCandidate {
   std::string id;
   std::vector<std::string> titles;  // every title it goes by
   Level level = Level::kUnknown;
-  std::string date;  // YYYY-MM-DD, or "" (an external node)
+  std::string date;  // YYYY-MM-DD, or "" (an external node, or none found)
 };
 
 struct Counterpart {
@@ -53,14 +53,17 @@ struct Counterpart {
 //
 // A candidate has at most one counterpart a core at each higher level: a
 // notice issued again every year under the same title (关于做好安全生产
-// 工作的通知) has one core for all its years.  A dated candidate takes the
-// dated one nearest to it in date (the earlier when two are equally near,
-// the first in corpus order of a day); one without a date, or with no
-// dated one above it, the first in corpus order.  Candidates are grouped by
-// core and each level's dated ones sorted, so the pairs and the cost grow
-// with the number of titles: 1,000 yearly municipal notices and 1,000
-// district ones under one title had made a million pairs and a 60-second
-// build of 1 MB.
+// 工作的通知) has one core for all its years.  A candidate without a date
+// whose id is a document number counts as dated 2 July of the number's
+// year (DocNumberYear), midway, so it pairs within that year: an external
+// node cited as 渝府办发〔2022〕5号, or a notice whose date the text lost.
+// A dated candidate takes the dated one nearest to it in date (the earlier
+// when two are equally near, the first in corpus order of a day); one with
+// neither date nor number, or with no dated one above it, the first in
+// corpus order.  Candidates are grouped by core and each level's dated
+// ones sorted, so the pairs and the cost grow with the number of titles:
+// 1,000 yearly municipal notices and 1,000 district ones under one title
+// had made a million pairs and a 60-second build of 1 MB.
 std::vector<Counterpart> FindCounterparts(
     const std::vector<CounterpartCandidate>& candidates);
 

@@ -37,6 +37,12 @@ std::string NormalizeTitle(std::string_view title);
 // whitespace removed.
 std::string NormalizeDocNumber(std::string_view number);
 
+// The year a document number carries (渝府办发〔2023〕12号 → 2023), read as
+// NormalizeDocNumber reads it; 0 for what is no document number (a decree
+// number, a "title:…" id, a standard).  A document is issued in the year
+// of its number, so the year stands in for a date the text does not give.
+int DocNumberYear(std::string_view number);
+
 // A folded title without a leading province or city name (重庆市合川区… →
 // 合川区…), so a plan and its mention with or without the prefix compare
 // equal; unchanged when fewer than four characters would remain.
