@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "policygraph/fold.h"
 #include "policygraph/pipeline.h"
 
 namespace policygraph {
@@ -57,6 +58,18 @@ class Lookup {
   // The date of document `id`, or "" when unknown or not a real date.
   std::string DateOf(const std::string& id) const;
 
+  // When document or external node `id` was issued, as far as is known.
+  struct When {
+    std::string date;  // YYYY-MM-DD, or ""
+    int year = 0;      // the date's, else its number's (DocNumberYear), or 0
+    std::string Text() const {
+      std::string text = date.empty() ? "numbered in " : "dated ";
+      text += date.empty() ? std::to_string(year) : date;
+      return text;
+    }
+  };
+  When WhenOf(const std::string& id) const;
+
   // What a reader calls the target of `ref`: the corpus document's plan or
   // title, the external node's title, else what the mention printed.
   std::string TargetTitle(const Reference& ref) const;
@@ -79,6 +92,14 @@ std::string Lookup::DateOf(const std::string& id) const {
   const Document* doc = FindDocument(id);
   if (!doc || !IsIsoDate(doc->date)) return "";
   return doc->date;
+}
+
+Lookup::When Lookup::WhenOf(const std::string& id) const {
+  When when;
+  when.date = DateOf(id);
+  when.year =
+      when.date.empty() ? DocNumberYear(id) : std::stoi(when.date.substr(0, 4));
+  return when;
 }
 
 // A 印发 notice is known by the plan it carries.
@@ -272,10 +293,21 @@ void AddRepealed(const Corpus& corpus, const Lookup& lookup,
 // ── anachronism ────────────────────────────────────────────────────────
 
 // A draft names a document still to be written, so its later date is the
-// expected outcome, not an error.
+// expected outcome, not an error.  An external node has no date, but one
+// known by its number has the number's year.
 bool CanBeAnachronism(const Reference& r) {
-  return !r.self && r.target_kind == "document" &&
+  return !r.self &&
+         (r.target_kind == "document" || r.target_kind == "external") &&
          r.relation != Relation::kDrafts && r.target != r.doc;
+}
+
+// Whether `cited` was issued after `citing`: by their dates when both are
+// dated, else by the years their numbers give, so that a year equal on
+// both sides says nothing.
+bool IssuedAfter(const Lookup::When& cited, const Lookup::When& citing) {
+  if (!cited.date.empty() && !citing.date.empty())
+    return cited.date > citing.date;
+  return cited.year != 0 && citing.year != 0 && cited.year > citing.year;
 }
 
 void AddAnachronisms(const Corpus& corpus, const Lookup& lookup,
@@ -285,9 +317,10 @@ void AddAnachronisms(const Corpus& corpus, const Lookup& lookup,
   size_t first = out.size();
   ForEachReference(corpus, [&](const Reference& r) {
     if (!CanBeAnachronism(r)) return;
-    std::string citing = lookup.DateOf(r.doc);
-    std::string cited = lookup.DateOf(r.target);
-    if (citing.empty() || cited.empty() || cited <= citing) return;
+    const Lookup::When cited = lookup.WhenOf(r.target);
+    if (cited.year == 0) return;  // most external nodes: a title alone
+    const Lookup::When citing = lookup.WhenOf(r.doc);
+    if (!IssuedAfter(cited, citing)) return;
     auto [it, inserted] = seen.try_emplace({r.doc, r.target}, out.size());
     if (!inserted) {
       ++mentions[it->second - first];
@@ -296,7 +329,7 @@ void AddAnachronisms(const Corpus& corpus, const Lookup& lookup,
     out.push_back(
         {OrphanKind::kAnachronism, r.doc, r.target, lookup.TargetTitle(r),
          r.file, r.line,
-         "dated " + citing + " but cites " + r.target + " dated " + cited});
+         citing.Text() + " but cites " + r.target + " " + cited.Text()});
     mentions.push_back(1);
   });
   for (size_t i = 0; i < mentions.size(); ++i)

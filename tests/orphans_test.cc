@@ -248,12 +248,65 @@ TEST(Orphans, AnachronismIsOnePerCitingAndCitedPair) {
             "2 mentions, first here");
 }
 
-TEST(Orphans, AnachronismNeedsBothDates) {
-  Corpus corpus = Build({kLater, kEarlier});
+// As if the text of document `id` gave `date` ("" for none).
+void SetDate(Corpus& corpus, const std::string& id, const std::string& date) {
   for (ParsedFile& f : corpus.files)
     for (Document& d : f.documents)
-      if (d.id == "合川府发〔2023〕8号") d.date = "";
+      if (d.id == id) d.date = date;
+}
+
+// Without its date, the cited notice still has its number's year, 2023,
+// which is after the citing notice's 2022-05-01.
+TEST(Orphans, AnachronismWithoutADateComparesTheNumbersYear) {
+  Corpus corpus = Build({kLater, kEarlier});
+  SetDate(corpus, "合川府发〔2023〕8号", "");
+  std::vector<Orphan> late =
+      OfKind(FindWithoutGraph(corpus), OrphanKind::kAnachronism);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].document, "合川府发〔2022〕8号");
+  EXPECT_EQ(
+      late[0].detail,
+      "dated 2022-05-01 but cites 合川府发〔2023〕8号 numbered in 2023; 2 "
+      "mentions, first here");
+}
+
+// A year equal on both sides says nothing; with neither date, the numbers'
+// years are compared.
+TEST(Orphans, AnachronismByYearNeedsALaterYear) {
+  Corpus corpus = Build({kLater, kEarlier});
+  SetDate(corpus, "合川府发〔2023〕8号", "");
+  SetDate(corpus, "合川府发〔2022〕8号", "2023-01-01");
   EXPECT_EQ(FindWithoutGraph(corpus).Count(OrphanKind::kAnachronism), 0u);
+  SetDate(corpus, "合川府发〔2022〕8号", "");
+  std::vector<Orphan> late =
+      OfKind(FindWithoutGraph(corpus), OrphanKind::kAnachronism);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].detail,
+            "numbered in 2022 but cites 合川府发〔2023〕8号 numbered in 2023; "
+            "2 mentions, first here");
+}
+
+// An external node known by its number was issued in the number's year:
+// a 2022 notice citing 国发〔2025〕3号 cites what did not exist yet, most
+// often a misprinted number.  One of 2022 is in order, and one known by
+// its title alone has no year to compare.
+TEST(Orphans, AnachronismOfAnExternalNodeByItsNumbersYear) {
+  const Input early{
+      "e.txt",
+      Notice("重庆市人民政府", "关于做好防汛工作的通知", "渝府发〔2022〕3号",
+             {"根据国发〔2025〕3号文件精神，做好防汛工作。",
+              "按照国发〔2022〕1号文件要求，加强值守。",
+              "执行《重庆市防汛抗旱应急预案（2030年）》。"},
+             "2022年5月1日")};
+  std::vector<Orphan> late =
+      OfKind(FindWithoutGraph(Build({early})), OrphanKind::kAnachronism);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].document, "渝府发〔2022〕3号");
+  EXPECT_EQ(late[0].subject, "国发〔2025〕3号");
+  EXPECT_EQ(late[0].file, "e.txt");
+  EXPECT_EQ(late[0].line, 8u);
+  EXPECT_EQ(late[0].detail,
+            "dated 2022-05-01 but cites 国发〔2025〕3号 numbered in 2025");
 }
 
 TEST(Orphans, DanglingIsAReferenceResolvedToNothing) {

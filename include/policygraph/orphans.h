@@ -14,9 +14,12 @@
 //               (by a repealing document dated no later than the citing
 //               one, or when either date is unknown — the detail says so);
 //               the repealing document's own mentions are not citations
-//   anachronism a document citing a corpus document dated later than itself
-//               (both dates known; drafts excepted, since a plan announced
-//               is written later by nature), one per (document, target)
+//   anachronism a document citing one issued later than itself: by the
+//               dates when both are known, else by the years of what is
+//               known (a date's, or a document number's: a 2022 notice
+//               citing 国发〔2025〕3号, a corpus document or an external
+//               node); drafts excepted, since a plan announced is written
+//               later by nature; one per (document, target)
 //   isolated    a document with no basis/implements/follows/issues/repeals/
 //               drafts/mentions/counterpart edge to or from another document
 //               or external node of the graph
