@@ -299,6 +299,30 @@ TEST_F(Cli, LineageOfHechuanTransportPlanReachesMunicipalAndNationalPlans) {
   EXPECT_EQ(dot.out.rfind("digraph", 0), 0u) << dot.out.substr(0, 80);
 }
 
+// An id typed as read, or words of a title, is answered with what it may
+// mean; the command still fails, since a script must not go on with a
+// guess.
+TEST_F(Cli, AnUnknownIdIsAnsweredWithTheDocumentsItMayMean) {
+  ToolRun r = Tool("lineage 合川府发2023-2");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("did you mean\n  合川府发〔2023〕2号  "
+                       "合川区综合立体交通网规划纲要（2021—2035年）\n"),
+            std::string::npos)
+      << r.err;
+  r = Tool("coverage 卫星互联网");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("\n  渝府发〔2023〕7号  "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n  渝府办发〔2024〕22号  "), std::string::npos)
+      << r.err;
+  r = Tool("coverage 渝府发〔2023〕7号 --child 渝府办发2024-22");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--child: no document with id '渝府办发2024-22' in "
+                       "the input; did you mean\n  渝府办发〔2024〕22号"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(Cli, LineageRejectsUnknownIdsAndRelations) {
   ToolRun r = Tool("lineage 渝府发〔1999〕1号");
   EXPECT_EQ(r.exit_code, 2);
@@ -453,7 +477,8 @@ TEST_F(Cli, ExportSelectsANeighbourhoodInEveryFormat) {
 TEST_F(Cli, ExportRejectsUnknownSelectionsLevelsAndRelations) {
   ToolRun r = Tool("export --select 渝府发〔1999〕1号");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("no document with id 渝府发〔1999〕1号"),
+  EXPECT_NE(r.err.find("--select: no document or cited document with id "
+                       "'渝府发〔1999〕1号'"),
             std::string::npos)
       << r.err;
   r = Tool("export --levels province");

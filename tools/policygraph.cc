@@ -32,6 +32,7 @@
 #include "policygraph/pipeline.h"
 #include "policygraph/report_format.h"
 #include "policygraph/shard.h"
+#include "policygraph/suggest.h"
 #include "policygraph/text_spill.h"
 #include "policygraph/viewer.h"
 
@@ -272,8 +273,7 @@ int RunDirectives(const Options& o) {
   const pg::ParsedFile* file = nullptr;
   const pg::Document* doc = corpus.FindDocument(o.id, &file, nullptr);
   if (!doc) {
-    std::cerr << "policygraph: error: no document with id '" << o.id
-              << "' in the input; `policygraph documents` lists the ids\n";
+    std::cerr << pg::UnknownIdMessage(corpus, "", o.id, false);
     return kExitUsage;
   }
   std::optional<pg::ParsedFile> again = ParseAgain(*file);
@@ -360,8 +360,7 @@ int RunLineage(const Options& o) {
   pg::PolicyGraph graph = pg::BuildGraph(corpus, nullptr, o.jobs);
   std::optional<pg::NodeId> root = FindRoot(corpus, graph, o.id);
   if (!root) {
-    std::cerr << "policygraph: error: no document or cited document with id '"
-              << o.id << "'; `policygraph documents` lists the ids\n";
+    std::cerr << pg::UnknownIdMessage(corpus, "", o.id, true);
     return kExitUsage;
   }
   pg::LineageReport report = pg::TraceLineage(graph, *root, lineage);
@@ -378,16 +377,14 @@ int RunCoverage(const Options& o) {
   bool errors = Report(corpus, o.quiet);
   const pg::Document* parent = corpus.FindDocument(o.id, nullptr, nullptr);
   if (!parent) {
-    std::cerr << "policygraph: error: no document with id '" << o.id
-              << "' in the input; `policygraph documents` lists the ids\n";
+    std::cerr << pg::UnknownIdMessage(corpus, "", o.id, false);
     return kExitUsage;
   }
   std::vector<std::string> children;
   for (const std::string& child : o.children) {
     const pg::Document* doc = corpus.FindDocument(child, nullptr, nullptr);
     if (!doc) {
-      std::cerr << "policygraph: error: --child: no document with id '" << child
-                << "' in the input\n";
+      std::cerr << pg::UnknownIdMessage(corpus, "--child", child, false);
       return kExitUsage;
     }
     children.push_back(doc->id);
@@ -962,8 +959,7 @@ int RunExport(const Options& o) {
     // The same ids lineage accepts: any spelling of a number, or a title.
     std::optional<pg::NodeId> selected = FindRoot(corpus, graph, o.select);
     if (!selected) {
-      std::cerr << "policygraph: error: no document with id " << o.select
-                << " in the graph (see `policygraph documents`)\n";
+      std::cerr << pg::UnknownIdMessage(corpus, "--select", o.select, true);
       return kExitUsage;
     }
     view.select = graph.Node(*selected).id;
