@@ -55,9 +55,6 @@ class Lookup {
     return it == documents_.end() ? nullptr : it->second;
   }
 
-  // The date of document `id`, or "" when unknown or not a real date.
-  std::string DateOf(const std::string& id) const;
-
   // When document or external node `id` was issued, as far as is known.
   struct When {
     std::string date;  // YYYY-MM-DD, or ""
@@ -88,17 +85,14 @@ bool IsIsoDate(std::string_view date) {
   return true;
 }
 
-std::string Lookup::DateOf(const std::string& id) const {
-  const Document* doc = FindDocument(id);
-  if (!doc || !IsIsoDate(doc->date)) return "";
-  return doc->date;
-}
-
 Lookup::When Lookup::WhenOf(const std::string& id) const {
   When when;
-  when.date = DateOf(id);
-  when.year =
-      when.date.empty() ? DocNumberYear(id) : std::stoi(when.date.substr(0, 4));
+  if (const Document* doc = FindDocument(id); doc && IsIsoDate(doc->date)) {
+    when.date = doc->date;
+    when.year = std::stoi(when.date.substr(0, 4));
+  } else {
+    when.year = DocNumberYear(id);
+  }
   return when;
 }
 
@@ -235,6 +229,7 @@ void AddDangling(const Corpus& corpus, std::vector<Orphan>& out) {
 
 struct Repeal {
   std::string date;  // "" when the repealing document is undated
+  int year = 0;      // the date's, else its number's, or 0
   std::string by;    // id of the repealing document
   friend bool operator<(const Repeal& a, const Repeal& b) {
     // Undated repeals last: a dated one gives the reader a firmer fact.
@@ -249,23 +244,32 @@ std::map<std::string, std::set<Repeal>> CollectRepeals(const Corpus& corpus,
   std::map<std::string, std::set<Repeal>> repeals;
   ForEachReference(corpus, [&](const Reference& r) {
     if (r.relation != Relation::kRepeals || r.self || r.target.empty()) return;
-    repeals[r.target].insert({lookup.DateOf(r.doc), r.doc});
+    const Lookup::When when = lookup.WhenOf(r.doc);
+    repeals[r.target].insert({when.date, when.year, r.doc});
   });
   return repeals;
 }
 
-// Citing a repealed document is only a mistake once the repeal exists; when
-// either date is unknown the order cannot be ruled out, so it is reported
-// and the detail says so.
-bool RepealPrecedes(const Repeal& repeal, const std::string& citing_date) {
-  if (repeal.date.empty() || citing_date.empty()) return true;
-  return repeal.date <= citing_date;
+enum class RepealOrder { kRepealFirst, kCitationFirst, kUnknown };
+
+// By the dates when both are known, else by the years (a date's or a
+// document number's) when they differ.
+RepealOrder OrderOf(const Repeal& repeal, const Lookup::When& citing) {
+  if (!repeal.date.empty() && !citing.date.empty())
+    return repeal.date <= citing.date ? RepealOrder::kRepealFirst
+                                      : RepealOrder::kCitationFirst;
+  if (repeal.year != 0 && citing.year != 0 && repeal.year != citing.year)
+    return repeal.year < citing.year ? RepealOrder::kRepealFirst
+                                     : RepealOrder::kCitationFirst;
+  return RepealOrder::kUnknown;
 }
 
-std::string RepealDetail(const Repeal& repeal, const std::string& citing_date) {
+// Citing a repealed document is only a mistake once the repeal exists;
+// when the order cannot be told it is reported, and the detail says so.
+std::string RepealDetail(const Repeal& repeal, RepealOrder order) {
   std::string detail = "repealed by " + repeal.by;
   if (!repeal.date.empty()) detail += " (" + repeal.date + ")";
-  if (repeal.date.empty() || citing_date.empty())
+  if (order == RepealOrder::kUnknown)
     detail += "; a date is unknown, check which came first";
   return detail;
 }
@@ -278,13 +282,15 @@ void AddRepealed(const Corpus& corpus, const Lookup& lookup,
     if (r.self || r.relation == Relation::kRepeals) return;
     auto it = repeals.find(r.target);
     if (it == repeals.end()) return;
-    std::string citing_date = lookup.DateOf(r.doc);
+    const Lookup::When citing = lookup.WhenOf(r.doc);
     for (const Repeal& repeal : it->second) {
       // The repealing document naming what it replaces is not a citation.
-      if (repeal.by == r.doc || !RepealPrecedes(repeal, citing_date)) continue;
+      if (repeal.by == r.doc) continue;
+      const RepealOrder order = OrderOf(repeal, citing);
+      if (order == RepealOrder::kCitationFirst) continue;
       out.push_back({OrphanKind::kRepealed, r.doc, r.target,
                      lookup.TargetTitle(r), r.file, r.line,
-                     RepealDetail(repeal, citing_date)});
+                     RepealDetail(repeal, order)});
       return;
     }
   });

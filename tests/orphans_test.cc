@@ -232,6 +232,28 @@ TEST(Orphans, RepealedOnlyWhenCitedAfterTheRepealOrUndated) {
             "check which came first");
 }
 
+// Without the citing notice's date, its number's year orders it against
+// the repeal of 2023-03-02 when the years differ: 2024 after, 2022 before.
+// d.txt's own 2023 cannot tell (the test above).
+TEST(Orphans, RepealedWithoutADateGoesByTheNumbersYear) {
+  auto renumbered = [](const std::string& number) {
+    Input input = kUndated;
+    const std::string from = "合川府发〔2023〕9号";
+    input.text.replace(input.text.find(from), from.size(), number);
+    return input;
+  };
+  std::vector<Orphan> repealed = OfKind(
+      FindWithoutGraph(Build({kRepealer, renumbered("合川府发〔2024〕9号")})),
+      OrphanKind::kRepealed);
+  ASSERT_EQ(repealed.size(), 1u);
+  EXPECT_EQ(repealed[0].document, "合川府发〔2024〕9号");
+  EXPECT_EQ(repealed[0].detail, "repealed by 渝府发〔2023〕5号 (2023-03-02)");
+  EXPECT_EQ(
+      FindWithoutGraph(Build({kRepealer, renumbered("合川府发〔2022〕9号")}))
+          .Count(OrphanKind::kRepealed),
+      0u);
+}
+
 TEST(Orphans, AnachronismIsOnePerCitingAndCitedPair) {
   Corpus corpus = Build({kLater, kEarlier});
   OrphanReport found = FindWithoutGraph(corpus);

@@ -12,7 +12,9 @@
 //               resolve step did not run or went wrong
 //   repealed    a reference to a document the corpus says was repealed
 //               (by a repealing document dated no later than the citing
-//               one, or when either date is unknown — the detail says so);
+//               one, or numbered in an earlier year when a date is
+//               missing; when the order cannot be told, reported and the
+//               detail says so);
 //               the repealing document's own mentions are not citations
 //   anachronism a document citing one issued later than itself: by the
 //               dates when both are known, else by the years of what is
