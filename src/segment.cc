@@ -153,6 +153,7 @@ class Segmenter {
   Document MakeDocument(const Header& h, uint32_t end_line) const;
   void FillDecreeTitle(Document& doc) const;
   void FillAttachedTitle(Document& doc) const;
+  void CheckDateAgainstNumber(const Document& doc);
   uint32_t LastContentLine(uint32_t first, uint32_t limit) const;
   void CheckAgainstToc(std::vector<Document>& docs,
                        const std::vector<std::string>& folded_toc);
@@ -434,6 +435,19 @@ Document Segmenter::MakeDocument(const Header& h, uint32_t end_line) const {
   return doc;
 }
 
+// A document is numbered in the year it is issued, so a date of another
+// year is most often a misread digit in one of them; orphans and
+// counterparts go by the date, which a reader should check.
+void Segmenter::CheckDateAgainstNumber(const Document& doc) {
+  const int year = DocNumberYear(doc.doc_number);
+  if (year == 0 || doc.date.size() < 4) return;
+  if (doc.date.compare(0, 4, std::to_string(year)) == 0) return;
+  Warn(doc.header_last_line, "date-number-mismatch",
+       doc.doc_number + " is numbered in " + std::to_string(year) +
+           " but the document is dated " + doc.date +
+           "; one of them may be misread");
+}
+
 // A decree's title is the regulation it promulgates: 《X》已经…审议通过.
 void Segmenter::FillDecreeTitle(Document& doc) const {
   for (uint32_t n = doc.header_last_line + 1; n <= doc.last_line; ++n) {
@@ -567,6 +581,7 @@ Segmentation Segmenter::Run() {
     doc.type = TitleType(doc.title);
     doc.level = ClassifyIssuerLevel(doc.issuer);
     doc.id = DocumentId(doc);
+    CheckDateAgainstNumber(doc);
   }
   out_.documents = std::move(docs);
   return std::move(out_);

@@ -52,6 +52,25 @@ TEST(Segment, JoinsIssuerAndTitleAcrossBlankLines) {
   EXPECT_EQ(d.last_line, 15u);
 }
 
+// kSplitHeader with its date misread as 2032: the number says 2023.  The
+// same text as printed draws no warning.
+TEST(Segment, WarnsWhenTheDateIsOfAnotherYearThanTheNumber) {
+  EXPECT_TRUE(SegmentGazette(Text(kSplitHeader)).diagnostics.empty());
+  std::string misread = kSplitHeader;
+  misread.replace(misread.find("2023年2月28日"), 4, "2032");
+  Segmentation seg = SegmentGazette(Text(misread));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  EXPECT_EQ(seg.documents[0].date, "2032-02-28");
+  ASSERT_EQ(seg.diagnostics.size(), 1u);
+  const Diagnostic& d = seg.diagnostics[0];
+  EXPECT_EQ(d.severity, Severity::kWarning);
+  EXPECT_EQ(d.code, "date-number-mismatch");
+  EXPECT_EQ(d.line, 7u);  // the number's
+  EXPECT_EQ(d.message,
+            "渝府发〔2023〕7号 is numbered in 2023 but the document is dated "
+            "2032-02-28; one of them may be misread");
+}
+
 TEST(Segment, NormalizesNumbersWithStraySpacesAndOtherBrackets) {
   struct Case {
     const char* number_line;
