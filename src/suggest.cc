@@ -14,15 +14,16 @@
 namespace policygraph {
 namespace {
 
-// An id's letters and digits in runs, each run ended by '|': 合川府发〔2023〕
-// 2号 and 合川府发2023-002 are both 合川府发|2023|2|.  Digit runs lose their
-// leading zeros, and 号 (which ends every number, and which people drop)
-// is left out.
-int KindOf(char32_t c) {  // 0 other, 1 letter, 2 digit
+// 0 for what parts runs, 1 a letter, 2 a digit.  号 ends every number and
+// people drop it, so it parts runs too.
+int KindOf(char32_t c) {
   if (c >= U'0' && c <= U'9') return 2;
   return c != U'号' && u_isalpha(static_cast<UChar32>(c)) ? 1 : 0;
 }
 
+// An id's letters and digits in runs, each run ended by '|': 合川府发〔2023〕
+// 2号 and 合川府发2023-002 are both 合川府发|2023|2|.  Digit runs lose their
+// leading zeros.
 std::u32string Skeleton(std::string_view id) {
   // Folding drops white space, which parts a typed number as a bracket
   // does (合川府发 2023 2): it becomes a '/' first.
