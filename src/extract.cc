@@ -80,7 +80,11 @@ struct Patterns {
   RE2 doc_number{
       R"(([\p{Han}]{1,12})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*)"
       R"(([0-9０-９]{1,5})\s*号)"};
-  RE2 decree{R"(([\p{Han}]{2,16}?令)\s*第\s*([0-9０-９]{1,5})\s*号)"};
+  // 重庆市人民政府令第359号, and the numbering by year ministries give
+  // their decrees and announcements: 国家发展改革委令2023年第7号,
+  // 国家税务总局公告2023年第6号.
+  RE2 decree{R"(([\p{Han}]{2,16}?(?:令|公告))\s*(?:[0-9０-９]{4}\s*年\s*)?)"
+             R"(第\s*([0-9０-９]{1,5})\s*号)"};
   RE2 standard{
       R"(((?:GB|GB/T|GB/Z|HJ|HJ/T|WS|WS/T|JGJ|JGJ/T|CJJ|CJJ/T|DB\d{2}|DB\d{2}/T|)"
       R"(JT/T|JTG|SL|DL/T|NY/T|YY|YY/T|AQ|AQ/T|MZ/T|GA|GA/T|XF|XF/T))\s*)"

@@ -421,17 +421,38 @@ std::u32string_view WithoutLeadingZeros(std::u32string_view digits) {
 
 }  // namespace
 
-// 重庆市人民政府令第0359号 → 重庆市人民政府令第359号; anything else unchanged.
-std::u32string FoldDecreeNumber(const std::u32string& text) {
-  size_t at = text.rfind(U"令第");
-  if (at == std::u32string::npos || at == 0 || text.size() < at + 4 ||
+// Where the 第 of a decree or announcement number is — 重庆市人民政府令
+// 第359号, or by year 国家发展改革委令2023年第7号, 国家税务总局公告2023年
+// 第6号 — with the year's first digit in `year_at` (npos without one);
+// npos when `text` is neither.
+size_t DecreeSerialMark(std::u32string_view text, size_t* year_at) {
+  *year_at = std::u32string_view::npos;
+  const size_t at = text.rfind(U'第');
+  if (at == std::u32string_view::npos || at == 0 || text.size() < at + 3 ||
       text.back() != U'号')
-    return text;
-  std::u32string_view serial(text.data() + at + 2, text.size() - at - 3);
-  for (char32_t c : serial)
-    if (c < U'0' || c > U'9') return text;
-  std::u32string out = text.substr(0, at + 2);
-  out += WithoutLeadingZeros(serial);
+    return std::u32string_view::npos;
+  for (char32_t c : text.substr(at + 1, text.size() - at - 2))
+    if (!IsAsciiDigit(c)) return std::u32string_view::npos;
+  if (text[at - 1] == U'令') return at >= 2 ? at : std::u32string_view::npos;
+  if (text[at - 1] != U'年' || at < 6) return std::u32string_view::npos;
+  for (char32_t c : text.substr(at - 5, 4))
+    if (!IsAsciiDigit(c)) return std::u32string_view::npos;
+  const std::u32string_view issuer = text.substr(0, at - 5);
+  if (!issuer.ends_with(U"令") && !issuer.ends_with(U"公告"))
+    return std::u32string_view::npos;
+  *year_at = at - 5;
+  return at;
+}
+
+// 重庆市人民政府令第0359号 → 重庆市人民政府令第359号, and the same of a
+// number by year; anything else unchanged.
+std::u32string FoldDecreeNumber(const std::u32string& text) {
+  size_t year_at = 0;
+  const size_t at = DecreeSerialMark(text, &year_at);
+  if (at == std::u32string::npos) return text;
+  std::u32string out = text.substr(0, at + 1);
+  out += WithoutLeadingZeros(
+      std::u32string_view(text).substr(at + 1, text.size() - at - 2));
   out += U'号';
   return out;
 }
@@ -453,10 +474,16 @@ std::string NormalizeDocNumber(std::string_view number) {
 int DocNumberYear(std::string_view number) {
   std::u32string text = WithoutWhitespace(DecodeUtf8(number));
   for (char32_t& c : text) c = FoldFullWidthDigit(c);
+  std::u32string_view digits;
   DocNumberParts parts;
-  if (!SplitDocNumber(text, parts)) return 0;
+  size_t year_at = 0;
+  if (SplitDocNumber(text, parts))
+    digits = parts.year;
+  else if (DecreeSerialMark(text, &year_at) != std::u32string::npos &&
+           year_at != std::u32string::npos)
+    digits = std::u32string_view(text).substr(year_at, 4);
   int year = 0;
-  for (char32_t digit : parts.year) year = year * 10 + (digit - U'0');
+  for (char32_t digit : digits) year = year * 10 + (digit - U'0');
   return year;
 }
 

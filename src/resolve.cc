@@ -384,6 +384,12 @@ Level ClassifyExternalLevel(std::string_view title, std::string_view number) {
       return Level::kNational;
   for (std::string_view p : {"国", "中发", "中办发", "GB", "银发"})
     if (StartsWith(n, p)) return Level::kNational;
+  // Only national bodies are named 部, 总署 or 总局 (a province's are 厅 and
+  // 局): their decrees and announcements, 生态环境部令第1号, 海关总署公告
+  // 2022年第113号, 财政部税务总局公告2023年第12号.
+  static const RE2* ministry =
+      new RE2(R"(^\p{Han}{1,12}?(?:部|总署|总局)\p{Han}{0,12}?(?:令|公告))");
+  if (!n.empty() && RE2::PartialMatch(n, *ministry)) return Level::kNational;
   // 合川区…, 重庆市石柱县…; not 成渝地区… or 园区.
   static const RE2* district = new RE2(
       R"(^(?:重庆市)?\p{Han}{0,5}?([^地社园片景街小])(?:区|县|自治县)[^级])");

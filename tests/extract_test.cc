@@ -63,6 +63,15 @@ TEST(Extract, ReadsEveryNumberForm) {
       {"《重庆市出租汽车客运管理办法》（重庆市人民政府令第271号）同时废止。",
        "重庆市人民政府令第271号", ReferenceForm::kTitle},
       {"依据渝府令第356号。", "渝府令第356号", ReferenceForm::kDecree},
+      // Ministries number decrees and announcements by year.
+      {"《产业结构调整指导目录（2024年本）》（国家发展改革委令2023年第7号）"
+       "同时施行。",
+       "国家发展改革委令2023年第7号", ReferenceForm::kTitle},
+      {"根据国家税务总局公告2023年第06号执行。", "国家税务总局公告2023年第6号",
+       ReferenceForm::kDecree},
+      {"按照《关于进一步支持小微企业和个体工商户发展有关税费政策的公告》"
+       "（财政部 税务总局公告2023年第12号）执行。",
+       "财政部税务总局公告2023年第12号", ReferenceForm::kTitle},
       {"按照《乡镇消防队》（GB/T35547—2017）要求。", "GB/T 35547—2017",
        ReferenceForm::kTitle},
       {"执行GB 50016-2014规定。", "GB 50016—2014", ReferenceForm::kStandard},
@@ -90,6 +99,11 @@ TEST(Extract, FindsBareNumbersWhereverTheyStand) {
       {"执行XYZ GB/T 35547－2017规定，又见DB50/T 1234—2020",
        {"GB/T 35547—2017", "DB50/T 1234—2020"}},
       {"号称第一，〔2022〕3号不是文号。", {}},
+      // A year-numbered announcement glued to a cue; a year and 第N号
+      // that follow neither 令 nor 公告 are no number.
+      {"依照国家税务总局公告 2023 年第 6 号和海关总署公告2022年第113号。",
+       {"国家税务总局公告2023年第6号", "海关总署公告2022年第113号"}},
+      {"本届会议2023年第2号议题。", {}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> numbers;

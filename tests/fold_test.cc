@@ -102,8 +102,12 @@ TEST(NormalizeDocNumber, FoldsDecreeNumbers) {
       {"重庆市人民政府令第 359 号", "重庆市人民政府令第359号"},
       {"渝府令第０３５６号", "渝府令第356号"},
       {"重庆市人民政府令 第 0271 号", "重庆市人民政府令第271号"},
-      {"令第5号", "令第5号"},        // no issuer: left alone
-      {"某令第五号", "某令第五号"},  // not digits: left alone
+      {"国家发展改革委令 2023 年第 07 号", "国家发展改革委令2023年第7号"},
+      {"国家税务总局公告２０２３年第６号", "国家税务总局公告2023年第6号"},
+      {"令第5号", "令第5号"},  // no issuer: left alone
+      {"令第05号", "令第05号"},
+      {"通知2023年第05号", "通知2023年第05号"},  // neither 令 nor 公告
+      {"某令第五号", "某令第五号"},              // not digits: left alone
   };
   for (const FoldCase& c : kCases) {
     SCOPED_TRACE(c.input);
@@ -131,10 +135,13 @@ TEST(DocNumberYear, ReadsTheYearOfWhatNormalizeDocNumberReads) {
   EXPECT_EQ(DocNumberYear("国办函(2022)17号"), 2022);
   EXPECT_EQ(DocNumberYear("渝府办发【２０２４】２２号"), 2024);
   EXPECT_EQ(DocNumberYear(" 合 川 府 发 〔 1999 〕 7 号"), 1999);
+  EXPECT_EQ(DocNumberYear("国家税务总局公告2023年第6号"), 2023);
+  EXPECT_EQ(DocNumberYear("国家发展改革委令2022年第7号"), 2022);
 }
 
 TEST(DocNumberYear, IsZeroForWhatIsNoDocumentNumber) {
   EXPECT_EQ(DocNumberYear("重庆市人民政府令第359号"), 0);
+  EXPECT_EQ(DocNumberYear("通知2023年第5号"), 0);
   EXPECT_EQ(DocNumberYear("title:重庆市森林防火条例"), 0);
   EXPECT_EQ(DocNumberYear("GB/T 35547—2017"), 0);
   EXPECT_EQ(DocNumberYear("〔2023〕7号"), 0);      // no issuer code

@@ -196,6 +196,10 @@ TEST(Resolve, ClassifiesExternalNodes) {
        Level::kMunicipal, "scheme"},
       {"", "GB/T 35547—2017", Level::kNational, "standard"},
       {"", "川府发〔2023〕12号", Level::kMunicipal, "other"},
+      {"", "海关总署公告2022年第113号", Level::kNational, "other"},
+      {"", "生态环境部令第1号", Level::kNational, "other"},
+      {"财政部税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告",
+       "财政部税务总局公告2023年第12号", Level::kNational, "other"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ClassifyExternalLevel(c.title, c.number), c.level)
@@ -203,6 +207,8 @@ TEST(Resolve, ClassifiesExternalNodes) {
     EXPECT_EQ(ClassifyExternalType(c.title, c.number), c.type)
         << c.title << c.number;
   }
+  // A province's bureau is no ministry.
+  EXPECT_NE(ClassifyExternalLevel("", "重庆市公安局令第3号"), Level::kNational);
 }
 
 // The whole bundled corpus: the cross-gazette basis and the shared hub.

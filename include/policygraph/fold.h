@@ -33,13 +33,15 @@ std::string NormalizeTitle(std::string_view title);
 
 // A document number as ids show it: 机关代字〔年份〕序号号 with the year in
 // 〔〕, ASCII digits, no zero padding and no whitespace; a decree number as
-// …令第N号 the same way.  Text that is neither comes back with only
-// whitespace removed.
+// …令第N号 the same way, and one numbered by year (国家发展改革委令2023年
+// 第7号, 国家税务总局公告2023年第6号).  Text that is neither comes back with
+// only whitespace removed.
 std::string NormalizeDocNumber(std::string_view number);
 
 // The year a document number carries (渝府办发〔2023〕12号 → 2023), read as
-// NormalizeDocNumber reads it; 0 for what is no document number (a decree
-// number, a "title:…" id, a standard).  A document is issued in the year
+// NormalizeDocNumber reads it, or a decree or announcement numbered by year
+// (国家税务总局公告2023年第6号); 0 for what carries none (重庆市人民政府令
+// 第359号, a "title:…" id, a standard).  A document is issued in the year
 // of its number, so the year stands in for a date the text does not give.
 int DocNumberYear(std::string_view number);
 
