@@ -89,6 +89,11 @@ struct Patterns {
       R"(((?:GB|GB/T|GB/Z|HJ|HJ/T|WS|WS/T|JGJ|JGJ/T|CJJ|CJJ/T|DB\d{2}|DB\d{2}/T|)"
       R"(JT/T|JTG|SL|DL/T|NY/T|YY|YY/T|AQ|AQ/T|MZ/T|GA|GA/T|XF|XF/T))\s*)"
       R"(([0-9]{1,6}(?:\.[0-9]{1,3})?)\s*[—–\-－]\s*([0-9]{4}))"};
+  // A regulation's promulgation note: 2023年3月2日重庆市人民政府令第359号
+  // 公布 (then perhaps ，自2023年5月1日起施行, another part).
+  RE2 promulgated{
+      R"(^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(.+号))"
+      R"((?:公布|发布|印发)$)"};
   RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
   // 《规划》, 《方案》: a type word alone names this document when no
   // abbreviation was introduced for it (本规划 in book-title marks).
@@ -126,6 +131,23 @@ std::string StripCodePrefix(std::string code) {
   return code;
 }
 
+// A date glued before a code (2023年3月2日重庆市人民政府令第359号) lends
+// the pattern its 日: a 年, 月 or 日 right after a digit is the date's, not
+// the issuer's, and is taken off `code` as the words of kCodePrefixes are.
+std::string StripDateUnit(std::string code, std::string_view before) {
+  const bool after_digit =
+      (!before.empty() &&
+       std::isdigit(static_cast<unsigned char>(before.back()))) ||
+      (before.size() >= 3 &&
+       before.compare(before.size() - 3, 2, "\xEF\xBC") == 0 &&
+       static_cast<unsigned char>(before.back()) >= 0x90 &&
+       static_cast<unsigned char>(before.back()) <= 0x99);
+  if (!after_digit) return code;
+  for (std::string_view unit : {"年", "月", "日"})
+    if (StartsWith(code, unit)) return code.substr(unit.size());
+  return code;
+}
+
 std::string NormalizeStandard(const std::string& code,
                               const std::string& number,
                               const std::string& year) {
@@ -136,6 +158,8 @@ std::string NormalizeStandard(const std::string& code,
 // standard number ("" when none).
 std::string ParseNumber(const std::string& text) {
   std::string compact = RemoveWhitespace(text);
+  if (std::string number; RE2::FullMatch(compact, P().promulgated, &number))
+    compact = number;
   std::string code, year, serial, number;
   if (RE2::FullMatch(compact, P().doc_number, &code, &year, &serial))
     return NormalizeDocNumber(compact);
@@ -176,6 +200,9 @@ class Extractor {
   struct Mention {
     uint32_t begin, end;  // the 《…》 (or the number) itself
     uint32_t full_end;    // including a trailing parenthesis
+    // Past a trailing parenthesis whether or not it said anything the
+    // reference keeps ("（2021年6月10日修正）"): no clause ends inside it.
+    uint32_t clause_end;
     Reference ref;
   };
 
@@ -196,6 +223,12 @@ class Extractor {
   uint32_t begin_ = 0, end_ = 0, body_begin_ = 0;
   std::vector<std::string> self_titles_;
   std::vector<Mention> mentions_;
+  // Where mentions and their parentheses lie: merged, in text order, made
+  // once all are found.
+  struct Span {
+    uint32_t begin, end;
+  };
+  std::vector<Span> spans_;
   // Abbreviation → title it was last defined for, and those defined for
   // this document itself.  Looked up for every title mention: a list
   // searched whole each time made a document of 50,000 abbreviations
@@ -261,6 +294,7 @@ void Extractor::ReadParenthesis(Mention& m) const {
   if (close == std::string_view::npos) return;
   std::string inner(text.substr(i + open_len, close - i - open_len));
   size_t close_len = text.compare(close, 3, "）") == 0 ? 3 : 1;
+  m.clause_end = static_cast<uint32_t>(close + close_len);
   bool used = false;
   std::string alias;
   if (RE2::PartialMatch(inner, P().alias, &alias)) {
@@ -330,7 +364,8 @@ void Extractor::FindTitles() {
     }
     Mention m;
     m.begin = static_cast<uint32_t>(i);
-    m.end = m.full_end = static_cast<uint32_t>(close + kClose.size());
+    m.end = m.full_end = m.clause_end =
+        static_cast<uint32_t>(close + kClose.size());
     std::string inner(text.substr(i + kOpen.size(), close - i - kOpen.size()));
     m.ref.title = NormalizeTitle(inner);
     if (CodePointCount(m.ref.title) < 2) {
@@ -501,15 +536,16 @@ void Extractor::FindBareNumbers() {
       std::string m(match.data(), match.size());
       std::string number;
       std::string code, year, serial;
+      const std::string_view before = std::string_view(src_.text).substr(0, b);
       if (form == ReferenceForm::kNumber &&
           RE2::FullMatch(m, P().doc_number, &code, &year, &serial)) {
-        std::string stripped = StripCodePrefix(code);
+        std::string stripped = StripCodePrefix(StripDateUnit(code, before));
         b += static_cast<uint32_t>(code.size() - stripped.size());
         number = NormalizeDocNumber(m.substr(code.size() - stripped.size()));
       } else if (form == ReferenceForm::kDecree) {
         std::string issuer, n;
         RE2::FullMatch(m, P().decree, &issuer, &n);
-        std::string stripped = StripCodePrefix(issuer);
+        std::string stripped = StripCodePrefix(StripDateUnit(issuer, before));
         b += static_cast<uint32_t>(issuer.size() - stripped.size());
         number = NormalizeDocNumber(m.substr(issuer.size() - stripped.size()));
       } else if (form == ReferenceForm::kStandard) {
@@ -537,7 +573,7 @@ void Extractor::FindBareNumbers() {
     last_end = f.end;
     Mention m;
     m.begin = f.begin;
-    m.end = m.full_end = f.end;
+    m.end = m.full_end = m.clause_end = f.end;
     m.ref.form = f.form;
     m.ref.doc_number = f.number;
     mentions_.push_back(std::move(m));
@@ -545,38 +581,63 @@ void Extractor::FindBareNumbers() {
 }
 
 // The mention's clause before it, other mentions blanked out so their
-// titles (关于印发…) cannot lend it a cue.
+// titles (关于印发…) cannot lend it a cue.  The clause is walked back over
+// the gaps between mentions: a delimiter inside a mention or its
+// parenthesis ends no clause (根据《甲办法》（2023年3月2日重庆市人民政府令
+// 第359号公布，自2023年5月1日起施行）和《乙条例》 rests on both), and only
+// the gaps count toward the look-back, so the last of a long list of
+// titles still finds the 根据 before the first.
 std::string Extractor::ClauseBefore(const Mention& m) const {
   std::string_view text = src_.text;
+  auto clause_start = [&](std::string_view gap) {
+    size_t start = 0;
+    for (std::string_view end : kClauseEnds) {
+      size_t at = ReverseFind(gap, end);
+      if (at != std::string_view::npos)
+        start = std::max(start, at + end.size());
+    }
+    return start;  // 0: no delimiter
+  };
+  auto aligned = [&](size_t at) {  // to the next code point's start
+    while ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+    return at;
+  };
+  // The first span at or after the mention; the one before may hold it
+  // (a number inside another mention's parenthesis), whose clause is then
+  // the parenthesis's own text before it.
+  auto next = std::lower_bound(
+      spans_.begin(), spans_.end(), m.begin,
+      [](const Span& x, uint32_t offset) { return x.begin < offset; });
+  if (next != spans_.begin() && std::prev(next)->end > m.begin) {
+    const size_t from = std::max<size_t>(
+        std::prev(next)->begin,
+        m.begin > kMaxClauseBytes ? aligned(m.begin - kMaxClauseBytes) : 0);
+    std::string_view gap = text.substr(from, m.begin - from);
+    return RemoveWhitespace(gap.substr(clause_start(gap)));
+  }
   // Cues stand near their mention; a bounded look-back keeps a document of
   // one endless clause linear.
-  size_t window =
-      m.begin > begin_ + kMaxClauseBytes ? m.begin - kMaxClauseBytes : begin_;
-  while (window < m.begin &&
-         (static_cast<unsigned char>(text[window]) & 0xC0) == 0x80)
-    ++window;
-  std::string_view look = text.substr(window, m.begin - window);
-  size_t start = window;
-  for (std::string_view end : kClauseEnds) {
-    size_t at = ReverseFind(look, end);
-    if (at != std::string_view::npos)
-      start = std::max(start, window + at + end.size());
+  std::vector<std::string_view> pieces;  // right to left
+  size_t pos = m.begin, budget = kMaxClauseBytes;
+  for (auto before = next;; --before) {
+    size_t from = before == spans_.begin() ? begin_ : std::prev(before)->end;
+    const bool limited = pos - from > budget;
+    if (limited) from = aligned(pos - budget);
+    std::string_view gap = text.substr(from, pos - from);
+    if (size_t start = clause_start(gap); start > 0) {
+      pieces.push_back(gap.substr(start));
+      break;
+    }
+    pieces.push_back(gap);
+    budget -= gap.size();
+    if (limited || before == spans_.begin() || budget == 0) break;
+    pieces.push_back("□");
+    pos = std::prev(before)->begin;
   }
-  // Other mentions of the clause are blanked: their titles (关于印发…) must
-  // not lend this one a cue.
-  auto other = std::lower_bound(
-      mentions_.begin(), mentions_.end(), start,
-      [](const Mention& x, size_t offset) { return x.begin < offset; });
-  std::string before;
-  size_t i = start;
-  for (; other != mentions_.end() && other->begin < m.begin; ++other) {
-    if (other->begin < i) continue;
-    before.append(text.substr(i, other->begin - i));
-    before += "□";
-    i = std::min<size_t>(other->full_end, m.begin);
-  }
-  if (i < m.begin) before.append(text.substr(i, m.begin - i));
-  return RemoveWhitespace(before);
+  std::string clause;
+  for (auto piece = pieces.rbegin(); piece != pieces.rend(); ++piece)
+    clause.append(*piece);
+  return RemoveWhitespace(clause);
 }
 
 std::string Extractor::ClauseAfter(const Mention& m) const {
@@ -627,6 +688,12 @@ Extraction Extractor::Run() {
   std::sort(
       mentions_.begin(), mentions_.end(),
       [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  for (const Mention& x : mentions_) {
+    if (!spans_.empty() && x.begin < spans_.back().end)
+      spans_.back().end = std::max(spans_.back().end, x.clause_end);
+    else
+      spans_.push_back({x.begin, x.clause_end});
+  }
   for (Mention& m : mentions_) {
     Decide(m);
     Reference& r = m.ref;

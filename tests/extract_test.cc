@@ -205,6 +205,73 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
   }
 }
 
+// A regulation cited with its promulgation note: the note's decree number
+// is the citation's number, and the comma inside it ends no clause, so the
+// title after it still rests on 根据.
+TEST(Extract, PromulgationNoteGivesTheNumberAndEndsNoClause) {
+  auto refs = Refs(
+      "根据《重庆市巡游出租汽车客运管理办法》（2023年3月2日重庆市人民政府令"
+      "第359号公布，自2023年5月1日起施行）和《重庆市物业管理条例》，制定本"
+      "方案。\n");
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].title, "重庆市巡游出租汽车客运管理办法");
+  EXPECT_EQ(refs[0].doc_number, "重庆市人民政府令第359号");
+  EXPECT_EQ(refs[0].relation, Relation::kBasis);
+  EXPECT_EQ(refs[1].title, "重庆市物业管理条例");
+  EXPECT_EQ(refs[1].relation, Relation::kBasis);
+}
+
+// A parenthesis that says nothing kept (a revision date) is no clause end
+// either, and the words inside an earlier mention's parenthesis (以下简称
+// 《实施意见》) lend no cue (实施) to the next title.
+TEST(Extract, NoCueOrClauseEndFromAnEarlierMentionsParenthesis) {
+  auto refs = Refs(
+      "根据《中华人民共和国安全生产法》（2021年6月10日修正，第三次修正）、"
+      "《国务院办公厅关于加强入河入海排污口监督管理工作的实施意见》（国办函"
+      "〔2022〕17号，以下简称《实施意见》）、《重庆市安全生产条例》等规定。\n");
+  ASSERT_EQ(refs.size(), 3u);
+  for (const Reference& r : refs) {
+    EXPECT_EQ(r.relation, Relation::kBasis) << r.title;
+    EXPECT_EQ(r.cue, "根据") << r.title;
+  }
+}
+
+// hechuan-gazette-2023-01.txt line 5197: six titles, three with numbers,
+// after one 根据; the last stands some 200 characters after it, beyond the
+// look-back, which counts only the text between mentions.
+TEST(Extract, TheLastOfALongListOfBasesStillFindsItsCue) {
+  auto refs = Refs(
+      "为深入持久打好大气污染防治攻坚战，根据《中华人民共和国大气污染防治法》"
+      "《重庆市大气污染防治条例》《重庆市市容环境卫生管理条例》《重庆市农业委员"
+      "会重庆市公安局重庆市环保局关于加强露天焚烧秸秆管理的通告》（渝农发〔2016"
+      "〕"
+      "277号）、《重庆市城市管理局重庆市公安局重庆市生态环境局重庆市市场监督管"
+      "理"
+      "局关于禁止在非指定区域露天焚烧、露天烧烤和经营食品摊贩的通告》（渝城管局"
+      "〔2019〕62号）、《重庆市生态环境局重庆市城市管理局重庆市农业农村委员会重"
+      "庆市林业局关于进一步加强露天焚烧整治工作改善空气质量的通知》（渝环〔2022"
+      "〕"
+      "114号）等法律法规和文件精神，结合我区露天焚烧管控工作实际，制定本工作方"
+      "案。\n");
+  ASSERT_EQ(refs.size(), 6u);
+  for (const Reference& r : refs)
+    EXPECT_EQ(r.relation, Relation::kBasis) << r.title;
+  EXPECT_EQ(refs[5].doc_number, "渝环〔2022〕114号");
+}
+
+// A date glued before a number gives it no 年, 月 or 日 of its issuer; a
+// city named 日照 keeps its 日.
+TEST(Extract, ADateGluedBeforeANumberIsNotItsIssuer) {
+  std::vector<std::string> numbers;
+  for (const Reference& r : Refs(
+           "2023年3月2日重庆市人民政府令第359号公布的办法和2022年国办发〔2022〕"
+           "5号文件同时执行，日照市人民政府令第3号。\n"))
+    numbers.push_back(r.doc_number);
+  EXPECT_EQ(numbers, (std::vector<std::string>{"重庆市人民政府令第359号",
+                                               "国办发〔2022〕5号",
+                                               "日照市人民政府令第3号"}));
+}
+
 TEST(Extract, NoticeNamingItsPlanIsSelf) {
   auto refs =
       Refs("现将《某某方案》印发给你们，请认真贯彻执行。\n", /*notice=*/true);
