@@ -629,7 +629,9 @@ std::string Extractor::ClauseBefore(const Mention& m) const {
       break;
     }
     pieces.push_back(gap);
-    budget -= gap.size();
+    // Each mention passed costs at least a character, so titles set side
+    // by side (《甲》《乙》…, no gap at all) are not walked back whole.
+    budget -= std::min(budget, std::max<size_t>(gap.size(), 3));
     if (limited || before == spans_.begin() || budget == 0) break;
     pieces.push_back("□");
     pos = std::prev(before)->begin;

@@ -259,6 +259,21 @@ TEST(Extract, TheLastOfALongListOfBasesStillFindsItsCue) {
   EXPECT_EQ(refs[5].doc_number, "渝环〔2022〕114号");
 }
 
+// Titles set side by side have no gap between them to count toward the
+// look-back; each still costs a character of it, so the walk back stays
+// short and the titles a hundred characters past the cue lose it.
+TEST(Extract, TitlesSideBySideCostTheLookBackACharacterEach) {
+  std::string body = "根据";
+  for (int i = 0; i < 150; ++i)
+    body += "《重庆市第" + std::to_string(i) + "号专项规划》";
+  auto refs = Refs(body + "，制定本方案。\n");
+  ASSERT_EQ(refs.size(), 150u);
+  EXPECT_EQ(refs[0].relation, Relation::kBasis);
+  EXPECT_EQ(refs[90].relation, Relation::kBasis);
+  EXPECT_EQ(refs[110].relation, Relation::kMentions);
+  EXPECT_EQ(refs[149].relation, Relation::kMentions);
+}
+
 // A date glued before a number gives it no 年, 月 or 日 of its issuer; a
 // city named 日照 keeps its 日.
 TEST(Extract, ADateGluedBeforeANumberIsNotItsIssuer) {
