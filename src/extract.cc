@@ -670,8 +670,14 @@ void Extractor::Decide(Mention& m) const {
   r.cue = cue.word;
   r.relation = cue.relation;
   if (r.form == ReferenceForm::kTitle && IsSelf(r.title)) {
-    r.self = true;
-    r.relation = Relation::kIssues;
+    // A number not its own says the title is another document's: the one
+    // a 转发 notice passes on (现将《重庆市人民政府办公厅关于…的通知》
+    // （渝府办发〔2023〕5号）转发给你们, issued by this notice), or a
+    // higher one of the same title it carries out (贯彻落实《垫江县…实施
+    // 方案》（垫江府办发〔2019〕36号）), by the cue as any other.
+    r.self = r.doc_number.empty() || r.doc_number == doc_.id ||
+             r.doc_number == doc_.doc_number;
+    if (r.self) r.relation = Relation::kIssues;
   } else if (r.relation == Relation::kIssues) {
     // 中共中央、国务院印发《X》: issued by someone else, only mentioned here.
     r.relation = Relation::kMentions;

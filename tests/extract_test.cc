@@ -287,6 +287,42 @@ TEST(Extract, ADateGluedBeforeANumberIsNotItsIssuer) {
                                                "日照市人民政府令第3号"}));
 }
 
+// A 转发 notice's attached title is another's document: with that
+// document's number beside it the reference is to it, issued (passed on)
+// by this notice; without a number, or with its own, it stays the notice
+// itself.
+TEST(Extract, AForwardedDocumentWithItsOwnNumberIsNotSelf) {
+  auto forward = [](const std::string& parenthesis) {
+    SourceText s;
+    s.path = "forward.txt";
+    s.text =
+        "重庆市合川区人民政府办公室\n关于转发重庆市人民政府办公厅关于做好2023年"
+        "春耕生产工作的通知的通知\n\n合川府办发〔2023〕40号\n\n各镇人民政府"
+        "：\n\n现将《重庆市人民政府办公厅关于做好2023年春耕生产工作的通知》" +
+        parenthesis + "转发给你们，请结合实际认真贯彻执行。\n";
+    IndexLines(s);
+    std::vector<Diagnostic> diagnostics;
+    return ParseSource(s, diagnostics).references;
+  };
+  auto refs = forward("（渝府办发〔2023〕5号）");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_FALSE(refs[0].self);
+  EXPECT_EQ(refs[0].doc_number, "渝府办发〔2023〕5号");
+  EXPECT_EQ(refs[0].relation, Relation::kIssues);
+  refs = forward("");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_TRUE(refs[0].self);
+  // Carried out, not passed on: the cue says so, as for any other title.
+  auto implemented =
+      Refs("贯彻落实《某某方案》（渝府发〔2023〕36号），制定本方案。\n", true);
+  ASSERT_EQ(implemented.size(), 1u);
+  EXPECT_FALSE(implemented[0].self);
+  EXPECT_EQ(implemented[0].relation, Relation::kImplements);
+  refs = forward("（合川府办发〔2023〕40号）");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_TRUE(refs[0].self);
+}
+
 TEST(Extract, NoticeNamingItsPlanIsSelf) {
   auto refs =
       Refs("现将《某某方案》印发给你们，请认真贯彻执行。\n", /*notice=*/true);
