@@ -187,6 +187,10 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
       {"按照《甲办法》有关标准建强市级体校。", Relation::kFollows},
       {"参照《甲规范》执行。", Relation::kFollows},
       {"《甲办法》（重庆市人民政府令第1号）同时废止。", Relation::kRepeals},
+      // How a decision clearing old documents words it.
+      {"《甲办法》（合川府发〔2016〕4号）宣布失效。", Relation::kRepeals},
+      {"自本决定印发之日起，《甲细则》不再执行。", Relation::kRepeals},
+      {"停止执行《甲规定》（合川府办发〔2017〕8号）。", Relation::kRepeals},
       {"推动出台《甲条例》。", Relation::kDrafts},
       {"加快推动《甲条例》出台。", Relation::kDrafts},
       {"完成《甲条例》立法调研。", Relation::kDrafts},

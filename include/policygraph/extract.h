@@ -22,12 +22,13 @@
 // Relation, from the cue words of the mention's clause (between ，。；：
 // and the mention; a cue right after the mention, within its clause, wins):
 //
-//   after the mention   废止 → repeals; 印发/转发 → issues;
+//   after the mention   废止/宣布失效/失效/不再执行/停止执行 → repeals;
+//                       印发/转发 → issues;
 //                       修订/出台/立法调研/起草 → drafts
 //   before the mention  根据/依据 → basis;
 //                       贯彻落实/贯彻/落实/实施/执行/完成 → implements;
 //                       按照/参照/依照/对照/遵照 → follows; 印发/转发 → issues;
-//                       废止 → repeals;
+//                       废止/停止执行 → repeals;
 //                       出台/制定/修订/编制/审议/起草/形成 → drafts
 //   otherwise           mentions
 //
