@@ -648,15 +648,18 @@ std::string Extractor::ClauseBefore(const Mention& m) const {
   return RemoveWhitespace(clause);
 }
 
+// From past the mention's parenthesis, whether it kept anything or not:
+// 《甲办法》（2021年修正）同时废止 repeals it.
 std::string Extractor::ClauseAfter(const Mention& m) const {
   std::string_view text = src_.text;
-  size_t stop = std::min<size_t>(end_, m.full_end + 4 * kMaxAfterCueBytes);
-  std::string_view look = text.substr(m.full_end, stop - m.full_end);
+  const size_t from = m.clause_end;
+  size_t stop = std::min<size_t>(end_, from + 4 * kMaxAfterCueBytes);
+  std::string_view look = text.substr(from, stop - from);
   for (std::string_view end : kClauseEnds) {
     size_t at = look.find(end);
-    if (at != std::string_view::npos) stop = std::min(stop, m.full_end + at);
+    if (at != std::string_view::npos) stop = std::min(stop, from + at);
   }
-  return RemoveWhitespace(text.substr(m.full_end, stop - m.full_end));
+  return RemoveWhitespace(text.substr(from, stop - from));
 }
 
 void Extractor::Decide(Mention& m) const {

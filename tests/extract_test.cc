@@ -191,6 +191,8 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
       {"《甲办法》（合川府发〔2016〕4号）宣布失效。", Relation::kRepeals},
       {"自本决定印发之日起，《甲细则》不再执行。", Relation::kRepeals},
       {"停止执行《甲规定》（合川府办发〔2017〕8号）。", Relation::kRepeals},
+      // After a parenthesis that gives no number.
+      {"《甲办法》（2021年6月10日修正）同时废止。", Relation::kRepeals},
       {"推动出台《甲条例》。", Relation::kDrafts},
       {"加快推动《甲条例》出台。", Relation::kDrafts},
       {"完成《甲条例》立法调研。", Relation::kDrafts},
