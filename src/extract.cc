@@ -218,7 +218,9 @@ class Extractor {
   size_t FindClose(size_t open) const;
   void ReadParenthesis(Mention& m) const;
   void Decide(Mention& m) const;
+  int DirectiveIndex(uint32_t line) const;
   std::string Directive(uint32_t line) const;
+  bool UnderBasisHeading(uint32_t line) const;
   bool IsSelf(const std::string& title) const;
   std::string ClauseBefore(const Mention& m) const;
   std::string ClauseAfter(const Mention& m) const;
@@ -340,16 +342,42 @@ bool Extractor::IsSelf(const std::string& title) const {
 
 // The innermost directive holding `line`: the last one starting at or
 // before it, or the nearest of its ancestors that still spans it.
-std::string Extractor::Directive(uint32_t line) const {
+int Extractor::DirectiveIndex(uint32_t line) const {
   const auto& nodes = tree_.nodes;
   auto it = std::upper_bound(
       nodes.begin(), nodes.end(), line,
       [](uint32_t l, const policygraph::Directive& d) { return l < d.line; });
-  if (it == nodes.begin()) return "";
+  if (it == nodes.begin()) return -1;
   for (int i = static_cast<int>(it - nodes.begin()) - 1; i >= 0;
        i = nodes[i].parent)
-    if (nodes[i].last_line >= line) return nodes[i].id;
-  return "";
+    if (nodes[i].last_line >= line) return i;
+  return -1;
+}
+
+std::string Extractor::Directive(uint32_t line) const {
+  const int i = DirectiveIndex(line);
+  return i < 0 ? "" : tree_.nodes[i].id;
+}
+
+// Whether a section holding `line` is headed as what the document rests
+// on (四、规划依据, 一、编制依据, 制定依据：): a plan lists its bases there
+// one a line, with no cue word before each.  The heading is read from the
+// text, so the outline trees of `refs` decide as the full ones do.
+bool Extractor::UnderBasisHeading(uint32_t line) const {
+  constexpr size_t kMaxHeadingChars = 20;
+  for (int i = DirectiveIndex(line); i >= 0; i = tree_.nodes[i].parent) {
+    const uint32_t at = tree_.nodes[i].line;
+    if (at == line || at < 1 || at > src_.LineCount()) continue;
+    std::string heading = RemoveWhitespace(src_.Line(at));
+    while (!heading.empty() && heading.back() == '*') heading.pop_back();
+    for (std::string_view colon : {"：", ":"})
+      if (EndsWith(heading, colon))
+        heading.resize(heading.size() - colon.size());
+    if (CodePointCount(heading) <= kMaxHeadingChars &&
+        EndsWith(heading, "依据"))
+      return true;
+  }
+  return false;
 }
 
 void Extractor::FindTitles() {
@@ -676,6 +704,8 @@ void Extractor::Decide(Mention& m) const {
   r.surface = std::string(TrimWhitespace(joined));
   r.directive = Directive(r.line);
   Cue cue = FindCue(ClauseBefore(m), ClauseAfter(m));
+  if (cue.word.empty() && UnderBasisHeading(r.line))
+    cue = {Relation::kBasis, "依据"};
   r.cue = cue.word;
   r.relation = cue.relation;
   if (r.form == ReferenceForm::kTitle && IsSelf(r.title)) {

@@ -293,6 +293,24 @@ TEST(Extract, ADateGluedBeforeANumberIsNotItsIssuer) {
                                                "日照市人民政府令第3号"}));
 }
 
+// hechuan-gazette-2023-01.txt lines 3453-3458: a plan lists what it rests
+// on under 规划依据, one title a line, with no cue word; a cue of its own
+// still decides, and a section headed otherwise gives nothing.
+TEST(Extract, ATitleListedUnderABasisHeadingIsABasis) {
+  auto refs = Refs(
+      "一、规划依据\n\n- (一)《国家信息化发展战略纲要》\n"
+      "- (二)《“十四五”国家信息化规划》\n\n"
+      "- (三) 按照《成渝地区双城经济圈建设规划纲要》\n\n"
+      "二、发展基础\n\n- (一)《重庆市新型智慧城市建设方案(2019—2022年)》"
+      "\n");
+  ASSERT_EQ(refs.size(), 4u);
+  EXPECT_EQ(refs[0].relation, Relation::kBasis);
+  EXPECT_EQ(refs[0].cue, "依据");
+  EXPECT_EQ(refs[1].relation, Relation::kBasis);
+  EXPECT_EQ(refs[2].relation, Relation::kFollows);
+  EXPECT_EQ(refs[3].relation, Relation::kMentions);
+}
+
 // A 转发 notice's attached title is another's document: with that
 // document's number beside it the reference is to it, issued (passed on)
 // by this notice; without a number, or with its own, it stays the notice

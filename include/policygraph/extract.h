@@ -30,6 +30,7 @@
 //                       按照/参照/依照/对照/遵照 → follows; 印发/转发 → issues;
 //                       废止/停止执行 → repeals;
 //                       出台/制定/修订/编制/审议/起草/形成 → drafts
+//   in a section headed …依据 (四、规划依据, 一、编制依据) → basis
 //   otherwise           mentions
 //
 // A cue followed by 的 (国务院印发的《X》) describes the mentioned document
