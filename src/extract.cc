@@ -22,6 +22,8 @@ using internal::CodePointCount;
 using internal::Contains;
 using internal::EndsWith;
 using internal::FindTriple;
+using internal::LastCodePoint;
+using internal::ParseDigits;
 using internal::ReverseFind;
 using internal::StartsWith;
 
@@ -141,14 +143,7 @@ std::string StripCodePrefix(std::string code) {
 // the pattern its 日: a 年, 月 or 日 right after a digit is the date's, not
 // the issuer's, and is taken off `code` as the words of kCodePrefixes are.
 std::string StripDateUnit(std::string code, std::string_view before) {
-  const bool after_digit =
-      (!before.empty() &&
-       std::isdigit(static_cast<unsigned char>(before.back()))) ||
-      (before.size() >= 3 &&
-       before.compare(before.size() - 3, 2, "\xEF\xBC") == 0 &&
-       static_cast<unsigned char>(before.back()) >= 0x90 &&
-       static_cast<unsigned char>(before.back()) <= 0x99);
-  if (!after_digit) return code;
+  if (ParseDigits(LastCodePoint(before)) < 0) return code;
   for (std::string_view unit : {"年", "月", "日"})
     if (StartsWith(code, unit)) return code.substr(unit.size());
   return code;
@@ -219,8 +214,7 @@ class Extractor {
   void ReadParenthesis(Mention& m) const;
   void Decide(Mention& m) const;
   int DirectiveIndex(uint32_t line) const;
-  std::string Directive(uint32_t line) const;
-  bool UnderBasisHeading(uint32_t line) const;
+  bool UnderBasisHeading(int directive, uint32_t line) const;
   bool IsSelf(const std::string& title) const;
   std::string ClauseBefore(const Mention& m) const;
   std::string ClauseAfter(const Mention& m) const;
@@ -340,8 +334,9 @@ bool Extractor::IsSelf(const std::string& title) const {
   return false;
 }
 
-// The innermost directive holding `line`: the last one starting at or
-// before it, or the nearest of its ancestors that still spans it.
+// The innermost directive holding `line`, as an index into the tree, or
+// -1: the last one starting at or before it, or the nearest of its
+// ancestors that still spans it.
 int Extractor::DirectiveIndex(uint32_t line) const {
   const auto& nodes = tree_.nodes;
   auto it = std::upper_bound(
@@ -354,18 +349,14 @@ int Extractor::DirectiveIndex(uint32_t line) const {
   return -1;
 }
 
-std::string Extractor::Directive(uint32_t line) const {
-  const int i = DirectiveIndex(line);
-  return i < 0 ? "" : tree_.nodes[i].id;
-}
-
-// Whether a section holding `line` is headed as what the document rests
-// on (四、规划依据, 一、编制依据, 制定依据：): a plan lists its bases there
-// one a line, with no cue word before each.  The heading is read from the
-// text, so the outline trees of `refs` decide as the full ones do.
-bool Extractor::UnderBasisHeading(uint32_t line) const {
+// Whether a section holding `line`, from its innermost `directive` (an
+// index, or -1) out, is headed as what the document rests on (四、规划依据,
+// 一、编制依据, 制定依据：): a plan lists its bases there one a line, with
+// no cue word before each.  The heading is read from the text, so the
+// outline trees of `refs` decide as the full ones do.
+bool Extractor::UnderBasisHeading(int directive, uint32_t line) const {
   constexpr size_t kMaxHeadingChars = 20;
-  for (int i = DirectiveIndex(line); i >= 0; i = tree_.nodes[i].parent) {
+  for (int i = directive; i >= 0; i = tree_.nodes[i].parent) {
     const uint32_t at = tree_.nodes[i].line;
     if (at == line || at < 1 || at > src_.LineCount()) continue;
     std::string heading = RemoveWhitespace(src_.Line(at));
@@ -643,9 +634,16 @@ std::string Extractor::ClauseBefore(const Mention& m) const {
       spans_.begin(), spans_.end(), m.begin,
       [](const Span& x, uint32_t offset) { return x.begin < offset; });
   if (next != spans_.begin() && std::prev(next)->end > m.begin) {
-    const size_t from = std::max<size_t>(
-        std::prev(next)->begin,
-        m.begin > kMaxClauseBytes ? aligned(m.begin - kMaxClauseBytes) : 0);
+    // The holder opens the span; its parenthesis starts where it ends.
+    const auto holder = std::lower_bound(
+        mentions_.begin(), mentions_.end(), std::prev(next)->begin,
+        [](const Mention& x, uint32_t offset) { return x.begin < offset; });
+    // (A bare number is never inside the 《》 itself: those are skipped.)
+    const size_t from = std::min<size_t>(
+        m.begin,
+        std::max<size_t>(holder->end, m.begin > kMaxClauseBytes
+                                          ? aligned(m.begin - kMaxClauseBytes)
+                                          : 0));
     std::string_view gap = text.substr(from, m.begin - from);
     return RemoveWhitespace(gap.substr(clause_start(gap)));
   }
@@ -702,9 +700,10 @@ void Extractor::Decide(Mention& m) const {
   for (char c : surface)
     if (c != '\n') joined.push_back(c);
   r.surface = std::string(TrimWhitespace(joined));
-  r.directive = Directive(r.line);
+  const int directive = DirectiveIndex(r.line);
+  r.directive = directive < 0 ? "" : tree_.nodes[directive].id;
   Cue cue = FindCue(ClauseBefore(m), ClauseAfter(m));
-  if (cue.word.empty() && UnderBasisHeading(r.line))
+  if (cue.word.empty() && UnderBasisHeading(directive, r.line))
     cue = {Relation::kBasis, "依据"};
   r.cue = cue.word;
   r.relation = cue.relation;

@@ -419,8 +419,6 @@ std::u32string_view WithoutLeadingZeros(std::u32string_view digits) {
   return digits.substr(first);
 }
 
-}  // namespace
-
 // Where the 第 of a decree or announcement number is — 重庆市人民政府令
 // 第359号, or by year 国家发展改革委令2023年第7号, 国家税务总局公告2023年
 // 第6号 — with the year's first digit in `year_at` (npos without one);
@@ -457,9 +455,18 @@ std::u32string FoldDecreeNumber(const std::u32string& text) {
   return out;
 }
 
-std::string NormalizeDocNumber(std::string_view number) {
+// A number as NormalizeDocNumber and DocNumberYear read it: code points,
+// no white space, ASCII digits.
+std::u32string NumberText(std::string_view number) {
   std::u32string text = WithoutWhitespace(DecodeUtf8(number));
   for (char32_t& c : text) c = FoldFullWidthDigit(c);
+  return text;
+}
+
+}  // namespace
+
+std::string NormalizeDocNumber(std::string_view number) {
+  const std::u32string text = NumberText(number);
   DocNumberParts parts;
   if (!SplitDocNumber(text, parts)) return EncodeUtf8(FoldDecreeNumber(text));
   std::u32string normalized(parts.code);
@@ -472,8 +479,7 @@ std::string NormalizeDocNumber(std::string_view number) {
 }
 
 int DocNumberYear(std::string_view number) {
-  std::u32string text = WithoutWhitespace(DecodeUtf8(number));
-  for (char32_t& c : text) c = FoldFullWidthDigit(c);
+  const std::u32string text = NumberText(number);
   std::u32string_view digits;
   DocNumberParts parts;
   size_t year_at = 0;

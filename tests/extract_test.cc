@@ -242,6 +242,20 @@ TEST(Extract, NoCueOrClauseEndFromAnEarlierMentionsParenthesis) {
   }
 }
 
+// A number inside a title's parenthesis that gave the title nothing is a
+// mention of its own; its clause is the parenthesis before it, so the
+// title's words (贯彻落实) lend it no cue.
+TEST(Extract, ANumberInsideATitlesParenthesisTakesNoCueFromTheTitle) {
+  auto refs =
+      Refs("《关于贯彻落实甲方案的通知》（2023年渝府发〔2023〕5号）。\n");
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].title, "关于贯彻落实甲方案的通知");
+  EXPECT_EQ(refs[0].doc_number, "");
+  EXPECT_EQ(refs[1].doc_number, "渝府发〔2023〕5号");
+  EXPECT_EQ(refs[1].relation, Relation::kMentions);
+  EXPECT_EQ(refs[1].cue, "");
+}
+
 // hechuan-gazette-2023-01.txt line 5197: six titles, three with numbers,
 // after one 根据; the last stands some 200 characters after it, beyond the
 // look-back, which counts only the text between mentions.
