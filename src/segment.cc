@@ -245,14 +245,21 @@ std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
     if (!IsTitleLike(src_.Line(i))) break;
     lines.insert(lines.begin(), i);
     std::string_view text = Clean(i);
-    if (StartsWith(text, "关于")) {
-      uint32_t above = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
-      if (above >= 1 && IsTitleLike(src_.Line(above)) &&
-          IsIssuerOnlyLine(Clean(above)))
+    if (Contains(text, "关于") || OpensWithIssuer(text)) {
+      // Joint issuers print one to a line above the title (中共重庆市合川区
+      // 委办公室 / 重庆市合川区人民政府办公室 / 关于印发…), or the first
+      // alone above a line that opens with the second.
+      const size_t most = StartsWith(text, "关于") ? 3 : 2;
+      for (size_t k = 0; k < most; ++k) {
+        uint32_t above = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
+        if (above < 1 || !IsTitleLike(src_.Line(above)) ||
+            !IsIssuerOnlyLine(Clean(above)))
+          break;
         lines.insert(lines.begin(), above);
+        i = above;
+      }
       break;
     }
-    if (Contains(text, "关于") || OpensWithIssuer(text)) break;
     i = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
   }
   if (lines.empty()) return std::nullopt;

@@ -282,6 +282,28 @@ TEST(Segment, ReadsNumberAboveTitleAndChineseNumeralDate) {
   EXPECT_EQ(d.header_last_line, 4u);
 }
 
+// Joint documents of a district's Party committee and government print
+// each issuer on a line of its own above the title.
+TEST(Segment, ReadsJointIssuersOneToALine) {
+  Segmentation seg = SegmentGazette(Text(
+      "【区委区政府文件】\n\n中共重庆市合川区委办公室\n重庆市合川区人民政府办公"
+      "室"
+      "\n关于印发《合川区乡村振兴重点工作\n任务分工方案》的通知\n\n"
+      "合川委办发 [2023] 18 号\n\n各镇党委、政府，区级有关部门：\n\n正文。\n\n"
+      "中共重庆市合川区委办公室　　　重庆市合川区人民政府办公室\n\n"
+      "2023年5月6日\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  const Document& d = seg.documents[0];
+  EXPECT_EQ(d.id, "合川委办发〔2023〕18号");
+  EXPECT_EQ(d.issuer, "中共重庆市合川区委办公室、重庆市合川区人民政府办公室");
+  EXPECT_EQ(
+      d.title,
+      "中共重庆市合川区委办公室重庆市合川区人民政府办公室关于印发《合川区乡"
+      "村振兴重点工作任务分工方案》的通知");
+  EXPECT_EQ(d.first_line, 3u);
+  EXPECT_EQ(d.date, "2023-05-06");
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
