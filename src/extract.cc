@@ -123,7 +123,29 @@ constexpr std::array<std::string_view, 33> kCodePrefixes = {
     "或",       "见",   "的",   "经",   "由",     "按",   "据",
     "将",       "原",   "即",   "了",   "在"};
 
+// Words no issuer code holds, so the code starts after the last of them
+// however much prose the greedy pattern took before it:
+// 各镇街要认真贯彻落实合川府发〔2023〕9号 → 合川府发, 市政府常务会议审议通过的
+// 重庆市人民政府令第365号 → 重庆市人民政府令, and after the 号 of a number
+// just before (渝经信发〔2023〕5号和住房和城乡建设部令第5号, whose decree had
+// started at that 号 and was lost under it).  Single characters other than
+// 的, 了 and 号 stay out: 经 opens 渝经信发, 和 stands in 住房和城乡建设部令.
+constexpr std::array<std::string_view, 26> kCodeBreaks = {
+    "贯彻落实", "贯彻", "落实", "执行", "实施", "印发", "转发", "根据", "依据",
+    "按照",     "参照", "依照", "对照", "遵照", "学习", "废止", "同时", "以及",
+    "详见",     "参见", "精神", "要求", "通过", "的",   "了",   "号"};
+
 std::string StripCodePrefix(std::string code) {
+  size_t cut = 0;
+  for (std::string_view word : kCodeBreaks) {
+    size_t at = code.rfind(word);
+    if (at == std::string::npos) continue;
+    const size_t after = at + word.size();
+    if (after > cut &&
+        CodePointCount(std::string_view(code).substr(after)) >= 2)
+      cut = after;
+  }
+  code.erase(0, cut);
   bool stripped = true;
   while (stripped && CodePointCount(code) > 2) {
     stripped = false;
@@ -780,9 +802,12 @@ size_t FindActingCue(std::string_view text, std::string_view word) {
   return std::string_view::npos;
 }
 
-// 先后出台《X》, 出台了《X》: already issued, so nothing is being drafted.
+// 先后出台《X》, 出台了《X》, 常务会议审议通过的《X》: already done, so
+// nothing is being drafted.
 bool IsPastAct(std::string_view before, size_t cue_at, size_t cue_end) {
-  if (before.compare(cue_end, 3, "了") == 0) return true;
+  if (before.compare(cue_end, 3, "了") == 0 ||
+      before.compare(cue_end, 6, "通过") == 0)
+    return true;
   std::string_view head = before.substr(0, cue_at);
   for (std::string_view marker :
        {"先后", "相继", "陆续", "已经", "已", "曾", "均"})

@@ -307,6 +307,27 @@ TEST(Extract, ADateGluedBeforeANumberIsNotItsIssuer) {
                                                "日照市人民政府令第3号"}));
 }
 
+// A bare number's pattern takes up to twelve characters before the code;
+// the prose among them (要认真贯彻落实, 审议通过的, the 号 of a number just
+// before) is no part of the issuer, and its cue still acts.
+TEST(Extract, ProseBeforeABareNumberIsNotItsCode) {
+  auto refs = Refs(
+      "各镇街要认真贯彻落实合川府发〔2023〕9号文件精神。经市政府常务会议审议"
+      "通过的重庆市人民政府令第365号自2023年7月1日起施行。按照渝经信发〔2023〕"
+      "5号和住房和城乡建设部令第5号执行。\n");
+  ASSERT_EQ(refs.size(), 4u);
+  EXPECT_EQ(refs[0].doc_number, "合川府发〔2023〕9号");
+  EXPECT_EQ(refs[0].surface, "合川府发〔2023〕9号");
+  EXPECT_EQ(refs[0].relation, Relation::kImplements);
+  EXPECT_EQ(refs[0].cue, "贯彻落实");
+  EXPECT_EQ(refs[1].doc_number, "重庆市人民政府令第365号");
+  // Adopted, not still to be drafted.
+  EXPECT_EQ(refs[1].relation, Relation::kMentions);
+  EXPECT_EQ(refs[2].doc_number, "渝经信发〔2023〕5号");
+  EXPECT_EQ(refs[3].doc_number, "住房和城乡建设部令第5号");
+  EXPECT_EQ(refs[3].relation, Relation::kFollows);
+}
+
 // hechuan-gazette-2023-01.txt lines 3453-3458: a plan lists what it rests
 // on under 规划依据, one title a line, with no cue word; a cue of its own
 // still decides, and a section headed otherwise gives nothing.
