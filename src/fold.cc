@@ -396,8 +396,11 @@ bool SplitDocNumber(std::u32string_view text, DocNumberParts& parts) {
   while (serial_begin > 0 && IsAsciiDigit(text[serial_begin - 1]))
     --serial_begin;
   if (serial_begin == end || serial_begin == 0) return false;
-  if (!IsClosingBracket(text[serial_begin - 1])) return false;
-  const size_t year_end = serial_begin - 1;
+  // 渝府办发〔2019〕第8号 is 渝府办发〔2019〕8号.
+  size_t bracket = serial_begin - 1;
+  if (text[bracket] == U'第' && bracket > 0) --bracket;
+  if (!IsClosingBracket(text[bracket])) return false;
+  const size_t year_end = bracket;
   if (year_end < 4) return false;
   const size_t year_begin = year_end - 4;
   for (size_t i = year_begin; i < year_end; ++i) {

@@ -25,10 +25,10 @@ using internal::StartsWith;
 // CleanLine (markup removed, trimmed), so anchors are whole-line anchors.
 struct Patterns {
   // 渝府发〔2023〕7号, 合川府发〔2023〕2 号, 国办发[2021]13号,
-  // 京政发（2022）5号
+  // 京政发（2022）5号, and the 第 some issuers print: 渝府办发〔2019〕第8号
   RE2 doc_number_line{
       R"(^([\p{Han}A-Za-z]{1,15})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*)"
-      R"([〕\]）)］】]\s*([0-9０-９]{1,5})\s*号$)"};
+      R"([〕\]）)］】]\s*第?\s*([0-9０-９]{1,5})\s*号$)"};
   // 重庆市人民政府令 (the number follows on its own line)
   RE2 decree_header{R"(^(\p{Han}{2,24}?)令$)"};
   RE2 decree_number{R"(^第\s*([0-9０-９]{1,5})\s*号$)"};

@@ -90,6 +90,9 @@ TEST(NormalizeDocNumber, FoldsBracketsDigitsAndPadding) {
       {"渝府发〔2023〕0号", "渝府发〔2023〕0号"},
       {"渝府发〔2023〕000号", "渝府发〔2023〕0号"},
       {"渝府发〔2023〕100号", "渝府发〔2023〕100号"},
+      // Some issuers print 第 before the serial.
+      {"渝府办发〔2019〕第8号", "渝府办发〔2019〕8号"},
+      {"合川府发 [2019] 第 08 号", "合川府发〔2019〕8号"},
   };
   for (const FoldCase& c : kCases) {
     SCOPED_TRACE(c.input);
@@ -137,6 +140,7 @@ TEST(DocNumberYear, ReadsTheYearOfWhatNormalizeDocNumberReads) {
   EXPECT_EQ(DocNumberYear(" 合 川 府 发 〔 1999 〕 7 号"), 1999);
   EXPECT_EQ(DocNumberYear("国家税务总局公告2023年第6号"), 2023);
   EXPECT_EQ(DocNumberYear("国家发展改革委令2022年第7号"), 2022);
+  EXPECT_EQ(DocNumberYear("渝府办发〔2019〕第8号"), 2019);
 }
 
 TEST(DocNumberYear, IsZeroForWhatIsNoDocumentNumber) {

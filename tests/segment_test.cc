@@ -304,6 +304,16 @@ TEST(Segment, ReadsJointIssuersOneToALine) {
   EXPECT_EQ(d.date, "2023-05-06");
 }
 
+TEST(Segment, ReadsANumberLinePrintingSerialWithDi) {
+  Segmentation seg = SegmentGazette(
+      Text("重庆市合川区人民政府办公室\n关于做好防汛工作的通知\n\n"
+           "合川府办发〔2019〕第 8 号\n\n各镇人民政府：\n\n正文。\n\n"
+           "重庆市合川区人民政府办公室\n2019年5月6日\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  EXPECT_EQ(seg.documents[0].id, "合川府办发〔2019〕8号");
+  EXPECT_EQ(seg.documents[0].date, "2019-05-06");
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
