@@ -87,7 +87,7 @@ constexpr std::array<std::string_view, 10> kClauseEnds = {
 struct Patterns {
   RE2 doc_number{
       R"(([\p{Han}]{1,12})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*)"
-      R"(([0-9０-９]{1,5})\s*号)"};
+      R"(第?\s*([0-9０-９]{1,5})\s*号)"};
   // 重庆市人民政府令第359号, and the numbering by year ministries give
   // their decrees and announcements: 国家发展改革委令2023年第7号,
   // 国家税务总局公告2023年第6号.
@@ -102,6 +102,9 @@ struct Patterns {
   RE2 promulgated{
       R"(^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?(.+号))"
       R"((?:公布|发布|印发)$)"};
+  // A serial listed after a number, with its mark: "、13号", "和第723号";
+  // the group is the serial from its 第 or first digit.
+  RE2 serial_after{R"(\s*(?:、|和|及|与)\s*((?:第\s*)?[0-9０-９]{1,5})\s*号)"};
   RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
   // 《规划》, 《方案》: a type word alone names this document when no
   // abbreviation was introduced for it (本规划 in book-title marks).
@@ -230,7 +233,14 @@ class Extractor {
   };
 
   void FindTitles();
+  // A bare number found, before overlaps are settled.
+  struct Found {
+    uint32_t begin, end;
+    std::string number;
+    ReferenceForm form;
+  };
   void FindBareNumbers();
+  void AddSerialsAfter(uint32_t end, std::vector<Found>& found) const;
   bool Covered(uint32_t begin, uint32_t end) const;
   size_t FindClose(size_t open) const;
   void ReadParenthesis(Mention& m) const;
@@ -325,11 +335,12 @@ void Extractor::ReadParenthesis(Mention& m) const {
     m.ref.alias = NormalizeTitle(alias);
     used = true;
   }
-  // The parenthesis may hold "渝府令第356号，以下简称《办法》".
+  // The parenthesis may hold "渝府令第356号，以下简称《办法》", or a list
+  // of serials whose first is the title's: "国发〔2021〕29号、30号".
   std::string part;
   for (size_t start = 0; start <= inner.size();) {
     size_t cut = inner.size();
-    for (std::string_view sep : {"，", ",", "；", ";"}) {
+    for (std::string_view sep : {"，", ",", "；", ";", "、"}) {
       size_t at = inner.find(sep, start);
       if (at != std::string::npos && at < cut) cut = at;
     }
@@ -561,15 +572,34 @@ std::vector<std::string_view> StandardStretches(std::string_view body) {
   return out;
 }
 
+// 渝府发〔2022〕12号、13号, 国办发〔2020〕5号和6号, 国务院令第722号、第723号:
+// a serial listed after a number is a number of the same code and year,
+// its surface the serial as printed.
+void Extractor::AddSerialsAfter(uint32_t end, std::vector<Found>& found) const {
+  const Found first = found.back();
+  const size_t keep =
+      first.number.rfind(first.form == ReferenceForm::kDecree ? "第" : "〕");
+  if (keep == std::string::npos) return;
+  const std::string head = first.number.substr(0, keep) +
+                           (first.form == ReferenceForm::kDecree ? "第" : "〕");
+  re2::StringPiece rest(src_.text.data() + end, end_ - end);
+  re2::StringPiece serial;
+  while (RE2::Consume(&rest, P().serial_after, &serial)) {
+    const auto stop = static_cast<uint32_t>(rest.data() - src_.text.data());
+    const auto begin = static_cast<uint32_t>(serial.data() - src_.text.data());
+    std::string_view digits(serial.data(), serial.size());
+    if (digits.starts_with("第"))
+      digits = TrimWhitespace(digits.substr(std::string_view("第").size()));
+    const std::string number =
+        NormalizeDocNumber(head + std::string(digits) + "号");
+    found.push_back({begin, stop, number, first.form});
+  }
+}
+
 void Extractor::FindBareNumbers() {
   if (body_begin_ >= end_) return;
   std::string_view body =
       std::string_view(src_.text).substr(body_begin_, end_ - body_begin_);
-  struct Found {
-    uint32_t begin, end;
-    std::string number;
-    ReferenceForm form;
-  };
   std::vector<Found> found;
   auto scan = [&](const RE2& re, ReferenceForm form, std::string_view part) {
     re2::StringPiece match;
@@ -600,7 +630,10 @@ void Extractor::FindBareNumbers() {
         RE2::FullMatch(m, P().standard, &c, &n, &y);
         number = NormalizeStandard(c, n, y);
       }
-      if (!number.empty()) found.push_back({b, e, number, form});
+      if (!number.empty()) {
+        found.push_back({b, e, number, form});
+        if (form != ReferenceForm::kStandard) AddSerialsAfter(e, found);
+      }
       pos = static_cast<size_t>(match.data() - part.data()) +
             std::max<size_t>(match.size(), 1);
     }
@@ -614,17 +647,22 @@ void Extractor::FindBareNumbers() {
     scan(P().standard, ReferenceForm::kStandard, part);
   std::sort(found.begin(), found.end(),
             [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  // Covered searches the title mentions, which are sorted; a number
+  // appended among them before the search was done had unsorted them, and
+  // a later title's own number could then come out a second time.
+  std::vector<Mention> bare;
   uint32_t last_end = 0;
   for (const Found& f : found) {
     if (f.begin < last_end || Covered(f.begin, f.end)) continue;
     last_end = f.end;
-    Mention m;
+    Mention& m = bare.emplace_back();
     m.begin = f.begin;
     m.end = m.full_end = m.clause_end = f.end;
     m.ref.form = f.form;
     m.ref.doc_number = f.number;
-    mentions_.push_back(std::move(m));
   }
+  mentions_.insert(mentions_.end(), std::make_move_iterator(bare.begin()),
+                   std::make_move_iterator(bare.end()));
 }
 
 // The mention's clause before it, other mentions blanked out so their

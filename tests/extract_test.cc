@@ -328,6 +328,50 @@ TEST(Extract, ProseBeforeABareNumberIsNotItsCode) {
   EXPECT_EQ(refs[3].relation, Relation::kFollows);
 }
 
+// Serials listed after a number are numbers of its code and year, each
+// with the clause's cue; a title's parenthesis listing serials gives the
+// title the first.
+TEST(Extract, SerialsListedAfterANumberAreNumbersOfItsCode) {
+  auto refs = Refs(
+      "认真落实渝府发〔2022〕12号、13号文件精神。按照国办发〔2020〕5号和6号文件"
+      "要求。根据国务院令第722号、第723号执行。废止渝府办发〔2019〕第8号。落实"
+      "《国务院"
+      "关于甲乙的通知》（国发〔2021〕29号、30号）。\n");
+  std::vector<std::string> numbers, surfaces;
+  for (const Reference& r : refs) {
+    numbers.push_back(r.doc_number);
+    surfaces.push_back(r.surface);
+  }
+  EXPECT_EQ(numbers,
+            (std::vector<std::string>{
+                "渝府发〔2022〕12号", "渝府发〔2022〕13号", "国办发〔2020〕5号",
+                "国办发〔2020〕6号", "国务院令第722号", "国务院令第723号",
+                "渝府办发〔2019〕8号", "国发〔2021〕29号"}));
+  ASSERT_EQ(refs.size(), 8u);
+  EXPECT_EQ(surfaces[1], "13号");
+  EXPECT_EQ(surfaces[5], "第723号");
+  EXPECT_EQ(refs[1].relation, Relation::kImplements);
+  EXPECT_EQ(refs[3].relation, Relation::kFollows);
+  EXPECT_EQ(refs[5].relation, Relation::kBasis);
+  EXPECT_EQ(refs[6].relation, Relation::kRepeals);
+  EXPECT_EQ(refs[7].form, ReferenceForm::kTitle);
+  EXPECT_EQ(refs[7].relation, Relation::kImplements);
+}
+
+// A bare number earlier in a document once unsorted the title mentions
+// that later numbers are checked against, and a title's own number then
+// came out a second time as a bare number.
+TEST(Extract, ATitlesNumberIsOneReferenceAfterABareNumber) {
+  auto refs = Refs(
+      "按照渝府发〔2022〕12号、渝府发〔2022〕13号要求。\n\n一、贯彻《甲方案》"
+      "（渝府发〔2023〕1号）。\n");
+  std::vector<std::string> numbers;
+  for (const Reference& r : refs) numbers.push_back(r.doc_number);
+  EXPECT_EQ(numbers, (std::vector<std::string>{"渝府发〔2022〕12号",
+                                               "渝府发〔2022〕13号",
+                                               "渝府发〔2023〕1号"}));
+}
+
 // hechuan-gazette-2023-01.txt lines 3453-3458: a plan lists what it rests
 // on under 规划依据, one title a line, with no cue word; a cue of its own
 // still decides, and a section headed otherwise gives nothing.
