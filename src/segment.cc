@@ -77,6 +77,20 @@ bool MayOpenColophon(std::string_view clean) {
          Patterns::kColophonFirst.find(first) != std::string_view::npos;
 }
 
+// A gazette's section heading between documents: 【市政府文件】, 【 区政府
+// 办公室文件 】, 【政策解读】, 【人事任免】.  What follows it is another
+// document or an article of the gazette's own, not the one above.
+bool IsGazetteSection(std::string_view clean) {
+  if (!StartsWith(clean, "【") || !EndsWith(clean, "】") ||
+      CodePointCount(clean) > 24)
+    return false;
+  for (std::string_view word : {"文件", "规章", "解读", "任免", "大事记",
+                                "公告", "通告", "决定", "命令"})
+    if (EndsWith(RemoveWhitespace(clean.substr(0, clean.size() - 3)), word))
+      return true;
+  return false;
+}
+
 bool IsDateLine(std::string_view clean) {
   return !internal::ParseDateLine(clean).empty();
 }
@@ -421,6 +435,7 @@ uint32_t Segmenter::LastContentLine(uint32_t first, uint32_t limit) const {
     std::string_view line = Clean(n);
     if (line.empty()) continue;
     if (MayOpenColophon(line) && RE2::PartialMatch(line, P().colophon)) break;
+    if (n > first && IsGazetteSection(line)) break;
     last = n;
   }
   return last;

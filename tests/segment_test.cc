@@ -314,6 +314,20 @@ TEST(Segment, ReadsANumberLinePrintingSerialWithDi) {
   EXPECT_EQ(seg.documents[0].date, "2019-05-06");
 }
 
+// A section heading of the gazette ends the document above it: the
+// interpretation article after 【政策解读】 is not part of the 意见.
+TEST(Segment, AGazetteSectionHeadingEndsTheDocumentAbove) {
+  Segmentation seg = SegmentGazette(Text(
+      "重庆市人民政府办公厅关于推动竞技体育发展的意见\n\n渝府办发〔2023〕20号\n"
+      "\n"
+      "各区县（自治县）人民政府：\n\n一、总体要求。\n\n重庆市人民政府办公厅\n\n"
+      "2023年3月1日\n\n（此件公开发布）\n\n【 政策解读 "
+      "】\n\n《重庆市人民政府办公厅"
+      "关于推动竞技体育发展的意见》政策解读\n\n一、出台背景\n\n【专栏】\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  EXPECT_EQ(seg.documents[0].last_line, 13u);
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
