@@ -68,7 +68,9 @@ constexpr std::string_view kHanNum = "[一二三四五六七八九十百零〇�
 // on the rest, so they keep their whole-line pattern for the lines where the
 // marker's first split would fail it.
 struct Patterns {
-  RE2 part{std::string(R"(^第()") + std::string(kHanNum) + R"()篇\s*)"};
+  // 第一篇, and 第一部分, which plans use as often.
+  RE2 part{std::string(R"(^第()") + std::string(kHanNum) +
+           R"()(?:篇|部分)\s*)"};
   RE2 chapter{std::string(R"(^第()") + std::string(kHanNum) + R"()章\s*)"};
   RE2 section{std::string(R"(^第()") + std::string(kHanNum) + R"()节\s*)"};
   RE2 article{std::string(R"(^第()") + std::string(kHanNum) +
@@ -428,7 +430,11 @@ bool DirectiveParser::TryNumbered(uint32_t n, std::string_view line) {
     std::string label;
     switch (s.kind) {
       case DirectiveKind::kPart:
-        label = "第" + number + "篇";
+        label = "第" + number +
+                (Contains(std::string_view(marker[0].data(), marker[0].size()),
+                          "部分")
+                     ? "部分"
+                     : "篇");
         break;
       case DirectiveKind::kChapter:
         label = "第" + number + "章";

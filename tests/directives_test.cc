@@ -69,6 +69,21 @@ TEST(Directives, NestsItemsUnderParts) {
   EXPECT_EQ(two->children.size(), 2u);
 }
 
+// Plans divide into 第一部分, 第二部分 as often as into 第一篇: each is a
+// part, and the numbering restarting inside the second is not a repeat.
+TEST(Directives, ReadsPartsCalledBuFen) {
+  Parsed p = Parse(
+      "第一部分 总体要求\n\n一、工作目标\n\n到2025年，建成甲体系。\n\n"
+      "第二部分　重点任务\n\n一、推进乙建设\n\n1、建设丙平台。\n");
+  EXPECT_EQ(Ids(p.tree),
+            (std::vector<std::string>{"第一部分", "第一部分.一", "第二部分",
+                                      "第二部分.一", "第二部分.一.1"}));
+  const Directive* part = Find(p.tree, "第二部分");
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->kind, DirectiveKind::kPart);
+  EXPECT_EQ(part->heading, "重点任务");
+}
+
 TEST(Directives, RecognizesEveryNumberingScheme) {
   struct Case {
     const char* line;
