@@ -186,6 +186,13 @@ std::string ParseNumber(const std::string& text) {
   std::string compact = RemoveWhitespace(text);
   if (std::string number; RE2::FullMatch(compact, P().promulgated, &number))
     compact = number;
+  // （渝府发〔2022〕12号文件）, （…13号文）: the number and the word for it.
+  for (std::string_view word : {"号文件", "号文"})
+    if (EndsWith(compact, word)) {
+      compact.resize(compact.size() - word.size() +
+                     std::string_view("号").size());
+      break;
+    }
   std::string code, year, serial, number;
   if (RE2::FullMatch(compact, P().doc_number, &code, &year, &serial))
     return NormalizeDocNumber(compact);

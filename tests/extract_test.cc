@@ -63,6 +63,10 @@ TEST(Extract, ReadsEveryNumberForm) {
       {"《重庆市出租汽车客运管理办法》（重庆市人民政府令第271号）同时废止。",
        "重庆市人民政府令第271号", ReferenceForm::kTitle},
       {"依据渝府令第356号。", "渝府令第356号", ReferenceForm::kDecree},
+      {"落实《甲方案》（渝府发〔2022〕12号文件）。", "渝府发〔2022〕12号",
+       ReferenceForm::kTitle},
+      {"落实《乙方案》（渝府发〔2022〕13 号文）。", "渝府发〔2022〕13号",
+       ReferenceForm::kTitle},
       // Ministries number decrees and announcements by year.
       {"《产业结构调整指导目录（2024年本）》（国家发展改革委令2023年第7号）"
        "同时施行。",
