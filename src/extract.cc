@@ -88,11 +88,19 @@ struct Patterns {
   RE2 doc_number{
       R"(([\p{Han}]{1,12})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*)"
       R"(第?\s*([0-9０-９]{1,5})\s*号)"};
+  // A whole parenthesis is one number, and nothing before the code is
+  // prose: its issuer may be written out (重庆市人民代表大会常务委员会
+  // 公告〔2019〕第21号).
+  RE2 doc_number_whole{
+      R"(([\p{Han}]{1,24})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*)"
+      R"(第?\s*([0-9０-９]{1,5})\s*号)"};
   // 重庆市人民政府令第359号, and the numbering by year ministries give
   // their decrees and announcements: 国家发展改革委令2023年第7号,
   // 国家税务总局公告2023年第6号.
   RE2 decree{R"(([\p{Han}]{2,16}?(?:令|公告))\s*(?:[0-9０-９]{4}\s*年\s*)?)"
              R"(第\s*([0-9０-９]{1,5})\s*号)"};
+  // 国务院第722号令, the decree number written the other way round.
+  RE2 decree_after{R"(([\p{Han}]{2,16}?)第\s*([0-9０-９]{1,5})\s*号令)"};
   RE2 standard{
       R"(((?:GB|GB/T|GB/Z|HJ|HJ/T|WS|WS/T|JGJ|JGJ/T|CJJ|CJJ/T|DB\d{2}|DB\d{2}/T|)"
       R"(JT/T|JTG|SL|DL/T|NY/T|YY|YY/T|AQ|AQ/T|MZ/T|GA|GA/T|XF|XF/T))\s*)"
@@ -194,9 +202,10 @@ std::string ParseNumber(const std::string& text) {
       break;
     }
   std::string code, year, serial, number;
-  if (RE2::FullMatch(compact, P().doc_number, &code, &year, &serial))
+  if (RE2::FullMatch(compact, P().doc_number_whole, &code, &year, &serial))
     return NormalizeDocNumber(compact);
-  if (RE2::FullMatch(compact, P().decree, &code, &number))
+  if (RE2::FullMatch(compact, P().decree, &code, &number) ||
+      RE2::FullMatch(compact, P().decree_after, &code, &number))
     return NormalizeDocNumber(compact);
   if (RE2::FullMatch(compact, P().standard, &code, &number, &year))
     return NormalizeStandard(code, number, year);
@@ -628,7 +637,8 @@ void Extractor::FindBareNumbers() {
         number = NormalizeDocNumber(m.substr(code.size() - stripped.size()));
       } else if (form == ReferenceForm::kDecree) {
         std::string issuer, n;
-        RE2::FullMatch(m, P().decree, &issuer, &n);
+        if (!RE2::FullMatch(m, P().decree, &issuer, &n))
+          RE2::FullMatch(m, P().decree_after, &issuer, &n);
         std::string stripped = StripCodePrefix(StripDateUnit(issuer, before));
         b += static_cast<uint32_t>(issuer.size() - stripped.size());
         number = NormalizeDocNumber(m.substr(issuer.size() - stripped.size()));
@@ -646,8 +656,10 @@ void Extractor::FindBareNumbers() {
     }
   };
   const std::vector<std::string_view> numbers = NumberStretches(body);
-  for (std::string_view part : numbers)
+  for (std::string_view part : numbers) {
     scan(P().decree, ReferenceForm::kDecree, part);
+    scan(P().decree_after, ReferenceForm::kDecree, part);
+  }
   for (std::string_view part : numbers)
     scan(P().doc_number, ReferenceForm::kNumber, part);
   for (std::string_view part : StandardStretches(body))

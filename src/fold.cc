@@ -469,7 +469,13 @@ std::u32string NumberText(std::string_view number) {
 }  // namespace
 
 std::string NormalizeDocNumber(std::string_view number) {
-  const std::u32string text = NumberText(number);
+  std::u32string text = NumberText(number);
+  // 国务院第722号令 is 国务院令第722号.
+  if (text.ends_with(U"号令")) {
+    const size_t di = text.rfind(U'第');
+    if (di != std::u32string::npos && di > 0)
+      text = text.substr(0, di) + U'令' + text.substr(di, text.size() - di - 1);
+  }
   DocNumberParts parts;
   if (!SplitDocNumber(text, parts)) return EncodeUtf8(FoldDecreeNumber(text));
   std::u32string normalized(parts.code);

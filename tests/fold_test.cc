@@ -111,6 +111,8 @@ TEST(NormalizeDocNumber, FoldsDecreeNumbers) {
       {"令第05号", "令第05号"},
       {"通知2023年第05号", "通知2023年第05号"},  // neither 令 nor 公告
       {"某令第五号", "某令第五号"},              // not digits: left alone
+      // The other order: 国务院第722号令.
+      {"国务院第 0722 号令", "国务院令第722号"},
   };
   for (const FoldCase& c : kCases) {
     SCOPED_TRACE(c.input);
