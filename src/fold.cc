@@ -476,6 +476,15 @@ std::string NormalizeDocNumber(std::string_view number) {
     if (di != std::u32string::npos && di > 0)
       text = text.substr(0, di) + U'令' + text.substr(di, text.size() - di - 1);
   }
+  // The State Council's and the President's decrees are cited with the
+  // state's name and without: 中华人民共和国国务院令第699号 is 国务院令第699号.
+  constexpr std::u32string_view kState = U"中华人民共和国";
+  if (text.starts_with(kState)) {
+    const std::u32string_view rest =
+        std::u32string_view(text).substr(kState.size());
+    if (rest.starts_with(U"国务院令") || rest.starts_with(U"主席令"))
+      text.erase(0, kState.size());
+  }
   DocNumberParts parts;
   if (!SplitDocNumber(text, parts)) return EncodeUtf8(FoldDecreeNumber(text));
   std::u32string normalized(parts.code);

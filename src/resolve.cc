@@ -382,7 +382,7 @@ Level ClassifyExternalLevel(std::string_view title, std::string_view number) {
                              "全国", "中国", "党中央"})
     if (StartsWith(t, p) || (p.size() <= 6 && StartsWith(n, p)))
       return Level::kNational;
-  for (std::string_view p : {"国", "中发", "中办发", "GB", "银发"})
+  for (std::string_view p : {"国", "中发", "中办发", "GB", "银发", "主席令"})
     if (StartsWith(n, p)) return Level::kNational;
   // Only national bodies are named 部, 总署 or 总局 (a province's are 厅 and
   // 局): their decrees and announcements, 生态环境部令第1号, 海关总署公告

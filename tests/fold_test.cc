@@ -113,6 +113,10 @@ TEST(NormalizeDocNumber, FoldsDecreeNumbers) {
       {"某令第五号", "某令第五号"},              // not digits: left alone
       // The other order: 国务院第722号令.
       {"国务院第 0722 号令", "国务院令第722号"},
+      // With the state's name and without, one decree.
+      {"中华人民共和国国务院令第699号", "国务院令第699号"},
+      {"中华人民共和国主席令 第 24 号", "主席令第24号"},
+      {"中华人民共和国海关总署令第5号", "中华人民共和国海关总署令第5号"},
   };
   for (const FoldCase& c : kCases) {
     SCOPED_TRACE(c.input);

@@ -198,6 +198,7 @@ TEST(Resolve, ClassifiesExternalNodes) {
       {"", "川府发〔2023〕12号", Level::kMunicipal, "other"},
       {"", "海关总署公告2022年第113号", Level::kNational, "other"},
       {"", "生态环境部令第1号", Level::kNational, "other"},
+      {"", "主席令第24号", Level::kNational, "other"},
       {"财政部税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告",
        "财政部税务总局公告2023年第12号", Level::kNational, "other"},
   };
