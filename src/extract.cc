@@ -113,6 +113,10 @@ struct Patterns {
   // A serial listed after a number, with its mark: "、13号", "和第723号";
   // the group is the serial from its 第 or first digit.
   RE2 serial_after{R"(\s*(?:、|和|及|与)\s*((?:第\s*)?[0-9０-９]{1,5})\s*号)"};
+  // What may stand before a list item's title: 1. 2、 （一） (3) 一、
+  RE2 list_marker{
+      R"(\s*(?:(?:[0-9０-９]{1,3}\s*[.．、)）]|[（(]\s*(?:[0-9０-９]{1,3}|)"
+      R"([一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*)?)"};
   RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
   // 《规划》, 《方案》: a type word alone names this document when no
   // abbreviation was introduced for it (本规划 in book-title marks).
@@ -263,6 +267,13 @@ class Extractor {
   void Decide(Mention& m) const;
   int DirectiveIndex(uint32_t line) const;
   bool UnderBasisHeading(int directive, uint32_t line) const;
+  Cue LeadInCue(const Mention& m) const;
+  // The list item LeadInCue last walked from, and what it found.
+  struct LeadIn {
+    uint32_t line = 0;
+    Cue cue;
+  };
+  mutable LeadIn lead_in_;
   bool IsSelf(const std::string& title) const;
   std::string ClauseBefore(const Mention& m) const;
   std::string ClauseAfter(const Mention& m) const;
@@ -418,6 +429,63 @@ bool Extractor::UnderBasisHeading(int directive, uint32_t line) const {
       return true;
   }
   return false;
+}
+
+// Whether the text before a line's first 《 (or `m`'s start) is no more
+// than a list marker: 1. （一） 2、 or nothing.
+bool IsListItemStart(std::string_view prefix) {
+  return RE2::FullMatch(prefix, P().list_marker);
+}
+
+// A list's items carry no cue of their own; the line leading into the list
+// does (决定废止以下规范性文件： / 1.《…》（渝府发〔2015〕1号） / 2.《…》).
+// From an item that opens with its title, the walk goes up over the other
+// items and blank lines to the first other line, which must end in a colon;
+// the last clause of that line gives the cue.
+Cue Extractor::LeadInCue(const Mention& m) const {
+  // Blank lines and items walked over at most: a list's items share their
+  // lead-in, so the walk from an item stops at the item the last walk
+  // started from and takes its answer, and a list of thousands of titles
+  // is walked once, not once an item.
+  constexpr uint32_t kMaxLines = 400;
+  const uint32_t line = src_.LineOf(m.begin);
+  if (line < 1 || line > src_.LineCount()) return {};
+  const size_t line_start = src_.line_starts[line - 1];
+  if (m.begin < line_start ||
+      !IsListItemStart(
+          std::string_view(src_.text).substr(line_start, m.begin - line_start)))
+    return {};
+  if (line == lead_in_.line) return lead_in_.cue;
+  Cue cue;
+  const uint32_t first = src_.LineOf(body_begin_);
+  for (uint32_t n = line - 1; n >= first && n >= 1 && line - n <= kMaxLines;
+       --n) {
+    if (n == lead_in_.line) {
+      cue = lead_in_.cue;
+      break;
+    }
+    const std::string_view text = TrimWhitespace(src_.Line(n));
+    if (text.empty()) continue;
+    const size_t open = text.find(kOpen);
+    if (open != std::string_view::npos && IsListItemStart(text.substr(0, open)))
+      continue;
+    std::string_view lead = text;
+    for (std::string_view colon : {"：", ":"}) {
+      if (!EndsWith(lead, colon)) continue;
+      lead.remove_suffix(colon.size());
+      size_t clause = 0;
+      for (std::string_view end : kClauseEnds) {
+        const size_t at = lead.rfind(end);
+        if (at != std::string_view::npos)
+          clause = std::max(clause, at + end.size());
+      }
+      cue = FindCue(lead.substr(clause), "");
+      break;
+    }
+    break;
+  }
+  lead_in_ = {line, cue};
+  return cue;
 }
 
 void Extractor::FindTitles() {
@@ -782,6 +850,7 @@ void Extractor::Decide(Mention& m) const {
   const int directive = DirectiveIndex(r.line);
   r.directive = directive < 0 ? "" : tree_.nodes[directive].id;
   Cue cue = FindCue(ClauseBefore(m), ClauseAfter(m));
+  if (cue.word.empty()) cue = LeadInCue(m);
   if (cue.word.empty() && UnderBasisHeading(directive, r.line))
     cue = {Relation::kBasis, "依据"};
   r.cue = cue.word;

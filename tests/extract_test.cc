@@ -379,6 +379,26 @@ TEST(Extract, ATitlesNumberIsOneReferenceAfterABareNumber) {
                                                "渝府发〔2023〕1号"}));
 }
 
+// A list's items take the cue of the line leading into it; a list led in
+// without a cue, or a sentence that only starts below such a line, do not.
+TEST(Extract, ListItemsTakeTheCueOfTheLineLeadingIn) {
+  auto refs = Refs(
+      "经市政府同意，决定废止以下规范性文件：\n\n1."
+      "《甲通知》（渝府发〔2015〕1号）"
+      "\n\n2.《乙意见》（渝府办发〔2016〕2号）\n（三）《丙办法》\n\n"
+      "以下文件继续有效：\n\n1.《丁办法》（渝府令第100号）\n\n"
+      "请按照下列要求办理：\n\n各区县要结合《戊规划》抓好落实。\n");
+  ASSERT_EQ(refs.size(), 5u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(refs[i].relation, Relation::kRepeals) << refs[i].title;
+    EXPECT_EQ(refs[i].cue, "废止");
+  }
+  EXPECT_EQ(refs[3].title, "丁办法");
+  EXPECT_EQ(refs[3].relation, Relation::kMentions);
+  EXPECT_EQ(refs[4].title, "戊规划");
+  EXPECT_EQ(refs[4].relation, Relation::kMentions);
+}
+
 // hechuan-gazette-2023-01.txt lines 3453-3458: a plan lists what it rests
 // on under 规划依据, one title a line, with no cue word; a cue of its own
 // still decides, and a section headed otherwise gives nothing.
