@@ -45,21 +45,22 @@ struct CueWord {
 
 // Cue words before a mention, one table (see extract.h).  Longer words come
 // first so 贯彻落实 is reported rather than 落实.
-constexpr std::array<CueWord, 27> kBeforeCues = {{
-    {"停止执行", Relation::kRepeals},    {"贯彻落实", Relation::kImplements},
-    {"贯彻执行", Relation::kImplements}, {"贯彻实施", Relation::kImplements},
-    {"根据", Relation::kBasis},          {"依据", Relation::kBasis},
-    {"贯彻", Relation::kImplements},     {"落实", Relation::kImplements},
-    {"实施", Relation::kImplements},     {"执行", Relation::kImplements},
-    {"完成", Relation::kImplements},     {"按照", Relation::kFollows},
-    {"参照", Relation::kFollows},        {"依照", Relation::kFollows},
-    {"对照", Relation::kFollows},        {"遵照", Relation::kFollows},
-    {"印发", Relation::kIssues},         {"转发", Relation::kIssues},
-    {"废止", Relation::kRepeals},        {"出台", Relation::kDrafts},
-    {"制定", Relation::kDrafts},         {"修订", Relation::kDrafts},
-    {"修改", Relation::kDrafts},         {"编制", Relation::kDrafts},
-    {"审议", Relation::kDrafts},         {"起草", Relation::kDrafts},
-    {"形成", Relation::kDrafts},
+constexpr std::array<CueWord, 30> kBeforeCues = {{
+    {"停止执行", Relation::kRepeals},    {"不再执行", Relation::kRepeals},
+    {"宣布失效", Relation::kRepeals},    {"失效", Relation::kRepeals},
+    {"贯彻落实", Relation::kImplements}, {"贯彻执行", Relation::kImplements},
+    {"贯彻实施", Relation::kImplements}, {"根据", Relation::kBasis},
+    {"依据", Relation::kBasis},          {"贯彻", Relation::kImplements},
+    {"落实", Relation::kImplements},     {"实施", Relation::kImplements},
+    {"执行", Relation::kImplements},     {"完成", Relation::kImplements},
+    {"按照", Relation::kFollows},        {"参照", Relation::kFollows},
+    {"依照", Relation::kFollows},        {"对照", Relation::kFollows},
+    {"遵照", Relation::kFollows},        {"印发", Relation::kIssues},
+    {"转发", Relation::kIssues},         {"废止", Relation::kRepeals},
+    {"出台", Relation::kDrafts},         {"制定", Relation::kDrafts},
+    {"修订", Relation::kDrafts},         {"修改", Relation::kDrafts},
+    {"编制", Relation::kDrafts},         {"审议", Relation::kDrafts},
+    {"起草", Relation::kDrafts},         {"形成", Relation::kDrafts},
 }};
 
 // Cue words right after a mention: "《X》同时废止", "《X》宣布失效",

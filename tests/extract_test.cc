@@ -387,8 +387,11 @@ TEST(Extract, ListItemsTakeTheCueOfTheLineLeadingIn) {
       "《甲通知》（渝府发〔2015〕1号）"
       "\n\n2.《乙意见》（渝府办发〔2016〕2号）\n（三）《丙办法》\n\n"
       "以下文件继续有效：\n\n1.《丁办法》（渝府令第100号）\n\n"
-      "请按照下列要求办理：\n\n各区县要结合《戊规划》抓好落实。\n");
-  ASSERT_EQ(refs.size(), 5u);
+      "请按照下列要求办理：\n\n各区县要结合《戊规划》抓好落实。\n\n"
+      "下列文件自即日起不再执行：\n《己办法》\n");
+  ASSERT_EQ(refs.size(), 6u);
+  EXPECT_EQ(refs[5].relation, Relation::kRepeals);
+  EXPECT_EQ(refs[5].cue, "不再执行");
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(refs[i].relation, Relation::kRepeals) << refs[i].title;
     EXPECT_EQ(refs[i].cue, "废止");

@@ -28,8 +28,10 @@
 //   before the mention  根据/依据 → basis;
 //                       贯彻落实/贯彻/落实/实施/执行/完成 → implements;
 //                       按照/参照/依照/对照/遵照 → follows; 印发/转发 → issues;
-//                       废止/停止执行 → repeals;
+//                       废止/停止执行/不再执行/宣布失效/失效 → repeals;
 //                       出台/制定/修订/编制/审议/起草/形成 → drafts
+//   on the line leading into a list, for an item opening with its title
+//   (决定废止以下规范性文件： / 1.《X》), as before the mention
 //   in a section headed …依据 (四、规划依据, 一、编制依据) → basis
 //   otherwise           mentions
 //
