@@ -33,6 +33,13 @@ struct Patterns {
   RE2 decree_header{R"(^(\p{Han}{2,24}?)令$)"};
   RE2 decree_number{R"(^第\s*([0-9０-９]{1,5})\s*号$)"};
   // 重庆市人民政府令第359号 on one line
+  // A regulation's passage note under its title: （2023年7月27日重庆市第六届
+  // 人民代表大会常务委员会第三次会议通过）, perhaps with later amendments.
+  RE2 passage_note{
+      R"(^[（(]\s*([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日))"
+      R"((\S.*?)(?:通过|批准).*[）)]$)"};
+  // What names the body in a passage note, less its term and its sitting.
+  RE2 sitting{R"(第[一二三四五六七八九十百零〇0-9]+(?:届|次(?:全体)?会议))"};
   RE2 decree_combined{R"(^(\p{Han}{2,24}?)令\s*第\s*([0-9０-９]{1,5})\s*号$)"};
   // Contents lines end in a page number: "…通知…… (1)", "…通知·····\t38".
   RE2 toc_paren_tail{R"(^(.*?)[\s.…·．・⋯]*[（(]\s*([0-9]{1,4})\s*[）)]$)"};
@@ -144,6 +151,7 @@ struct Header {
   std::string doc_number;
   std::string decree_number;
   bool strong = false;  // anchored on a number, not only on an addressee
+  std::string date;     // from the header itself (a passage note), if any
 };
 
 class Segmenter {
@@ -163,6 +171,7 @@ class Segmenter {
   std::optional<Header> AssembleTitle(uint32_t anchor) const;
   std::optional<Header> AssembleTitleBelow(uint32_t number_line) const;
   std::optional<Header> DecreeHeader(uint32_t n) const;
+  std::optional<Header> PassageHeader(uint32_t n, uint32_t from) const;
   std::vector<Header> FindHeaders(uint32_t body_start) const;
   Document MakeDocument(const Header& h, uint32_t end_line) const;
   void FillDecreeTitle(Document& doc) const;
@@ -357,6 +366,56 @@ std::optional<Header> Segmenter::DecreeHeader(uint32_t n) const {
   return h;
 }
 
+// A regulation printed with its passage note and no number: its title on
+// the line or two above the note.  Not when the note is under the plan a
+// notice or decree just before issues (现将《X》印发给你们, 《X》已经…通过，
+// 现予公布), which is that document's attachment: `from` is where the
+// header before it starts.
+std::optional<Header> Segmenter::PassageHeader(uint32_t n,
+                                               uint32_t from) const {
+  std::string_view note = Clean(n);
+  if (!(StartsWith(note, "（") || StartsWith(note, "(")) ||
+      !(EndsWith(note, "）") || EndsWith(note, ")")) || !Contains(note, "通过"))
+    return std::nullopt;
+  std::string date, body;
+  if (!RE2::FullMatch(note, P().passage_note, &date, &body))
+    return std::nullopt;
+  uint32_t top = n > 1 ? PrevNonBlank(n - 1, 2) : 0;
+  if (top == 0 || !IsTitleLike(src_.Line(top))) return std::nullopt;
+  std::string title = RemoveWhitespace(Clean(top));
+  if (TitleType(title).empty() || Contains(title, "关于")) return std::nullopt;
+  // A title broken over two lines (重庆市物业 / 管理条例): the line above
+  // is a piece of title with no type of its own and no issuer.
+  if (const uint32_t above = top > 1 ? PrevNonBlank(top - 1, 1) : 0;
+      above >= 1 && above >= from && IsTitleLike(src_.Line(above)) &&
+      !IsIssuerOnlyLine(Clean(above))) {
+    std::string head = RemoveWhitespace(Clean(above));
+    if (TitleType(head).empty() &&
+        CodePointCount(head) + CodePointCount(title) <= 40) {
+      title = head + title;
+      top = above;
+    }
+  }
+  // The notice or decree names it within its first lines; a window keeps
+  // a run of such notes from reading the text above each of them again.
+  constexpr uint32_t kCitedWithin = 100;
+  const std::string cited = "《" + title + "》";
+  for (uint32_t k = std::max(
+           {from, top > kCitedWithin ? top - kCitedWithin : 1, uint32_t{1}});
+       k < top; ++k)
+    if (Contains(RemoveWhitespace(Clean(k)), cited)) return std::nullopt;
+  Header h;
+  h.first_line = top;
+  h.last_line = n;
+  h.title = title;
+  h.strong = true;
+  h.date = internal::ParseDateLine(RemoveWhitespace(date));
+  std::string issuer = RemoveWhitespace(body);
+  RE2::GlobalReplace(&issuer, P().sitting, "");
+  h.raw_issuer = issuer;
+  return h;
+}
+
 std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
   std::vector<Header> headers;
   uint32_t covered = body_start;  // lines before this belong to a header
@@ -366,6 +425,13 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
     if (auto decree = DecreeHeader(n)) {
       headers.push_back(*decree);
       covered = decree->last_line + 1;
+      continue;
+    }
+    if (auto passed = PassageHeader(
+            n, headers.empty() ? body_start : headers.back().first_line);
+        passed && passed->first_line >= covered) {
+      headers.push_back(*passed);
+      covered = passed->last_line + 1;
       continue;
     }
     std::string code, year, serial;
@@ -451,6 +517,7 @@ Document Segmenter::MakeDocument(const Header& h, uint32_t end_line) const {
   doc.decree_number = h.decree_number;
   doc.title = NormalizeTitle(h.title);
   doc.issuer = JoinIssuers(h.raw_issuer);
+  doc.date = h.date;
   for (uint32_t n = h.last_line + 1; n <= doc.last_line && doc.date.empty();
        ++n)
     doc.date = internal::ParseDateLine(Clean(n));

@@ -328,6 +328,39 @@ TEST(Segment, AGazetteSectionHeadingEndsTheDocumentAbove) {
   EXPECT_EQ(seg.documents[0].last_line, 13u);
 }
 
+// A regulation printed with its passage note and no number is a document
+// of its own, dated by the note and issued by the body that passed it; the
+// same note under the plan a notice just issued is that notice's.
+TEST(Segment, ARegulationWithItsPassageNoteIsADocument) {
+  constexpr char kNotice[] =
+      "重庆市人民政府办公厅关于甲的通知\n\n渝府办发〔2023〕60号\n\n"
+      "各区县（自治县）人民政府：\n\n一、做好甲。\n\n重庆市人民政府办公厅\n\n"
+      "2023年8月1日\n\n（此件公开发布）\n\n";
+  Segmentation seg = SegmentGazette(
+      Text(std::string(kNotice) + "重庆市物业\n管理条例\n\n（2023年7月27日重庆"
+                                  "市第六届人民代表大会常务委员会"
+                                  "第三次会议通过　2024年3月1日修正）\n\n第一章"
+                                  "　总则\n\n第一条　为了规范。\n"));
+  ASSERT_EQ(seg.documents.size(), 2u);
+  EXPECT_EQ(seg.documents[0].last_line, 13u);
+  const Document& d = seg.documents[1];
+  EXPECT_EQ(d.id, "title:重庆市物业管理条例");
+  EXPECT_EQ(d.first_line, 15u);
+  EXPECT_EQ(d.date, "2023-07-27");
+  EXPECT_EQ(d.issuer, "重庆市人民代表大会常务委员会");
+  EXPECT_EQ(d.type, "条例");
+  EXPECT_EQ(d.level, Level::kMunicipal);
+
+  Segmentation issued = SegmentGazette(Text(
+      "重庆市人民政府办公厅关于印发重庆市乙办法的通知\n\n渝府办发〔2023〕61号\n"
+      "\n"
+      "各区县（自治县）人民政府：\n\n现将《重庆市乙办法》印发给你们。\n\n"
+      "重庆市人民政府办公厅\n\n2023年8月2日\n\n重庆市乙办法\n\n"
+      "（2023年7月20日市政府第20次常务会议通过）\n\n第一条　为了规范。\n"));
+  ASSERT_EQ(issued.documents.size(), 1u);
+  EXPECT_EQ(issued.documents[0].id, "渝府办发〔2023〕61号");
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
