@@ -275,7 +275,10 @@ class Extractor {
     Cue cue;
   };
   mutable LeadIn lead_in_;
-  bool IsSelf(const std::string& title) const;
+  // How a title names this document: exactly, or once a leading province
+  // or city is set aside on either side.
+  enum class SelfMatch { kNo, kExact, kButJurisdiction };
+  SelfMatch IsSelf(const std::string& title) const;
   std::string ClauseBefore(const Mention& m) const;
   std::string ClauseAfter(const Mention& m) const;
 
@@ -385,14 +388,16 @@ void Extractor::ReadParenthesis(Mention& m) const {
     m.full_end = static_cast<uint32_t>(close + close_len);
 }
 
-bool Extractor::IsSelf(const std::string& title) const {
+Extractor::SelfMatch Extractor::IsSelf(const std::string& title) const {
   std::string folded = FoldForMatch(title);
-  if (folded.empty()) return false;
-  for (const std::string& self : self_titles_)
-    if (folded == self ||
-        WithoutJurisdiction(folded) == WithoutJurisdiction(self))
-      return true;
-  return false;
+  if (folded.empty()) return SelfMatch::kNo;
+  SelfMatch match = SelfMatch::kNo;
+  for (const std::string& self : self_titles_) {
+    if (folded == self) return SelfMatch::kExact;
+    if (WithoutJurisdiction(folded) == WithoutJurisdiction(self))
+      match = SelfMatch::kButJurisdiction;
+  }
+  return match;
 }
 
 // The innermost directive holding `line`, as an index into the tree, or
@@ -856,7 +861,15 @@ void Extractor::Decide(Mention& m) const {
     cue = {Relation::kBasis, "依据"};
   r.cue = cue.word;
   r.relation = cue.relation;
-  if (r.form == ReferenceForm::kTitle && IsSelf(r.title)) {
+  const SelfMatch self =
+      r.form == ReferenceForm::kTitle ? IsSelf(r.title) : SelfMatch::kNo;
+  // A title that differs from this document's by its jurisdiction and is
+  // acted on is the other one of that name: 重庆市物业管理条例 rests on
+  // 根据《物业管理条例》, the State Council's.
+  const bool acted_on =
+      r.relation != Relation::kMentions && r.relation != Relation::kIssues;
+  if (self == SelfMatch::kExact ||
+      (self == SelfMatch::kButJurisdiction && !acted_on)) {
     // A number not its own says the title is another document's: the one
     // a 转发 notice passes on (现将《重庆市人民政府办公厅关于…的通知》
     // （渝府办发〔2023〕5号）转发给你们, issued by this notice), or a

@@ -290,7 +290,10 @@ bool Resolver::ByFuzzy(Reference& r, const std::string& title) {
   std::vector<std::string> ids;
   for (const FuzzyMatch& m : FuzzyMatches(CanonicalTitle(title))) {
     const Candidate& c = candidates_[m.candidate];
-    if (NumberConflicts(r, c.id)) continue;
+    // A document does not cite itself under another name: what it cites
+    // with its own title less the jurisdiction is another's (重庆市物业管理
+    // 条例 rests on 《物业管理条例》, the State Council's).
+    if (NumberConflicts(r, c.id) || (!r.self && c.id == r.doc)) continue;
     if (m.score > best + 1e-9) {
       best = m.score;
       ids = {std::string(c.id)};

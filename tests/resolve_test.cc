@@ -45,6 +45,22 @@ std::string Child(const std::string& sentence) {
   return text;
 }
 
+// A municipal regulation resting on the State Council's of the same name
+// less 重庆市 cites that one: neither itself (self) nor, by the title's
+// likeness, its own document.
+TEST(Resolve, ADocumentDoesNotCiteItselfUnderAnotherName) {
+  Corpus c = Build(
+      {"重庆市物业管理条例\n\n（2023年7月27日重庆市第六届人民代表大会常务委员会"
+       "第三次会议通过）\n\n第一条 根据《物业管理条例》，制定本条例。\n"});
+  ASSERT_EQ(c.files[0].documents.size(), 1u);
+  ASSERT_EQ(c.files[0].references.size(), 1u);
+  const Reference& r = c.files[0].references[0];
+  EXPECT_FALSE(r.self);
+  EXPECT_EQ(r.relation, Relation::kBasis);
+  EXPECT_EQ(r.target, "title:物业管理条例");
+  EXPECT_EQ(r.target_kind, "external");
+}
+
 TEST(Resolve, NumberWinsOverTitle) {
   Corpus c = Build(
       {kParent,
