@@ -262,6 +262,7 @@ class Extractor {
   };
   void FindBareNumbers();
   void AddSerialsAfter(uint32_t end, std::vector<Found>& found) const;
+  Mention* TitleRightAfter(uint32_t end);
   bool Covered(uint32_t begin, uint32_t end) const;
   size_t FindClose(size_t open) const;
   void ReadParenthesis(Mention& m) const;
@@ -748,6 +749,14 @@ void Extractor::FindBareNumbers() {
   for (const Found& f : found) {
     if (f.begin < last_end || Covered(f.begin, f.end)) continue;
     last_end = f.end;
+    if (Mention* title = TitleRightAfter(f.end);
+        title && title->ref.doc_number.empty()) {
+      // 渝府发〔2023〕7号《重庆市人民政府关于…的意见》: one document, cited
+      // by number and title; the title's mention starts at the number.
+      title->begin = f.begin;
+      title->ref.doc_number = f.number;
+      continue;
+    }
     Mention& m = bare.emplace_back();
     m.begin = f.begin;
     m.end = m.full_end = m.clause_end = f.end;
@@ -756,6 +765,18 @@ void Extractor::FindBareNumbers() {
   }
   mentions_.insert(mentions_.end(), std::make_move_iterator(bare.begin()),
                    std::make_move_iterator(bare.end()));
+}
+
+// The title mention opening right after `end` (white space between at
+// most), while mentions_ holds titles only, sorted.
+Extractor::Mention* Extractor::TitleRightAfter(uint32_t end) {
+  const std::string_view text = src_.text;
+  size_t at = end;
+  while (at < end_ && (text[at] == ' ' || text[at] == '\t')) ++at;
+  auto it = std::lower_bound(
+      mentions_.begin(), mentions_.end(), at,
+      [](const Mention& m, size_t offset) { return m.begin < offset; });
+  return it != mentions_.end() && it->begin == at ? &*it : nullptr;
 }
 
 // The mention's clause before it, other mentions blanked out so their

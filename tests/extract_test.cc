@@ -402,6 +402,24 @@ TEST(Extract, ListItemsTakeTheCueOfTheLineLeadingIn) {
   EXPECT_EQ(refs[4].relation, Relation::kMentions);
 }
 
+// A number printed right before a title cites one document by both.
+TEST(Extract, ANumberRightBeforeATitleIsThatTitlesNumber) {
+  auto refs = Refs(
+      "认真贯彻落实渝府发〔2023〕7号 《重庆市人民政府关于乙的意见》精神，"
+      "按照国发〔2021〕29号和《丙规划》要求。\n");
+  ASSERT_EQ(refs.size(), 3u);
+  EXPECT_EQ(refs[0].form, ReferenceForm::kTitle);
+  EXPECT_EQ(refs[0].title, "重庆市人民政府关于乙的意见");
+  EXPECT_EQ(refs[0].doc_number, "渝府发〔2023〕7号");
+  EXPECT_EQ(refs[0].surface,
+            "渝府发〔2023〕7号 《重庆市人民政府关于乙的意见》");
+  EXPECT_EQ(refs[0].relation, Relation::kImplements);
+  // Joined by 和, they are two documents.
+  EXPECT_EQ(refs[1].doc_number, "国发〔2021〕29号");
+  EXPECT_EQ(refs[2].title, "丙规划");
+  EXPECT_TRUE(refs[2].doc_number.empty());
+}
+
 // hechuan-gazette-2023-01.txt lines 3453-3458: a plan lists what it rests
 // on under 规划依据, one title a line, with no cue word; a cue of its own
 // still decides, and a section headed otherwise gives nothing.
