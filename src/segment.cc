@@ -737,8 +737,9 @@ std::vector<std::string> JoinedTitles(std::string_view title) {
   return parts;
 }
 
-Level ClassifyIssuerLevel(std::string_view issuer) {
-  std::string s = RemoveWhitespace(issuer);
+namespace {
+
+Level ClassifyOneIssuer(const std::string& s) {
   if (s.empty()) return Level::kUnknown;
   for (std::string_view p : {"国务院", "中共中央", "全国人民代表大会", "国家",
                              "中华人民共和国", "中央"})
@@ -749,9 +750,48 @@ Level ClassifyIssuerLevel(std::string_view issuer) {
   static const RE2 government(
       R"(^\p{Han}{1,8}?(省|市|自治区)(人民政府|人民代表大会|委员会))");
   if (RE2::PartialMatch(s, government)) return Level::kMunicipal;
+  // The Party committee of a province or city and its offices: 中共重庆市委,
+  // 中共重庆市委办公厅 (a district's, 中共重庆市合川区委, is found above).
+  static const RE2 party(R"(^中共\p{Han}{1,8}?(省|市|自治区)委)");
+  if (RE2::PartialMatch(s, party)) return Level::kMunicipal;
   static const RE2 department(R"((局|委|厅|办|中心|委员会)$)");
   if (RE2::PartialMatch(s, department)) return Level::kDepartment;
   return Level::kUnknown;
+}
+
+// Higher first: a joint document is at the level of its highest issuer.
+int Reach(Level level) {
+  switch (level) {
+    case Level::kNational:
+      return 4;
+    case Level::kMunicipal:
+      return 3;
+    case Level::kDistrict:
+      return 2;
+    case Level::kDepartment:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+Level ClassifyIssuerLevel(std::string_view issuer) {
+  const std::string s = RemoveWhitespace(issuer);
+  Level best = ClassifyOneIssuer(s);
+  if (!Contains(s, "、")) return best;
+  // Joint issuers (中共重庆市委办公厅、重庆市人民政府办公厅): each alone.
+  best = Level::kUnknown;
+  std::string_view rest = s;
+  while (!rest.empty()) {
+    const size_t cut = rest.find("、");
+    const Level one = ClassifyOneIssuer(std::string(rest.substr(0, cut)));
+    if (Reach(one) > Reach(best)) best = one;
+    if (cut == std::string_view::npos) break;
+    rest.remove_prefix(cut + std::string_view("、").size());
+  }
+  return best;
 }
 
 internal::CleanLines::CleanLines(const SourceText& source) {

@@ -406,6 +406,16 @@ TEST(Segment, ClassifiesIssuerLevels) {
       {"石柱土家族自治县人民政府", Level::kDistrict},
       {"重庆市发展和改革委员会", Level::kDepartment},
       {"区民政局", Level::kDepartment},
+      // The Party committee's documents, alone and joint with the
+      // government's: each issuer alone, the highest level wins.
+      {"中共重庆市委", Level::kMunicipal},
+      {"中共重庆市委、重庆市人民政府", Level::kMunicipal},
+      {"中共重庆市委办公厅、重庆市人民政府办公厅", Level::kMunicipal},
+      {"中共重庆市合川区委办公室、重庆市合川区人民政府办公室",
+       Level::kDistrict},
+      {"重庆市合川区发展和改革委员会、重庆市合川区人民政府办公室",
+       Level::kDistrict},
+      {"中共中央办公厅、国务院办公厅", Level::kNational},
       {"", Level::kUnknown},
   };
   for (const Case& c : cases)
