@@ -272,12 +272,18 @@ std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
       // Joint issuers print one to a line above the title (中共重庆市合川区
       // 委办公室 / 重庆市合川区人民政府办公室 / 关于印发…), or the first
       // alone above a line that opens with the second.
+      // An issuer printed twice (a header band above a title that opens
+      // with it) is one issuer: a line already in the title ends the walk.
       const size_t most = StartsWith(text, "关于") ? 3 : 2;
+      std::string seen = RemoveWhitespace(text);
       for (size_t k = 0; k < most; ++k) {
         uint32_t above = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
         if (above < 1 || !IsTitleLike(src_.Line(above)) ||
             !IsIssuerOnlyLine(Clean(above)))
           break;
+        const std::string issuer = RemoveWhitespace(Clean(above));
+        if (Contains(seen, issuer)) break;
+        seen += issuer;
         lines.insert(lines.begin(), above);
         i = above;
       }

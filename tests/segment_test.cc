@@ -302,6 +302,14 @@ TEST(Segment, ReadsJointIssuersOneToALine) {
       "村振兴重点工作任务分工方案》的通知");
   EXPECT_EQ(d.first_line, 3u);
   EXPECT_EQ(d.date, "2023-05-06");
+
+  // An issuer printed above a title that opens with it again is one.
+  Segmentation once = SegmentGazette(
+      Text("重庆市人民政府办公厅\n重庆市人民政府办公厅关于戊的通知\n"
+           "渝府办发〔2023〕3号\n各单位：\n正文。\n2023年5月1日\n"));
+  ASSERT_EQ(once.documents.size(), 1u);
+  EXPECT_EQ(once.documents[0].issuer, "重庆市人民政府办公厅");
+  EXPECT_EQ(once.documents[0].title, "重庆市人民政府办公厅关于戊的通知");
 }
 
 TEST(Segment, ReadsANumberLinePrintingSerialWithDi) {
