@@ -107,8 +107,23 @@ bool IsPublicationNote(std::string_view clean) {
          Contains(clean, "此件不公开");
 }
 
+// A number line as printed, or in parentheses as web pages print it:
+// （渝府发〔2023〕30号）.  The number itself, or "" when the line is none.
+std::string_view NumberOfLine(std::string_view clean) {
+  for (auto [open, close] :
+       {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}})
+    if (StartsWith(clean, open) && EndsWith(clean, close)) {
+      clean = TrimWhitespace(
+          clean.substr(open.size(), clean.size() - open.size() - close.size()));
+      break;
+    }
+  return EndsWith(clean, "号") && RE2::FullMatch(clean, P().doc_number_line)
+             ? clean
+             : std::string_view();
+}
+
 bool IsDocNumberLine(std::string_view clean) {
-  return EndsWith(clean, "号") && RE2::FullMatch(clean, P().doc_number_line);
+  return !NumberOfLine(clean).empty();
 }
 
 // A line that can be part of a header title: short, no sentence punctuation,
@@ -172,6 +187,7 @@ class Segmenter {
   std::optional<Header> AssembleTitleBelow(uint32_t number_line) const;
   std::optional<Header> DecreeHeader(uint32_t n) const;
   std::optional<Header> PassageHeader(uint32_t n, uint32_t from) const;
+  bool CitesTitleAbove(uint32_t n, bool parenthesized) const;
   std::vector<Header> FindHeaders(uint32_t body_start) const;
   Document MakeDocument(const Header& h, uint32_t end_line) const;
   void FillDecreeTitle(Document& doc) const;
@@ -422,6 +438,16 @@ std::optional<Header> Segmenter::PassageHeader(uint32_t n,
   return h;
 }
 
+// A number in parentheses under a title in book-title marks is that
+// citation's number (《重庆市人民政府关于…的意见》 / （渝府发〔2023〕7号）
+// in a list of bases), not a document's header.
+bool Segmenter::CitesTitleAbove(uint32_t n, bool parenthesized) const {
+  if (!parenthesized) return false;
+  const uint32_t above = n > 1 ? PrevNonBlank(n - 1, 2) : 0;
+  return above >= 1 &&
+         (StartsWith(Clean(above), "《") || EndsWith(Clean(above), "》"));
+}
+
 std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
   std::vector<Header> headers;
   uint32_t covered = body_start;  // lines before this belong to a header
@@ -440,13 +466,12 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
       covered = passed->last_line + 1;
       continue;
     }
-    std::string code, year, serial;
-    if (EndsWith(line, "号") &&
-        RE2::FullMatch(line, P().doc_number_line, &code, &year, &serial)) {
+    if (const std::string_view number = NumberOfLine(line);
+        !number.empty() && !CitesTitleAbove(n, number != line)) {
       auto h = AssembleTitle(n);
       if (!h || h->first_line < covered) h = AssembleTitleBelow(n);
       if (!h || h->first_line < covered) continue;
-      h->doc_number = NormalizeDocNumber(line);
+      h->doc_number = NormalizeDocNumber(number);
       h->strong = true;
       headers.push_back(*h);
       covered = h->last_line + 1;

@@ -369,6 +369,20 @@ TEST(Segment, ARegulationWithItsPassageNoteIsADocument) {
   EXPECT_EQ(issued.documents[0].id, "渝府办发〔2023〕61号");
 }
 
+// Web pages print the number in parentheses under the title; the same
+// line under a cited title in book-title marks is that citation's.
+TEST(Segment, ReadsANumberLineInParentheses) {
+  Segmentation seg = SegmentGazette(Text(
+      "重庆市人民政府关于甲的通知\n（渝府发〔2023〕30号）\n"
+      "各区县（自治县）人民政府：\n主要依据：\n《重庆市人民政府关于乙的意见》\n"
+      "（渝府发〔2023〕7号）\n各区县要抓好落实。\n重庆市人民政府\n2023年7月1日"
+      "\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  EXPECT_EQ(seg.documents[0].id, "渝府发〔2023〕30号");
+  EXPECT_EQ(seg.documents[0].title, "重庆市人民政府关于甲的通知");
+  EXPECT_EQ(seg.documents[0].last_line, 9u);
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
