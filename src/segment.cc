@@ -455,6 +455,16 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
     std::string_view line = Clean(n);
     if (line.empty() || n < covered) continue;
     if (auto decree = DecreeHeader(n)) {
+      // A decision issued as a decree prints its own title above the
+      // decree line (重庆市人民政府关于修改部分规章的决定 / 重庆市人民政府令
+      // 第370号); a regulation's decree has none, its title is the one it
+      // promulgates (FillDecreeTitle).
+      if (auto titled = AssembleTitle(n);
+          titled && titled->first_line >= covered) {
+        decree->first_line = titled->first_line;
+        decree->title = titled->title;
+        decree->raw_issuer = titled->raw_issuer;
+      }
       headers.push_back(*decree);
       covered = decree->last_line + 1;
       continue;
@@ -679,7 +689,7 @@ Segmentation Segmenter::Run() {
     uint32_t end =
         i + 1 < headers.size() ? headers[i + 1].first_line - 1 : LineCount();
     Document doc = MakeDocument(headers[i], end);
-    if (!doc.decree_number.empty()) FillDecreeTitle(doc);
+    if (!doc.decree_number.empty() && doc.title.empty()) FillDecreeTitle(doc);
     docs.push_back(std::move(doc));
   }
   if (docs.empty() && out_.toc.empty()) {

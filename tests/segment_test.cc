@@ -383,6 +383,24 @@ TEST(Segment, ReadsANumberLineInParentheses) {
   EXPECT_EQ(seg.documents[0].last_line, 9u);
 }
 
+// A decision issued as a decree has a title of its own above the decree
+// line; the regulations it amends are what it cites, not its title.
+TEST(Segment, ADecreeUnderItsOwnTitleKeepsIt) {
+  Segmentation seg = SegmentGazette(Text(
+      "重庆市人民政府\n关于修改部分规章的决定\n\n重庆市人民政府令第370号\n\n"
+      "市政府决定对下列规章予以修改：\n\n一、《重庆市甲办法》（渝府令第100号）"
+      "\n\n"
+      "市长　胡衡华\n\n2023年9月1日\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  const Document& d = seg.documents[0];
+  EXPECT_EQ(d.id, "重庆市人民政府令第370号");
+  EXPECT_EQ(d.title, "重庆市人民政府关于修改部分规章的决定");
+  EXPECT_EQ(d.type, "决定");
+  EXPECT_EQ(d.issuer, "重庆市人民政府");
+  EXPECT_EQ(d.first_line, 1u);
+  EXPECT_EQ(d.date, "2023-09-01");
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
