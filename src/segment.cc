@@ -33,6 +33,11 @@ struct Patterns {
   RE2 decree_header{R"(^(\p{Han}{2,24}?)令$)"};
   RE2 decree_number{R"(^第\s*([0-9０-９]{1,5})\s*号$)"};
   // 重庆市人民政府令第359号 on one line
+  // A title and its number on one line: the title, then white space and
+  // a number as doc_number_line reads it.
+  RE2 title_then_number{
+      R"(^(.+?)\s+([\p{Han}A-Za-z]{1,15}\s*[〔\[（(［【]\s*[0-9０-９]{4}\s*)"
+      R"([〕\]）)］】]\s*第?\s*[0-9０-９]{1,5}\s*号)$)"};
   // A regulation's passage note under its title: （2023年7月27日重庆市第六届
   // 人民代表大会常务委员会第三次会议通过）, perhaps with later amendments.
   RE2 passage_note{
@@ -187,6 +192,9 @@ class Segmenter {
   std::optional<Header> AssembleTitleBelow(uint32_t number_line) const;
   std::optional<Header> DecreeHeader(uint32_t n) const;
   std::optional<Header> PassageHeader(uint32_t n, uint32_t from) const;
+  std::optional<Header> SameLineHeader(uint32_t n) const;
+  void AddIssuerLinesAbove(uint32_t i, std::string_view text,
+                           std::vector<uint32_t>& lines) const;
   bool CitesTitleAbove(uint32_t n, bool parenthesized) const;
   std::vector<Header> FindHeaders(uint32_t body_start) const;
   Document MakeDocument(const Header& h, uint32_t end_line) const;
@@ -274,47 +282,15 @@ uint32_t Segmenter::ParseToc() {
   return pending.empty() ? n : pending_line;
 }
 
-// Walks up from the line below a title block (a number line or addressee)
-// and joins the title lines: at most five, stopping at the 关于 line plus
-// one issuer line above it, or at a line that opens with the issuer.
-std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
-  std::vector<uint32_t> lines;
-  uint32_t i = anchor > 1 ? PrevNonBlank(anchor - 1, 2) : 0;
-  while (i >= 1 && lines.size() < 5) {
-    if (!IsTitleLike(src_.Line(i))) break;
-    lines.insert(lines.begin(), i);
-    std::string_view text = Clean(i);
-    if (Contains(text, "关于") || OpensWithIssuer(text)) {
-      // Joint issuers print one to a line above the title (中共重庆市合川区
-      // 委办公室 / 重庆市合川区人民政府办公室 / 关于印发…), or the first
-      // alone above a line that opens with the second.
-      // An issuer printed twice (a header band above a title that opens
-      // with it) is one issuer: a line already in the title ends the walk.
-      const size_t most = StartsWith(text, "关于") ? 3 : 2;
-      std::string seen = RemoveWhitespace(text);
-      for (size_t k = 0; k < most; ++k) {
-        uint32_t above = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
-        if (above < 1 || !IsTitleLike(src_.Line(above)) ||
-            !IsIssuerOnlyLine(Clean(above)))
-          break;
-        const std::string issuer = RemoveWhitespace(Clean(above));
-        if (Contains(seen, issuer)) break;
-        seen += issuer;
-        lines.insert(lines.begin(), above);
-        i = above;
-      }
-      break;
-    }
-    i = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
-  }
-  if (lines.empty()) return std::nullopt;
+// A header from its title's pieces, top to bottom: the title joined, the
+// issuer as printed before 关于 (or 印发/转发); nullopt without a type or
+// one of those verbs.
+std::optional<Header> TitleHeader(const std::vector<std::string_view>& pieces) {
   Header h;
-  h.first_line = lines.front();
-  h.last_line = anchor;
   std::string spaced;
-  for (uint32_t l : lines) {
-    h.title += RemoveWhitespace(Clean(l));
-    spaced += Clean(l);
+  for (std::string_view piece : pieces) {
+    h.title += RemoveWhitespace(piece);
+    spaced += piece;
     spaced += ' ';
   }
   if (TitleType(h.title).empty()) return std::nullopt;
@@ -329,6 +305,89 @@ std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
     }
   }
   h.raw_issuer = std::string(TrimWhitespace(spaced.substr(0, about)));
+  return h;
+}
+
+// Joint issuers print one to a line above the title (中共重庆市合川区委
+// 办公室 / 重庆市合川区人民政府办公室 / 关于印发…), or the first alone above
+// a line that opens with the second: the issuer lines above line `i`, whose
+// title text is `text`, go to the front of `lines`.  An issuer printed
+// twice (a header band above a title that opens with it) is one issuer: a
+// line already in the title ends the walk.
+void Segmenter::AddIssuerLinesAbove(uint32_t i, std::string_view text,
+                                    std::vector<uint32_t>& lines) const {
+  const size_t most = StartsWith(text, "关于") ? 3 : 2;
+  std::string seen = RemoveWhitespace(text);
+  for (size_t k = 0; k < most; ++k) {
+    uint32_t above = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
+    if (above < 1 || !IsTitleLike(src_.Line(above)) ||
+        !IsIssuerOnlyLine(Clean(above)))
+      break;
+    const std::string issuer = RemoveWhitespace(Clean(above));
+    if (Contains(seen, issuer)) break;
+    seen += issuer;
+    lines.insert(lines.begin(), above);
+    i = above;
+  }
+}
+
+// Walks up from the line below a title block (a number line or addressee)
+// and joins the title lines: at most five, stopping at the line holding
+// 关于 or opening with the issuer, plus the issuer lines above it.
+std::optional<Header> Segmenter::AssembleTitle(uint32_t anchor) const {
+  std::vector<uint32_t> lines;
+  uint32_t i = anchor > 1 ? PrevNonBlank(anchor - 1, 2) : 0;
+  while (i >= 1 && lines.size() < 5) {
+    if (!IsTitleLike(src_.Line(i))) break;
+    lines.insert(lines.begin(), i);
+    std::string_view text = Clean(i);
+    if (Contains(text, "关于") || OpensWithIssuer(text)) {
+      AddIssuerLinesAbove(i, text, lines);
+      break;
+    }
+    i = i > 1 ? PrevNonBlank(i - 1, 2) : 0;
+  }
+  if (lines.empty()) return std::nullopt;
+  std::vector<std::string_view> pieces;
+  for (uint32_t l : lines) pieces.push_back(Clean(l));
+  std::optional<Header> h = TitleHeader(pieces);
+  if (!h) return std::nullopt;
+  h->first_line = lines.front();
+  h->last_line = anchor;
+  return h;
+}
+
+// A title and its number on one line, as text joined from a PDF prints
+// them (重庆市人民政府关于甲的通知 渝府发〔2023〕31号): the number after
+// white space at the line's end, the title before it holding 关于 and no
+// book-title mark (so prose citing 《关于…的通知》 渝府发… is none), with
+// the issuer lines above it and the addressees below.
+std::optional<Header> Segmenter::SameLineHeader(uint32_t n) const {
+  std::string_view line = Clean(n);
+  if (!EndsWith(line, "号") || !Contains(line, "关于")) return std::nullopt;
+  std::string title, number;
+  if (!RE2::FullMatch(line, P().title_then_number, &title, &number))
+    return std::nullopt;
+  const std::string_view head = TrimWhitespace(title);
+  if (Contains(head, "《") || Contains(head, "》") || !IsTitleLike(head))
+    return std::nullopt;
+  // A list of documents printed with spaces (1 重庆市人民政府关于甲的通知
+  // 渝府发〔2015〕1号, in a decision repealing them) has lines alike: the
+  // header is the one the addressees follow.
+  const uint32_t next = NextNonBlank(n + 1);
+  if (next == 0 || next > n + 3 || !RE2::FullMatch(Clean(next), P().addressee))
+    return std::nullopt;
+  std::vector<uint32_t> lines;
+  AddIssuerLinesAbove(n, head, lines);
+  std::vector<std::string_view> pieces;
+  for (uint32_t l : lines) pieces.push_back(Clean(l));
+  pieces.push_back(head);
+  std::optional<Header> h = TitleHeader(pieces);
+  if (!h) return std::nullopt;
+  h->first_line = lines.empty() ? n : lines.front();
+  h->last_line = n;
+  h->doc_number = NormalizeDocNumber(number);
+  h->strong = true;
   return h;
 }
 
@@ -485,6 +544,11 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
       h->strong = true;
       headers.push_back(*h);
       covered = h->last_line + 1;
+      continue;
+    }
+    if (auto same = SameLineHeader(n); same && same->first_line >= covered) {
+      headers.push_back(*same);
+      covered = same->last_line + 1;
       continue;
     }
     if ((EndsWith(line, "：") || EndsWith(line, ":")) &&

@@ -401,6 +401,25 @@ TEST(Segment, ADecreeUnderItsOwnTitleKeepsIt) {
   EXPECT_EQ(d.date, "2023-09-01");
 }
 
+// Text joined from a PDF may print a title and its number on one line;
+// a list of documents printed with spaces has lines alike, but no
+// addressees below them.
+TEST(Segment, ReadsATitleAndItsNumberOnOneLine) {
+  Segmentation seg = SegmentGazette(
+      Text("中共重庆市委办公厅\n重庆市人民政府办公厅\n关于乙的通知 "
+           "渝委办发〔2023〕3 号\n"
+           "各区县（自治县）党委和人民政府：\n决定废止以下文件：\n"
+           "1 重庆市人民政府关于甲的通知 渝府发〔2015〕1号\n"
+           "2 重庆市人民政府关于丙的通知 渝府发〔2015〕2号\n2023年5月1日\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  const Document& d = seg.documents[0];
+  EXPECT_EQ(d.id, "渝委办发〔2023〕3号");
+  EXPECT_EQ(d.title, "中共重庆市委办公厅重庆市人民政府办公厅关于乙的通知");
+  EXPECT_EQ(d.issuer, "中共重庆市委办公厅、重庆市人民政府办公厅");
+  EXPECT_EQ(d.first_line, 1u);
+  EXPECT_EQ(d.last_line, 8u);
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
