@@ -86,15 +86,13 @@ constexpr std::array<std::string_view, 10> kClauseEnds = {
     "。", "；", "，", "：", "！", "？", ";", ",", ":", "\n\n"};
 
 struct Patterns {
-  RE2 doc_number{
-      R"(([\p{Han}]{1,12})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*)"
-      R"(第?\s*([0-9０-９]{1,5})\s*号)"};
+  RE2 doc_number{R"(([\p{Han}]{1,12}))" +
+                 std::string(internal::kDocNumberAfterCode)};
   // A whole parenthesis is one number, and nothing before the code is
   // prose: its issuer may be written out (重庆市人民代表大会常务委员会
   // 公告〔2019〕第21号).
-  RE2 doc_number_whole{
-      R"(([\p{Han}]{1,24})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*)"
-      R"(第?\s*([0-9０-９]{1,5})\s*号)"};
+  RE2 doc_number_whole{R"(([\p{Han}]{1,24}))" +
+                       std::string(internal::kDocNumberAfterCode)};
   // 重庆市人民政府令第359号, and the numbering by year ministries give
   // their decrees and announcements: 国家发展改革委令2023年第7号,
   // 国家税务总局公告2023年第6号.
@@ -130,14 +128,13 @@ const Patterns& P() {
   return *patterns;
 }
 
-// Words that may stand glued before a bare number's issuer code and are not
-// part of it: "根据渝府发〔2023〕7号" → code 渝府发.
-constexpr std::array<std::string_view, 33> kCodePrefixes = {
-    "贯彻落实", "根据", "依据", "按照", "参照",   "依照", "对照",
-    "贯彻",     "落实", "执行", "实施", "印发了", "印发", "转发了",
-    "转发",     "废止", "同时", "以及", "和",     "及",   "与",
-    "或",       "见",   "的",   "经",   "由",     "按",   "据",
-    "将",       "原",   "即",   "了",   "在"};
+// Single characters that may stand glued before a bare number's issuer
+// code and are not part of it ("和渝府发〔2023〕7号" → code 渝府发), but
+// may stand inside a code, so only its front is stripped of them; words no
+// code holds anywhere are kCodeBreaks.
+constexpr std::array<std::string_view, 13> kCodePrefixes = {
+    "和", "及", "与", "或", "见", "经", "由",
+    "按", "据", "将", "原", "即", "在"};
 
 // Words no issuer code holds, so the code starts after the last of them
 // however much prose the greedy pattern took before it:
@@ -179,7 +176,7 @@ std::string StripCodePrefix(std::string code) {
 
 // A date glued before a code (2023年3月2日重庆市人民政府令第359号) lends
 // the pattern its 日: a 年, 月 or 日 right after a digit is the date's, not
-// the issuer's, and is taken off `code` as the words of kCodePrefixes are.
+// the issuer's, and is taken off `code` as kCodePrefixes are.
 std::string StripDateUnit(std::string code, std::string_view before) {
   if (ParseDigits(LastCodePoint(before)) < 0) return code;
   for (std::string_view unit : {"年", "月", "日"})
@@ -191,6 +188,25 @@ std::string NormalizeStandard(const std::string& code,
                               const std::string& number,
                               const std::string& year) {
   return code + " " + number + "—" + year;
+}
+
+// Where the last clause of `text` starts: past its last delimiter (0 when
+// it has none).
+size_t LastClauseStart(std::string_view text) {
+  size_t start = 0;
+  for (std::string_view end : kClauseEnds) {
+    size_t at = ReverseFind(text, end);
+    if (at != std::string_view::npos) start = std::max(start, at + end.size());
+  }
+  return start;
+}
+
+// `text` less a colon it ends in (制定依据：, 决定废止以下规范性文件：).
+std::string_view WithoutColon(std::string_view text) {
+  for (std::string_view colon : {"：", ":"})
+    if (EndsWith(text, colon))
+      return text.substr(0, text.size() - colon.size());
+  return text;
 }
 
 // Reads a number held in a parenthesis after a title: document, decree or
@@ -428,9 +444,7 @@ bool Extractor::UnderBasisHeading(int directive, uint32_t line) const {
     if (at == line || at < 1 || at > src_.LineCount()) continue;
     std::string heading = RemoveWhitespace(src_.Line(at));
     while (!heading.empty() && heading.back() == '*') heading.pop_back();
-    for (std::string_view colon : {"：", ":"})
-      if (EndsWith(heading, colon))
-        heading.resize(heading.size() - colon.size());
+    heading.resize(WithoutColon(heading).size());
     if (CodePointCount(heading) <= kMaxHeadingChars &&
         EndsWith(heading, "依据"))
       return true;
@@ -476,19 +490,9 @@ Cue Extractor::LeadInCue(const Mention& m) const {
     const size_t open = text.find(kOpen);
     if (open != std::string_view::npos && IsListItemStart(text.substr(0, open)))
       continue;
-    std::string_view lead = text;
-    for (std::string_view colon : {"：", ":"}) {
-      if (!EndsWith(lead, colon)) continue;
-      lead.remove_suffix(colon.size());
-      size_t clause = 0;
-      for (std::string_view end : kClauseEnds) {
-        const size_t at = lead.rfind(end);
-        if (at != std::string_view::npos)
-          clause = std::max(clause, at + end.size());
-      }
-      cue = FindCue(lead.substr(clause), "");
-      break;
-    }
+    // The first other line leads in, if it ends in a colon.
+    if (const std::string_view lead = WithoutColon(text); lead != text)
+      cue = FindCue(lead.substr(LastClauseStart(lead)), "");
     break;
   }
   lead_in_ = {line, cue};
@@ -668,11 +672,12 @@ std::vector<std::string_view> StandardStretches(std::string_view body) {
 // its surface the serial as printed.
 void Extractor::AddSerialsAfter(uint32_t end, std::vector<Found>& found) const {
   const Found first = found.back();
-  const size_t keep =
-      first.number.rfind(first.form == ReferenceForm::kDecree ? "第" : "〕");
+  // The number up to its serial: 渝府发〔2022〕, 国务院令第.
+  const std::string_view mark =
+      first.form == ReferenceForm::kDecree ? "第" : "〕";
+  const size_t keep = first.number.rfind(mark);
   if (keep == std::string::npos) return;
-  const std::string head = first.number.substr(0, keep) +
-                           (first.form == ReferenceForm::kDecree ? "第" : "〕");
+  const std::string head = first.number.substr(0, keep + mark.size());
   re2::StringPiece rest(src_.text.data() + end, end_ - end);
   re2::StringPiece serial;
   while (RE2::Consume(&rest, P().serial_after, &serial)) {
@@ -788,15 +793,6 @@ Extractor::Mention* Extractor::TitleRightAfter(uint32_t end) {
 // titles still finds the 根据 before the first.
 std::string Extractor::ClauseBefore(const Mention& m) const {
   std::string_view text = src_.text;
-  auto clause_start = [&](std::string_view gap) {
-    size_t start = 0;
-    for (std::string_view end : kClauseEnds) {
-      size_t at = ReverseFind(gap, end);
-      if (at != std::string_view::npos)
-        start = std::max(start, at + end.size());
-    }
-    return start;  // 0: no delimiter
-  };
   auto aligned = [&](size_t at) {  // to the next code point's start
     while ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
     return at;
@@ -819,7 +815,7 @@ std::string Extractor::ClauseBefore(const Mention& m) const {
                                           ? aligned(m.begin - kMaxClauseBytes)
                                           : 0));
     std::string_view gap = text.substr(from, m.begin - from);
-    return RemoveWhitespace(gap.substr(clause_start(gap)));
+    return RemoveWhitespace(gap.substr(LastClauseStart(gap)));
   }
   // Cues stand near their mention; a bounded look-back keeps a document of
   // one endless clause linear.
@@ -830,7 +826,7 @@ std::string Extractor::ClauseBefore(const Mention& m) const {
     const bool limited = pos - from > budget;
     if (limited) from = aligned(pos - budget);
     std::string_view gap = text.substr(from, pos - from);
-    if (size_t start = clause_start(gap); start > 0) {
+    if (size_t start = LastClauseStart(gap); start > 0) {
       pieces.push_back(gap.substr(start));
       break;
     }

@@ -26,18 +26,15 @@ using internal::StartsWith;
 struct Patterns {
   // 渝府发〔2023〕7号, 合川府发〔2023〕2 号, 国办发[2021]13号,
   // 京政发（2022）5号, and the 第 some issuers print: 渝府办发〔2019〕第8号
-  RE2 doc_number_line{
-      R"(^([\p{Han}A-Za-z]{1,15})\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*)"
-      R"([〕\]）)］】]\s*第?\s*([0-9０-９]{1,5})\s*号$)"};
+  RE2 doc_number_line{R"(^([\p{Han}A-Za-z]{1,15}))" +
+                      std::string(internal::kDocNumberAfterCode) + "$"};
   // 重庆市人民政府令 (the number follows on its own line)
   RE2 decree_header{R"(^(\p{Han}{2,24}?)令$)"};
   RE2 decree_number{R"(^第\s*([0-9０-９]{1,5})\s*号$)"};
-  // 重庆市人民政府令第359号 on one line
   // A title and its number on one line: the title, then white space and
   // a number as doc_number_line reads it.
-  RE2 title_then_number{
-      R"(^(.+?)\s+([\p{Han}A-Za-z]{1,15}\s*[〔\[（(［【]\s*[0-9０-９]{4}\s*)"
-      R"([〕\]）)］】]\s*第?\s*[0-9０-９]{1,5}\s*号)$)"};
+  RE2 title_then_number{R"(^(.+?)\s+([\p{Han}A-Za-z]{1,15})" +
+                        std::string(internal::kDocNumberAfterCode) + ")$"};
   // A regulation's passage note under its title: （2023年7月27日重庆市第六届
   // 人民代表大会常务委员会第三次会议通过）, perhaps with later amendments.
   RE2 passage_note{
@@ -45,6 +42,7 @@ struct Patterns {
       R"((\S.*?)(?:通过|批准).*[）)]$)"};
   // What names the body in a passage note, less its term and its sitting.
   RE2 sitting{R"(第[一二三四五六七八九十百零〇0-9]+(?:届|次(?:全体)?会议))"};
+  // 重庆市人民政府令第359号 on one line
   RE2 decree_combined{R"(^(\p{Han}{2,24}?)令\s*第\s*([0-9０-９]{1,5})\s*号$)"};
   // Contents lines end in a page number: "…通知…… (1)", "…通知·····\t38".
   RE2 toc_paren_tail{R"(^(.*?)[\s.…·．・⋯]*[（(]\s*([0-9]{1,4})\s*[）)]$)"};
@@ -195,7 +193,7 @@ class Segmenter {
   std::optional<Header> SameLineHeader(uint32_t n) const;
   void AddIssuerLinesAbove(uint32_t i, std::string_view text,
                            std::vector<uint32_t>& lines) const;
-  bool CitesTitleAbove(uint32_t n, bool parenthesized) const;
+  bool CitesTitleAbove(uint32_t n) const;
   std::vector<Header> FindHeaders(uint32_t body_start) const;
   Document MakeDocument(const Header& h, uint32_t end_line) const;
   void FillDecreeTitle(Document& doc) const;
@@ -500,8 +498,7 @@ std::optional<Header> Segmenter::PassageHeader(uint32_t n,
 // A number in parentheses under a title in book-title marks is that
 // citation's number (《重庆市人民政府关于…的意见》 / （渝府发〔2023〕7号）
 // in a list of bases), not a document's header.
-bool Segmenter::CitesTitleAbove(uint32_t n, bool parenthesized) const {
-  if (!parenthesized) return false;
+bool Segmenter::CitesTitleAbove(uint32_t n) const {
   const uint32_t above = n > 1 ? PrevNonBlank(n - 1, 2) : 0;
   return above >= 1 &&
          (StartsWith(Clean(above), "《") || EndsWith(Clean(above), "》"));
@@ -536,7 +533,7 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
       continue;
     }
     if (const std::string_view number = NumberOfLine(line);
-        !number.empty() && !CitesTitleAbove(n, number != line)) {
+        !number.empty() && (number == line || !CitesTitleAbove(n))) {
       auto h = AssembleTitle(n);
       if (!h || h->first_line < covered) h = AssembleTitleBelow(n);
       if (!h || h->first_line < covered) continue;
@@ -884,10 +881,9 @@ int Reach(Level level) {
 
 Level ClassifyIssuerLevel(std::string_view issuer) {
   const std::string s = RemoveWhitespace(issuer);
-  Level best = ClassifyOneIssuer(s);
-  if (!Contains(s, "、")) return best;
+  if (!Contains(s, "、")) return ClassifyOneIssuer(s);
   // Joint issuers (中共重庆市委办公厅、重庆市人民政府办公厅): each alone.
-  best = Level::kUnknown;
+  Level best = Level::kUnknown;
   std::string_view rest = s;
   while (!rest.empty()) {
     const size_t cut = rest.find("、");

@@ -8,6 +8,14 @@
 
 namespace policygraph::internal {
 
+// What follows a document number's issuer code, as a regular expression:
+// the year in brackets of any kind, then the serial, with the 第 some
+// issuers print, and 号 (〔2023〕7号, [2021] 13 号, （2019）第8号).  Groups:
+// the year, the serial.
+inline constexpr std::string_view kDocNumberAfterCode =
+    R"(\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*第?\s*)"
+    R"(([0-9０-９]{1,5})\s*号)";
+
 // A line as the parsers see it: Markdown `**` removed, white space trimmed.
 std::string CleanLine(std::string_view line);
 // Whether CleanLine(line) is `line` with only its ends trimmed (no `**`, no
