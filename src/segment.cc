@@ -50,6 +50,10 @@ struct Patterns {
   RE2 toc_section{R"(^【.*】$)"};
   // 各区县（自治县）人民政府，市政府各部门，有关单位：  / 区应急局：
   RE2 addressee{R"(^[^。；]{2,120}[：:]$)"};
+  // 1. 3 （一） 一、 before an item of a list, which no title opens with.
+  RE2 list_marker{
+      R"(^(?:[0-9０-９]{1,3}\s*[.．、]|[0-9０-９]{1,3}\s|)"
+      R"([（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[一二三四五六七八九十]{1,3}、))"};
   RE2 colophon{
       R"(^(主管单位|主办单位|编辑出版|编辑|出版|发行范围|全国统一刊号|)"
       R"(印刷单位|承印单位|国内统一刊号)\s*[：:])"};
@@ -101,6 +105,14 @@ bool IsGazetteSection(std::string_view clean) {
   return false;
 }
 
+// The addressees a header's title is written to: a line ending in a colon
+// that leads no list in (各区县要做好以下工作：, 决定对下列规章予以修改：).
+bool IsAddresseeLine(std::string_view clean) {
+  for (std::string_view word : {"以下", "下列", "如下"})
+    if (Contains(clean, word)) return false;
+  return RE2::FullMatch(clean, P().addressee);
+}
+
 bool IsDateLine(std::string_view clean) {
   return !internal::ParseDateLine(clean).empty();
 }
@@ -134,7 +146,9 @@ bool IsDocNumberLine(std::string_view clean) {
 bool IsTitleLike(std::string_view raw) {
   if (Contains(raw, "\t")) return false;
   std::string clean = CleanLine(raw);
-  if (clean.empty() || CodePointCount(clean) > 64) return false;
+  if (clean.empty() || CodePointCount(clean) > 64 ||
+      RE2::PartialMatch(clean, P().list_marker))
+    return false;
   for (std::string_view stop : {"。", "；", "：", ":", "！", "？"})
     if (Contains(clean, stop)) return false;
   for (std::string_view end : {"，", "、", ",", "；"})
@@ -373,7 +387,7 @@ std::optional<Header> Segmenter::SameLineHeader(uint32_t n) const {
   // 渝府发〔2015〕1号, in a decision repealing them) has lines alike: the
   // header is the one the addressees follow.
   const uint32_t next = NextNonBlank(n + 1);
-  if (next == 0 || next > n + 3 || !RE2::FullMatch(Clean(next), P().addressee))
+  if (next == 0 || next > n + 3 || !IsAddresseeLine(Clean(next)))
     return std::nullopt;
   std::vector<uint32_t> lines;
   AddIssuerLinesAbove(n, head, lines);
@@ -401,7 +415,7 @@ std::optional<Header> Segmenter::AssembleTitleBelow(
     lines.push_back(n);
     n = NextNonBlank(n + 1);
   }
-  if (lines.empty() || n == 0 || !RE2::FullMatch(Clean(n), P().addressee))
+  if (lines.empty() || n == 0 || !IsAddresseeLine(Clean(n)))
     return std::nullopt;
   Header h;
   h.first_line = number_line;
@@ -549,7 +563,7 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
       continue;
     }
     if ((EndsWith(line, "：") || EndsWith(line, ":")) &&
-        RE2::FullMatch(line, P().addressee) && CodePointCount(line) <= 80) {
+        IsAddresseeLine(line) && CodePointCount(line) <= 80) {
       auto h = AssembleTitle(n);
       if (!h || h->first_line < covered || !Contains(h->title, "关于"))
         continue;

@@ -420,6 +420,25 @@ TEST(Segment, ReadsATitleAndItsNumberOnOneLine) {
   EXPECT_EQ(d.last_line, 8u);
 }
 
+// A list of documents is no header even when a line ending in a colon
+// follows it: the items open with a list marker, no title does, and a line
+// leading the next list in (以下, 下列) names no addressees.
+TEST(Segment, AListOfDocumentsBeforeAColonLineIsNoHeader) {
+  Segmentation seg = SegmentGazette(
+      Text("重庆市人民政府\n关于宣布失效一批规范性文件的决定\n\n"
+           "渝府发〔2023〕40号\n\n各区县（自治县）人民政府，市政府各部门：\n\n"
+           "决定宣布失效以下规范性文件：\n\n"
+           "3 重庆市人民政府关于印发甲方案的通知 渝府发〔2012〕47号\n\n"
+           "各区县要做好以下工作：\n\n"
+           "1.贯彻落实重庆市人民政府关于乙的意见（渝府发〔2021〕9号）\n\n"
+           "重庆市人民政府关于丙的通知\n\n"
+           "市政府决定对下列规章予以修改：\n\n1.《丁办法》\n\n"
+           "重庆市人民政府\n\n2023年10月8日\n"));
+  ASSERT_EQ(seg.documents.size(), 1u);
+  EXPECT_EQ(seg.documents[0].id, "渝府发〔2023〕40号");
+  EXPECT_EQ(seg.documents[0].last_line, 24u);
+}
+
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
   struct Case {
     const char* line;
