@@ -112,10 +112,12 @@ struct Patterns {
   // A serial listed after a number, with its mark: "、13号", "和第723号";
   // the group is the serial from its 第 or first digit.
   RE2 serial_after{R"(\s*(?:、|和|及|与)\s*((?:第\s*)?[0-9０-９]{1,5})\s*号)"};
-  // What may stand before a list item's title: 1. 2、 （一） (3) 一、
+  // What may stand before a list item's title: 1. 2、 （一） (3) 一、, or
+  // a table's serial set off by a space (3 重庆市…).
   RE2 list_marker{
       R"(\s*(?:(?:[0-9０-９]{1,3}\s*[.．、)）]|[（(]\s*(?:[0-9０-９]{1,3}|)"
-      R"([一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*)?)"};
+      R"([一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|)"
+      R"([0-9０-９]{1,3}\s)\s*)?)"};
   RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
   // 《规划》, 《方案》: a type word alone names this document when no
   // abbreviation was introduced for it (本规划 in book-title marks).
@@ -285,6 +287,10 @@ class Extractor {
   void Decide(Mention& m) const;
   int DirectiveIndex(uint32_t line) const;
   bool UnderBasisHeading(int directive, uint32_t line) const;
+  std::string_view BeforeOnLine(const Mention& m) const;
+  bool ListsTitle(const Mention& m, std::string_view prefix) const;
+  bool OpensListItem(const Mention& m) const;
+  bool IsListItemLine(uint32_t n) const;
   Cue LeadInCue(const Mention& m) const;
   // The list item LeadInCue last walked from, and what it found.
   struct LeadIn {
@@ -458,11 +464,69 @@ bool IsListItemStart(std::string_view prefix) {
   return RE2::FullMatch(prefix, P().list_marker);
 }
 
+// Whether the text before a bare number lists a document by its title
+// without book-title marks, as lists of repealed documents print them:
+// "1.重庆市人民政府关于甲的通知（" or, from a table, "3 重庆市…的通知 ".
+// The title's own words (关于印发…, 关于贯彻落实…的意见) are then no cue;
+// a cue before its 关于 is prose citing a title unmarked (贯彻落实重庆市
+// 人民政府关于甲的意见（…）).
+bool IsListedTitle(std::string_view prefix) {
+  constexpr size_t kMinTitleChars = 4;
+  std::string_view title = TrimWhitespace(prefix);
+  for (std::string_view open : {"（", "("})
+    if (EndsWith(title, open)) {
+      title = TrimWhitespace(title.substr(0, title.size() - open.size()));
+      break;
+    }
+  re2::StringPiece rest(title.data(), title.size());
+  RE2::Consume(&rest, P().list_marker);
+  title = std::string_view(rest.data(), rest.size());
+  const size_t chars = CodePointCount(title);
+  if (chars < kMinTitleChars || chars > kMaxTitleChars) return false;
+  for (std::string_view end : kClauseEnds)
+    if (Contains(title, end)) return false;
+  const std::string_view head = title.substr(0, title.find("关于"));
+  return !TitleType(title).empty() && FindCue(head, "").word.empty();
+}
+
+// Whether `m` opens a list item: after a list marker alone, or a bare
+// number after the title it lists.
+bool Extractor::OpensListItem(const Mention& m) const {
+  const std::string_view prefix = BeforeOnLine(m);
+  return IsListItemStart(prefix) || ListsTitle(m, prefix);
+}
+
+bool Extractor::ListsTitle(const Mention& m, std::string_view prefix) const {
+  return m.ref.form != ReferenceForm::kTitle && IsListedTitle(prefix);
+}
+
+// The text of `m`'s line before it.
+std::string_view Extractor::BeforeOnLine(const Mention& m) const {
+  if (src_.line_starts.empty()) return {};
+  const size_t line_start = src_.line_starts[src_.LineOf(m.begin) - 1];
+  return std::string_view(src_.text).substr(line_start, m.begin - line_start);
+}
+
+// Whether line `n` is an item of a list: a mention on it opens the item.
+bool Extractor::IsListItemLine(uint32_t n) const {
+  const uint32_t from = src_.line_starts[n - 1];
+  const uint32_t to = n < src_.LineCount()
+                          ? src_.line_starts[n]
+                          : static_cast<uint32_t>(src_.text.size());
+  auto it = std::lower_bound(
+      mentions_.begin(), mentions_.end(), from,
+      [](const Mention& m, uint32_t offset) { return m.begin < offset; });
+  for (; it != mentions_.end() && it->begin < to; ++it)
+    if (OpensListItem(*it)) return true;
+  return false;
+}
+
 // A list's items carry no cue of their own; the line leading into the list
-// does (决定废止以下规范性文件： / 1.《…》（渝府发〔2015〕1号） / 2.《…》).
-// From an item that opens with its title, the walk goes up over the other
-// items and blank lines to the first other line, which must end in a colon;
-// the last clause of that line gives the cue.
+// does (决定废止以下规范性文件： / 1.《…》（渝府发〔2015〕1号） / 2.《…》,
+// or 1.重庆市人民政府关于甲的通知（渝府发〔2015〕1号）).  From an item,
+// the walk goes up over the other items and blank lines to the first other
+// line, which must end in a colon; the last clause of that line gives the
+// cue.
 Cue Extractor::LeadInCue(const Mention& m) const {
   // Blank lines and items walked over at most: a list's items share their
   // lead-in, so the walk from an item stops at the item the last walk
@@ -470,12 +534,7 @@ Cue Extractor::LeadInCue(const Mention& m) const {
   // is walked once, not once an item.
   constexpr uint32_t kMaxLines = 400;
   const uint32_t line = src_.LineOf(m.begin);
-  if (line < 1 || line > src_.LineCount()) return {};
-  const size_t line_start = src_.line_starts[line - 1];
-  if (m.begin < line_start ||
-      !IsListItemStart(
-          std::string_view(src_.text).substr(line_start, m.begin - line_start)))
-    return {};
+  if (line < 1 || line > src_.LineCount() || !OpensListItem(m)) return {};
   if (line == lead_in_.line) return lead_in_.cue;
   Cue cue;
   const uint32_t first = src_.LineOf(body_begin_);
@@ -486,10 +545,7 @@ Cue Extractor::LeadInCue(const Mention& m) const {
       break;
     }
     const std::string_view text = TrimWhitespace(src_.Line(n));
-    if (text.empty()) continue;
-    const size_t open = text.find(kOpen);
-    if (open != std::string_view::npos && IsListItemStart(text.substr(0, open)))
-      continue;
+    if (text.empty() || IsListItemLine(n)) continue;
     // The first other line leads in, if it ends in a colon.
     if (const std::string_view lead = WithoutColon(text); lead != text)
       cue = FindCue(lead.substr(LastClauseStart(lead)), "");
@@ -872,8 +928,10 @@ void Extractor::Decide(Mention& m) const {
   r.surface = std::string(TrimWhitespace(joined));
   const int directive = DirectiveIndex(r.line);
   r.directive = directive < 0 ? "" : tree_.nodes[directive].id;
-  Cue cue = FindCue(ClauseBefore(m), ClauseAfter(m));
-  if (cue.word.empty()) cue = LeadInCue(m);
+  // A document listed by its title and number takes its list's cue only.
+  const bool listed = ListsTitle(m, BeforeOnLine(m));
+  Cue cue = listed ? LeadInCue(m) : FindCue(ClauseBefore(m), ClauseAfter(m));
+  if (cue.word.empty() && !listed) cue = LeadInCue(m);
   if (cue.word.empty() && UnderBasisHeading(directive, r.line))
     cue = {Relation::kBasis, "依据"};
   r.cue = cue.word;
@@ -960,14 +1018,15 @@ size_t FindActingCue(std::string_view text, std::string_view word) {
 }
 
 // 先后出台《X》, 出台了《X》, 常务会议审议通过的《X》: already done, so
-// nothing is being drafted.
+// nothing is being drafted; nor is it in 对下列规章予以修改：, where the
+// text itself amends documents that exist.
 bool IsPastAct(std::string_view before, size_t cue_at, size_t cue_end) {
   if (before.compare(cue_end, 3, "了") == 0 ||
       before.compare(cue_end, 6, "通过") == 0)
     return true;
   std::string_view head = before.substr(0, cue_at);
   for (std::string_view marker :
-       {"先后", "相继", "陆续", "已经", "已", "曾", "均"})
+       {"先后", "相继", "陆续", "已经", "已", "曾", "均", "予以"})
     if (EndsWith(head, marker)) return true;
   return false;
 }

@@ -205,6 +205,9 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
       {"完成《甲条例》立法调研。", Relation::kDrafts},
       {"启动《甲规定》修订立法预备项目。", Relation::kDrafts},
       {"合川区先后出台《甲措施》。", Relation::kMentions},  // already issued
+      {"抓紧修改《甲办法》。", Relation::kDrafts},
+      // A decision amending it now: the document exists.
+      {"市政府决定依法予以修订《甲办法》第三条。", Relation::kMentions},
       {"中共中央、国务院印发的《甲纲要》，作出部署。", Relation::kMentions},
       {"中共中央、国务院印发《甲纲要》。", Relation::kMentions},
       {"按照部署要求，结合《甲计划》，聚焦重点。", Relation::kMentions},
@@ -399,6 +402,33 @@ TEST(Extract, ListItemsTakeTheCueOfTheLineLeadingIn) {
   EXPECT_EQ(refs[3].title, "丁办法");
   EXPECT_EQ(refs[3].relation, Relation::kMentions);
   EXPECT_EQ(refs[4].title, "戊规划");
+  EXPECT_EQ(refs[4].relation, Relation::kMentions);
+}
+
+// A list of repealed documents may name each by its title without marks
+// and its number, one to a line or as a table's row; the title's own words
+// (关于贯彻落实…, 关于印发…) are no cue, the lead-in's is.  A list leading
+// in with 予以修改 amends what exists: nothing is drafted.
+TEST(Extract, DocumentsListedByTitleAndNumberTakeTheListsCue) {
+  auto refs = Refs(
+      "经市政府同意，决定宣布失效以下规范性文件：\n\n"
+      "1.重庆市人民政府关于甲的通知（渝府发〔2015〕1号）\n\n"
+      "2.重庆市人民政府关于贯彻落实乙的意见（渝府发〔2010〕85号）\n"
+      "3 重庆市人民政府关于印发丙方案的通知 渝府发〔2012〕47号\n\n"
+      "各区县要做好以下工作：\n\n"
+      "1.贯彻落实重庆市人民政府关于丁的意见（渝府发〔2021〕9号）\n\n"
+      "市政府决定对下列规章予以修改：\n\n1.《戊办法》（渝府令第125号）\n");
+  ASSERT_EQ(refs.size(), 5u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(refs[i].form, ReferenceForm::kNumber) << i;
+    EXPECT_EQ(refs[i].relation, Relation::kRepeals) << refs[i].doc_number;
+    EXPECT_EQ(refs[i].cue, "宣布失效") << refs[i].doc_number;
+  }
+  EXPECT_EQ(refs[2].doc_number, "渝府发〔2012〕47号");
+  // Prose citing a title unmarked keeps its own cue.
+  EXPECT_EQ(refs[3].doc_number, "渝府发〔2021〕9号");
+  EXPECT_EQ(refs[3].relation, Relation::kImplements);
+  EXPECT_EQ(refs[4].title, "戊办法");
   EXPECT_EQ(refs[4].relation, Relation::kMentions);
 }
 
