@@ -393,13 +393,21 @@ Level ClassifyExternalLevel(std::string_view title, std::string_view number) {
   static const RE2* ministry =
       new RE2(R"(^\p{Han}{1,12}?(?:部|总署|总局)\p{Han}{0,12}?(?:令|公告))");
   if (!n.empty() && RE2::PartialMatch(n, *ministry)) return Level::kNational;
+  // Without a title, a decree number written out names its issuer:
+  // 重庆市人民政府令第359号.
+  const std::string& named = t.empty() ? n : t;
   // 合川区…, 重庆市石柱县…; not 成渝地区… or 园区.
   static const RE2* district = new RE2(
       R"(^(?:重庆市)?\p{Han}{0,5}?([^地社园片景街小])(?:区|县|自治县)[^级])");
-  if (RE2::PartialMatch(t, *district) || StartsWith(n, "合川"))
+  // A district's or county's government numbers with its place's two or
+  // three characters before 府 (合川府发, 渝北府办发, 钱塘府文); a
+  // province's with one (渝府发, 川府发).
+  static const RE2* district_code = new RE2(R"(^\p{Han}{2,3}府)");
+  if (RE2::PartialMatch(named, *district) ||
+      RE2::PartialMatch(n, *district_code) || StartsWith(n, "合川"))
     return Level::kDistrict;
   static const RE2* province = new RE2(R"(^\p{Han}{1,6}?(省|市|自治区))");
-  if (RE2::PartialMatch(t, *province)) return Level::kMunicipal;
+  if (RE2::PartialMatch(named, *province)) return Level::kMunicipal;
   static const RE2* province_code = new RE2(
       R"(^[渝京津沪冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵黔云滇藏陕甘青宁新])");
   if (!n.empty() && RE2::PartialMatch(n, *province_code))
@@ -414,13 +422,29 @@ std::string ClassifyExternalType(std::string_view title,
                                  std::string_view number) {
   static const RE2* standard =
       new RE2(R"(^(GB|HJ|WS|JGJ|CJJ|DB|JT|SL|DL|NY|YY|AQ|MZ|GA|XF))");
-  if (title.empty() && RE2::PartialMatch(number, *standard)) return "standard";
+  if (title.empty()) {
+    if (RE2::PartialMatch(number, *standard)) return "standard";
+    // A decree number says what it promulgates: the President's a law,
+    // the State Council's a regulation, a ministry's or a province's its
+    // rules (规章).
+    if (Contains(number, "主席令")) return "law";
+    if (StartsWith(number, "国务院令")) return "regulation";
+    if (Contains(number, "令")) return "rules";
+    if (Contains(number, "公告") || Contains(number, "通告"))
+      return "announcement";
+    return "other";
+  }
   std::string t = RemoveWhitespace(title);
   while (EndsWith(t, "）")) {
     size_t open = t.rfind("（");
     if (open == std::string::npos || open == 0) break;
     t.resize(open);
   }
+  // A 印发 notice is known by what it issues: 国务院关于印发“十四五”国家
+  // 应急体系规划的通知 is a plan.
+  if (std::string issued = IssuedTitle(t);
+      !issued.empty() && !TitleType(issued).empty())
+    return ClassifyExternalType(issued, "");
   std::string type = TitleType(t);
   if (type.empty() && EndsWith(t, "法") && !EndsWith(t, "方法") &&
       !EndsWith(t, "做法"))
@@ -433,6 +457,7 @@ std::string ClassifyExternalType(std::string_view title,
   if (type == "意见") return "opinion";
   if (type == "通知") return "notice";
   if (type == "决定") return "decision";
+  if (type == "公告" || type == "通告") return "announcement";
   if (type == "标准" || RE2::PartialMatch(number, *standard)) return "standard";
   return "other";
 }

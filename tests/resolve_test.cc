@@ -212,11 +212,25 @@ TEST(Resolve, ClassifiesExternalNodes) {
        Level::kMunicipal, "scheme"},
       {"", "GB/T 35547—2017", Level::kNational, "standard"},
       {"", "川府发〔2023〕12号", Level::kMunicipal, "other"},
-      {"", "海关总署公告2022年第113号", Level::kNational, "other"},
-      {"", "生态环境部令第1号", Level::kNational, "other"},
-      {"", "主席令第24号", Level::kNational, "other"},
+      {"", "海关总署公告2022年第113号", Level::kNational, "announcement"},
+      // A decree number says what it promulgates.
+      {"", "生态环境部令第1号", Level::kNational, "rules"},
+      {"", "主席令第24号", Level::kNational, "law"},
+      {"", "国务院令第722号", Level::kNational, "regulation"},
+      {"", "重庆市人民政府令第359号", Level::kMunicipal, "rules"},
+      {"", "重庆市合川区人民政府令第1号", Level::kDistrict, "rules"},
+      // A district's number: its place before 府, where a province's has
+      // one character.
+      {"", "渝北府发〔2023〕5号", Level::kDistrict, "other"},
+      {"", "钱塘府文〔2022〕22号", Level::kDistrict, "other"},
+      {"", "渝府办发〔2023〕5号", Level::kMunicipal, "other"},
       {"财政部税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告",
-       "财政部税务总局公告2023年第12号", Level::kNational, "other"},
+       "财政部税务总局公告2023年第12号", Level::kNational, "announcement"},
+      // A 印发 notice by what it issues, a 转发 one by what it passes on.
+      {"国务院关于印发“十四五”国家应急体系规划的通知", "国发〔2021〕36号",
+       Level::kNational, "plan"},
+      {"国务院办公厅关于转发国家发展改革委关于甲的意见的通知", "",
+       Level::kNational, "opinion"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ClassifyExternalLevel(c.title, c.number), c.level)
