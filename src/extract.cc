@@ -118,6 +118,17 @@ struct Patterns {
       R"(\s*(?:(?:[0-9０-９]{1,3}\s*[.．、)）]|[（(]\s*(?:[0-9０-９]{1,3}|)"
       R"([一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|)"
       R"([0-9０-９]{1,3}\s)\s*)?)"};
+  // An issuer printed before a title that opens with 关于, written out:
+  // 重庆市人民政府办公厅, 中共重庆市委, 重庆市合川区人民政府 (重庆市政府
+  // as 重庆市人民政府).
+  RE2 issuer_full{
+      R"((中共)?(\p{Han}{2,3}(?:省|市|自治区)(?:\p{Han}{1,4}(?:区|县|自治县))?))"
+      R"((?:人民)?(政府|委)(办公厅|办公室)?)"};
+  // Or named by its level: 市政府, 区委办公室, 省政府办公厅.
+  RE2 issuer_short{R"((省|市|区|县)(政府|委)(办公厅|办公室)?)"};
+  // Where the citing document's issuer is: 重庆市, and 合川区 below it.
+  RE2 jurisdiction{
+      R"(^(?:中共)?(\p{Han}{2,3}(?:省|市|自治区))(\p{Han}{1,4}?(?:区|县|自治县))?)"};
   RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
   // 《规划》, 《方案》: a type word alone names this document when no
   // abbreviation was introduced for it (本规划 in book-title marks).
@@ -149,6 +160,61 @@ constexpr std::array<std::string_view, 26> kCodeBreaks = {
     "贯彻落实", "贯彻", "落实", "执行", "实施", "印发", "转发", "根据", "依据",
     "按照",     "参照", "依照", "对照", "遵照", "学习", "废止", "同时", "以及",
     "详见",     "参见", "精神", "要求", "通过", "的",   "了",   "号"};
+
+// Where a citing document's issuer is, for the issuers it names by level
+// alone (市政府, 区委): its province or municipality (重庆市) and the
+// district or county below it (重庆市合川区), each "" when not known.
+struct Jurisdiction {
+  std::string top, district;
+};
+
+Jurisdiction JurisdictionOf(const Document& doc) {
+  Jurisdiction where;
+  std::string sub;
+  const std::string_view named = doc.issuer.empty() ? doc.title : doc.issuer;
+  if (RE2::PartialMatch(named, P().jurisdiction, &where.top, &sub) &&
+      !sub.empty())
+    where.district = where.top + sub;
+  return where;
+}
+
+// Words after which an issuer printed before a title may begin, beside the
+// cue words and kCodeBreaks: verbs and particles leading to a citation.
+constexpr std::array<std::string_view, 12> kIssuerLeads = {
+    "结合", "发布", "出台", "制定", "学习", "认真",
+    "深入", "为",   "对",   "将",   "由",   "经"};
+
+bool IsHanOrListComma(std::string_view code_point) {
+  if (code_point == "、") return true;
+  if (code_point.size() != 3) return false;  // Han outside the BMP: rare
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(code_point.data(), i, 3, c);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+// One issuer of those printed before a title, written out as titles begin
+// (市委 → 中共重庆市委, 重庆市政府 → 重庆市人民政府), or "" when it is none
+// or names a level whose place the citing document does not give.
+std::string WriteOutIssuer(const std::string& name, const Jurisdiction& where) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5>
+      kNational = {{{"国务院", "国务院"},
+                    {"国务院办公厅", "国务院办公厅"},
+                    {"中共中央", "中共中央"},
+                    {"中共中央办公厅", "中共中央办公厅"},
+                    {"党中央", "中共中央"}}};
+  for (const auto& [printed, full] : kNational)
+    if (name == printed) return std::string(full);
+  std::string party, place, body, office, level;
+  if (!RE2::FullMatch(name, P().issuer_full, &party, &place, &body, &office)) {
+    if (!RE2::FullMatch(name, P().issuer_short, &level, &body, &office))
+      return "";
+    place = level == "区" || level == "县" ? where.district : where.top;
+    if (!EndsWith(place, level)) return "";
+  }
+  return body == "委" ? "中共" + place + "委" + office
+                      : place + "人民政府" + office;
+}
 
 std::string StripCodePrefix(std::string code) {
   size_t cut = 0;
@@ -239,7 +305,7 @@ class Extractor {
  public:
   Extractor(const SourceText& src, const Document& doc,
             const DirectiveTree& tree)
-      : src_(src), doc_(doc), tree_(tree) {
+      : src_(src), doc_(doc), tree_(tree), where_(JurisdictionOf(doc)) {
     begin_ = doc.first_line >= 1 && doc.first_line <= src.LineCount()
                  ? src.line_starts[doc.first_line - 1]
                  : 0;
@@ -292,6 +358,7 @@ class Extractor {
   bool OpensListItem(const Mention& m) const;
   bool IsListItemLine(uint32_t n) const;
   Cue LeadInCue(const Mention& m) const;
+  std::string IssuerBefore(size_t open) const;
   // The list item LeadInCue last walked from, and what it found.
   struct LeadIn {
     uint32_t line = 0;
@@ -308,6 +375,7 @@ class Extractor {
   const SourceText& src_;
   const Document& doc_;
   const DirectiveTree& tree_;
+  const Jurisdiction where_;
   uint32_t begin_ = 0, end_ = 0, body_begin_ = 0;
   std::vector<std::string> self_titles_;
   std::vector<Mention> mentions_;
@@ -555,6 +623,44 @@ Cue Extractor::LeadInCue(const Mention& m) const {
   return cue;
 }
 
+// The issuers printed right before the 《 at `open` (市政府《关于…》,
+// 市委、市政府《关于…》, 落实重庆市人民政府办公厅《关于…》), written out
+// and joined as a joint title prints them; "" unless every name in the run
+// of Han characters and 、 after the last cue or lead word is an issuer.
+std::string Extractor::IssuerBefore(size_t open) const {
+  constexpr size_t kMaxChars = 30;
+  const std::string_view text = src_.text;
+  const size_t line_start = src_.line_starts[src_.LineOf(open) - 1];
+  std::string_view rest = text.substr(line_start, open - line_start);
+  for (size_t chars = 0; !rest.empty() && chars < kMaxChars; ++chars) {
+    const std::string_view last = LastCodePoint(rest);
+    if (!IsHanOrListComma(last)) break;
+    rest.remove_suffix(last.size());
+  }
+  std::string_view names =
+      text.substr(line_start + rest.size(), open - line_start - rest.size());
+  size_t cut = 0;
+  auto cut_after = [&](std::string_view word) {
+    const size_t at = ReverseFind(names, word);
+    if (at != std::string_view::npos) cut = std::max(cut, at + word.size());
+  };
+  for (const CueWord& c : kBeforeCues) cut_after(c.word);
+  for (std::string_view word : kCodeBreaks) cut_after(word);
+  for (std::string_view word : kIssuerLeads) cut_after(word);
+  names.remove_prefix(cut);
+  std::string out;
+  while (!names.empty()) {
+    const size_t comma = names.find("、");
+    const std::string issuer =
+        WriteOutIssuer(std::string(names.substr(0, comma)), where_);
+    if (issuer.empty()) return "";
+    out += issuer;
+    if (comma == std::string_view::npos) break;
+    names.remove_prefix(comma + std::string_view("、").size());
+  }
+  return out;
+}
+
 void Extractor::FindTitles() {
   // Searched up to the document's end only: the file's next 《 may lie
   // many documents on, and a gazette of 10,000 documents without one was
@@ -581,6 +687,7 @@ void Extractor::FindTitles() {
       i = close;
       continue;
     }
+    if (StartsWith(m.ref.title, "关于")) m.ref.issuer = IssuerBefore(i);
     ReadParenthesis(m);
     // Nested marks and an abbreviation in the parenthesis belong to this
     // mention.

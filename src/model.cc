@@ -121,6 +121,10 @@ std::optional<Relation> ParseRelation(std::string_view name) {
   return std::nullopt;
 }
 
+std::string NamedTitle(const Reference& ref) {
+  return ref.alias_of.empty() ? ref.issuer + ref.title : ref.alias_of;
+}
+
 std::string_view ReferenceFormName(ReferenceForm form) {
   switch (form) {
     case ReferenceForm::kTitle:

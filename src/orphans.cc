@@ -101,12 +101,6 @@ std::string ReadableTitle(const Document& doc) {
   return doc.attached_title.empty() ? doc.title : doc.attached_title;
 }
 
-// The title as this mention gives it: the full title behind an
-// abbreviation, else the printed title.
-std::string MentionedTitle(const Reference& ref) {
-  return ref.alias_of.empty() ? ref.title : ref.alias_of;
-}
-
 std::string Lookup::TargetTitle(const Reference& ref) const {
   if (ref.target_kind == "document") {
     if (const Document* doc = FindDocument(ref.target))
@@ -115,7 +109,7 @@ std::string Lookup::TargetTitle(const Reference& ref) const {
   if (auto it = externals_.find(ref.target);
       it != externals_.end() && !it->second->title.empty())
     return it->second->title;
-  std::string title = MentionedTitle(ref);
+  std::string title = NamedTitle(ref);
   return title.empty() ? ref.surface : title;
 }
 
@@ -189,7 +183,7 @@ void AddDrafts(const Corpus& corpus, const Lookup& lookup,
     }
     // The title as this mention words it: the plan to be written may differ
     // in small ways between mentions and from the external node's key.
-    std::string title = MentionedTitle(r);
+    std::string title = NamedTitle(r);
     out.push_back({OrphanKind::kDraft, r.doc, r.target,
                    title.empty() ? lookup.TargetTitle(r) : title, r.file,
                    r.line, DraftDetail(r)});
@@ -220,7 +214,7 @@ std::string DanglingDetail(const Reference& r) {
 void AddDangling(const Corpus& corpus, std::vector<Orphan>& out) {
   ForEachReference(corpus, [&](const Reference& r) {
     if (!IsDangling(r)) return;
-    out.push_back({OrphanKind::kDangling, r.doc, r.surface, MentionedTitle(r),
+    out.push_back({OrphanKind::kDangling, r.doc, r.surface, NamedTitle(r),
                    r.file, r.line, DanglingDetail(r)});
   });
 }

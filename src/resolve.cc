@@ -337,14 +337,14 @@ Resolution Resolver::Run() {
     for (const Reference& r : f.references)
       if (!r.doc_number.empty() && !r.title.empty() &&
           !by_number_.count(r.doc_number))
-        external_by_title_.emplace(FoldForMatch(r.title), r.doc_number);
+        external_by_title_.emplace(FoldForMatch(NamedTitle(r)), r.doc_number);
   for (ParsedFile& f : corpus_.files) {
     for (Reference& r : f.references) {
       if (r.self) {
         Pick(r, {r.doc}, "self", 1);
         continue;
       }
-      const std::string& title = r.alias_of.empty() ? r.title : r.alias_of;
+      const std::string title = NamedTitle(r);
       if (ByNumber(r)) continue;
       if (ByTitle(r, title, r.alias_of.empty() ? "title" : "alias")) continue;
       if (ByFuzzy(r, title)) continue;

@@ -110,7 +110,8 @@ constexpr auto FieldsOf(const Reference*) {
                     Field{"relation", &Reference::relation},
                     Field{"self", &Reference::self},
                     Field{"alias_of", &Reference::alias_of},
-                    Field{"alias", &Reference::alias}};
+                    Field{"alias", &Reference::alias},
+                    Field{"issuer", &Reference::issuer}};
 }
 
 // line_starts is not stored: reading indexes the text again.

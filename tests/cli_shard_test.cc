@@ -97,7 +97,7 @@ TEST_F(Shards, ExtractTeachesAndWritesToStandardOutput) {
   ToolRun r =
       Tool("extract -q -o - '" + CorpusFile("cq-gazette-2023-05.txt") + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("{\"format\":\"policygraph-shard\",\"version\":2,"
+  EXPECT_EQ(r.out.rfind("{\"format\":\"policygraph-shard\",\"version\":3,"
                         "\"part\":1,\"parts\":1,\"listed\":1,\"listing\":\"",
                         0),
             0u);

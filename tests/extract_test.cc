@@ -432,6 +432,35 @@ TEST(Extract, DocumentsListedByTitleAndNumberTakeTheListsCue) {
   EXPECT_EQ(refs[4].relation, Relation::kMentions);
 }
 
+// An issuer printed before a title that opens with 关于 is written out
+// as titles begin, levels (市政府, 区委) by the citing document's place;
+// anything else before the title (你局, 国家陆续发布) is no issuer.
+TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
+  struct Case {
+    const char* before;
+    const char* issuer;
+  } cases[] = {
+      {"为贯彻落实市政府", "重庆市人民政府"},
+      {"按照市委、市政府", "中共重庆市委重庆市人民政府"},
+      {"落实重庆市人民政府办公厅", "重庆市人民政府办公厅"},
+      {"根据重庆市政府", "重庆市人民政府"},
+      {"深入贯彻国务院办公厅", "国务院办公厅"},
+      {"中共中央、国务院", "中共中央国务院"},
+      {"市委办公厅、市政府办公厅", "中共重庆市委办公厅重庆市人民政府办公厅"},
+      {"区政府", ""},  // a municipal document names no district
+      {"你局", ""},
+      {"国家陆续发布", ""},
+      {"市政府和", ""},
+  };
+  for (const Case& c : cases) {
+    auto refs = Refs(std::string(c.before) + "《关于甲的意见》。\n");
+    ASSERT_EQ(refs.size(), 1u) << c.before;
+    EXPECT_EQ(refs[0].issuer, c.issuer) << c.before;
+    EXPECT_EQ(refs[0].title, "关于甲的意见") << c.before;
+  }
+  EXPECT_EQ(Refs("市政府《甲规划》。\n")[0].issuer, "");  // no 关于
+}
+
 // A number printed right before a title cites one document by both.
 TEST(Extract, ANumberRightBeforeATitleIsThatTitlesNumber) {
   auto refs = Refs(

@@ -74,7 +74,7 @@ TEST(Shard, EveryLineIsOneJsonObjectBetweenHeaderAndEnd) {
     records.push_back(nlohmann::json::parse(shard.substr(pos, end - pos)));
   ASSERT_EQ(records.size(), 7u);
   EXPECT_EQ(records[0], nlohmann::json({{"format", "policygraph-shard"},
-                                        {"version", 2},
+                                        {"version", 3},
                                         {"part", 1},
                                         {"parts", 1},
                                         {"listed", 5},
@@ -162,6 +162,7 @@ FileBatch Unusual() {
   ref.self = true;
   ref.alias_of = "乙全称";
   ref.alias = "乙";
+  ref.issuer = "重庆市人民政府";
   parsed.references.push_back(ref);
   file.parsed = parsed;
   file.diagnostics.push_back({Severity::kError, file.input, 2, "x", "y"});
@@ -293,7 +294,7 @@ TEST(Shard, MergeNeedsEveryPartOfASplitOnce) {
 
 TEST(Shard, EmptyBatchIsHeaderAndEnd) {
   EXPECT_EQ(WriteShard(FileBatch()),
-            "{\"format\":\"policygraph-shard\",\"version\":2,\"part\":1,"
+            "{\"format\":\"policygraph-shard\",\"version\":3,\"part\":1,"
             "\"parts\":1,\"listed\":0,\"listing\":\"\"}\n"
             "{\"type\":\"end\",\"files\":0,\"diagnostics\":0}\n");
   ExpectSameBatch(RoundTrip(FileBatch()), FileBatch());
@@ -350,7 +351,7 @@ TEST(Shard, DamageIsAnErrorNamingTheShardAndLine) {
       {"a damaged line", Join(garbled), 3, "not a JSON record"},
       {"another format version",
        EditRecord(1, [](nlohmann::json& r) { r["version"] = 1; }), 1,
-       "shard format version 1, but this policygraph reads version 2"},
+       "shard format version 1, but this policygraph reads version 3"},
       {"part zero", EditRecord(1, [](nlohmann::json& r) { r["part"] = 0; }), 1,
        "\"part\" and \"parts\" must be K and N with 1 <= K <= N"},
       {"a part past the parts",

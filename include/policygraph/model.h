@@ -216,6 +216,9 @@ struct Reference {
   bool self = false;     // names the containing document (or its attachment)
   std::string alias_of;  // the full title an abbreviation stands for
   std::string alias;     // the abbreviation this mention introduces
+  // Who the text says issued a title printed without its issuer
+  // (市政府《关于…的意见》), written out as titles begin: 重庆市人民政府.
+  std::string issuer;
   // Filled by the resolve stage.
   std::string target;       // id of the document or external node named
   std::string target_kind;  // "document" or "external"
@@ -226,6 +229,10 @@ struct Reference {
   friend bool operator==(const Reference&, const Reference&) = default;
 };
 
+// The title a reference names: the full title behind an abbreviation, else
+// the printed title after the issuer the text gives it.
+std::string NamedTitle(const Reference& ref);
+
 // 外部文件: a document the corpus cites but does not contain.
 struct ExternalNode {
   std::string id;          // normalized number, or "title:" + normalized title
@@ -233,7 +240,7 @@ struct ExternalNode {
   std::string doc_number;  // "" when only a title is known
   Level level = Level::kUnknown;
   std::string type;  // law, regulation, rules, plan, scheme, opinion, notice,
-                     // decision, standard, other
+                     // decision, announcement, standard, other
   int mentions = 0;
 
   friend bool operator==(const ExternalNode&, const ExternalNode&) = default;

@@ -51,7 +51,7 @@ namespace policygraph {
 
 // Raised whenever a record changes shape; a reader refuses other versions
 // rather than guessing.
-inline constexpr int kShardVersion = 2;
+inline constexpr int kShardVersion = 3;
 
 // The shard of `batch`: every line ends in '\n'.
 std::string WriteShard(const FileBatch& batch);
