@@ -385,11 +385,14 @@ class Extractor {
     uint32_t begin, end;
   };
   std::vector<Span> spans_;
-  // Abbreviation → title it was last defined for, and those defined for
-  // this document itself.  Looked up for every title mention: a list
-  // searched whole each time made a document of 50,000 abbreviations
-  // quadratic (6 MB took 3.4 s for refs).
-  std::unordered_map<std::string, std::string> aliases_;
+  // Abbreviation → title it was last defined for, with the issuer printed
+  // before it, and those defined for this document itself.  Looked up for
+  // every title mention: a list searched whole each time made a document
+  // of 50,000 abbreviations quadratic (6 MB took 3.4 s for refs).
+  struct Defined {
+    std::string title, issuer;
+  };
+  std::unordered_map<std::string, Defined> aliases_;
   std::unordered_set<std::string> self_aliases_;
   int unclosed_ = 0;
   Extraction out_;
@@ -1091,7 +1094,8 @@ Extraction Extractor::Run() {
     if (r.form == ReferenceForm::kTitle && r.alias.empty()) {
       if (auto alias = aliases_.find(r.title); alias != aliases_.end()) {
         r.form = ReferenceForm::kAlias;
-        r.alias_of = alias->second;
+        r.alias_of = alias->second.title;
+        r.issuer = alias->second.issuer;
         r.self = self_aliases_.contains(r.title);
         if (r.self) r.relation = Relation::kIssues;
       }
@@ -1105,7 +1109,8 @@ Extraction Extractor::Run() {
       r.relation = Relation::kIssues;
     }
     if (!r.alias.empty()) {
-      aliases_.insert_or_assign(r.alias, r.title);  // the latest stands
+      // The latest stands.
+      aliases_.insert_or_assign(r.alias, Defined{r.title, r.issuer});
       if (r.self) self_aliases_.insert(r.alias);
     }
     out_.references.push_back(std::move(r));

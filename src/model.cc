@@ -122,7 +122,7 @@ std::optional<Relation> ParseRelation(std::string_view name) {
 }
 
 std::string NamedTitle(const Reference& ref) {
-  return ref.alias_of.empty() ? ref.issuer + ref.title : ref.alias_of;
+  return ref.issuer + (ref.alias_of.empty() ? ref.title : ref.alias_of);
 }
 
 std::string_view ReferenceFormName(ReferenceForm form) {

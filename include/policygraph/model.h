@@ -217,7 +217,8 @@ struct Reference {
   std::string alias_of;  // the full title an abbreviation stands for
   std::string alias;     // the abbreviation this mention introduces
   // Who the text says issued a title printed without its issuer
-  // (市政府《关于…的意见》), written out as titles begin: 重庆市人民政府.
+  // (市政府《关于…的意见》), written out as titles begin: 重庆市人民政府;
+  // for an abbreviation, the issuer printed where it was introduced.
   std::string issuer;
   // Filled by the resolve stage.
   std::string target;       // id of the document or external node named
@@ -229,8 +230,8 @@ struct Reference {
   friend bool operator==(const Reference&, const Reference&) = default;
 };
 
-// The title a reference names: the full title behind an abbreviation, else
-// the printed title after the issuer the text gives it.
+// The title a reference names: the printed title, or the full title behind
+// an abbreviation, after the issuer the text gives it.
 std::string NamedTitle(const Reference& ref);
 
 // 外部文件: a document the corpus cites but does not contain.
