@@ -122,13 +122,13 @@ struct Patterns {
   // 重庆市人民政府办公厅, 中共重庆市委, 重庆市合川区人民政府 (重庆市政府
   // as 重庆市人民政府).
   RE2 issuer_full{
-      R"((中共)?(\p{Han}{2,3}(?:省|市|自治区)(?:\p{Han}{1,4}(?:区|县|自治县))?))"
+      R"((中共)?(\p{Han}{2,3}(?:省|市|自治区)(?:\p{Han}{1,8}(?:区|县|自治县))?))"
       R"((?:人民)?(政府|委)(办公厅|办公室)?)"};
   // Or named by its level: 市政府, 区委办公室, 省政府办公厅.
   RE2 issuer_short{R"((省|市|区|县)(政府|委)(办公厅|办公室)?)"};
   // Where the citing document's issuer is: 重庆市, and 合川区 below it.
   RE2 jurisdiction{
-      R"(^(?:中共)?(\p{Han}{2,3}(?:省|市|自治区))(\p{Han}{1,4}?(?:区|县|自治县))?)"};
+      R"(^(?:中共)?(\p{Han}{2,3}(?:省|市|自治区))(\p{Han}{1,8}?(?:区|县|自治县))?)"};
   RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
   // 《规划》, 《方案》: a type word alone names this document when no
   // abbreviation was introduced for it (本规划 in book-title marks).

@@ -459,6 +459,17 @@ TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
     EXPECT_EQ(refs[0].title, "关于甲的意见") << c.before;
   }
   EXPECT_EQ(Refs("市政府《甲规划》。\n")[0].issuer, "");  // no 关于
+  // A county's document names its county and the municipality above it.
+  SourceText s;
+  s.path = "county.txt";
+  s.text =
+      "重庆市石柱土家族自治县人民政府\n关于乙的通知\n\n石柱府发〔2023〕3号"
+      "\n\n各乡镇人民政府：\n\n按照县委、市政府《关于甲的意见》要求。\n";
+  IndexLines(s);
+  std::vector<Diagnostic> diagnostics;
+  auto refs = ParseSource(s, diagnostics).references;
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].issuer, "中共重庆市石柱土家族自治县委重庆市人民政府");
 }
 
 // A number printed right before a title cites one document by both.
