@@ -306,6 +306,20 @@ bool Resolver::ByFuzzy(Reference& r, const std::string& title) {
   return true;
 }
 
+// The title a reference is resolved by: what it names (NamedTitle), a
+// national law under its full name, as 《消防法》 and 《中华人民共和国消防法》
+// are one law.  Laws are the titles ending in 法 that no type word ends
+// (办法, 方法 and 做法 are none), and 民法典, that no place opens.
+std::string CitedTitle(const Reference& r) {
+  constexpr std::string_view kState = "中华人民共和国";
+  std::string title = NamedTitle(r);
+  if (!title.empty() && !StartsWith(title, kState) &&
+      ClassifyExternalType(title, "") == "law" &&
+      ClassifyExternalLevel(title, "") == Level::kNational)
+    title.insert(0, kState);
+  return title;
+}
+
 void Resolver::ToExternal(Reference& r, const std::string& title) {
   std::string id;
   if (!r.doc_number.empty()) {
@@ -337,14 +351,14 @@ Resolution Resolver::Run() {
     for (const Reference& r : f.references)
       if (!r.doc_number.empty() && !r.title.empty() &&
           !by_number_.count(r.doc_number))
-        external_by_title_.emplace(FoldForMatch(NamedTitle(r)), r.doc_number);
+        external_by_title_.emplace(FoldForMatch(CitedTitle(r)), r.doc_number);
   for (ParsedFile& f : corpus_.files) {
     for (Reference& r : f.references) {
       if (r.self) {
         Pick(r, {r.doc}, "self", 1);
         continue;
       }
-      const std::string title = NamedTitle(r);
+      const std::string title = CitedTitle(r);
       if (ByNumber(r)) continue;
       if (ByTitle(r, title, r.alias_of.empty() ? "title" : "alias")) continue;
       if (ByFuzzy(r, title)) continue;
@@ -413,7 +427,8 @@ Level ClassifyExternalLevel(std::string_view title, std::string_view number) {
   if (!n.empty() && RE2::PartialMatch(n, *province_code))
     return Level::kMunicipal;
   // Laws and State Council regulations carry no jurisdiction in their name.
-  if (!t.empty() && (EndsWith(t, "法") || EndsWith(t, "条例")))
+  if (!t.empty() &&
+      (EndsWith(t, "法") || EndsWith(t, "法典") || EndsWith(t, "条例")))
     return Level::kNational;
   return Level::kUnknown;
 }
@@ -446,8 +461,9 @@ std::string ClassifyExternalType(std::string_view title,
       !issued.empty() && !TitleType(issued).empty())
     return ClassifyExternalType(issued, "");
   std::string type = TitleType(t);
-  if (type.empty() && EndsWith(t, "法") && !EndsWith(t, "方法") &&
-      !EndsWith(t, "做法"))
+  if (type.empty() &&
+      ((EndsWith(t, "法") && !EndsWith(t, "方法") && !EndsWith(t, "做法")) ||
+       EndsWith(t, "法典")))
     return "law";
   if (type == "条例") return "regulation";
   if (type == "办法" || type == "规定" || type == "细则" || type == "规则")

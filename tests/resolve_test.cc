@@ -86,6 +86,23 @@ TEST(Resolve, AnIssuerPrintedBeforeATitleIsPartOfIt) {
   EXPECT_EQ(refs[3].target, "渝府发〔2023〕7号");
 }
 
+// A national law is cited by its full name and by its short one; both are
+// one outside document, known by the full name.  A local regulation or a
+// 办法 is no law.
+TEST(Resolve, ALawCitedWithoutTheStatesNameIsOneNode) {
+  Corpus c = Build({Child(
+      "根据《中华人民共和国消防法》《消防法》《民法典》，依据《安全生产法》"
+      "《重庆市消防条例》《甲管理办法》，制定本计划。")});
+  std::vector<std::string> targets;
+  for (const Reference& r : c.files[0].references) targets.push_back(r.target);
+  EXPECT_EQ(targets,
+            (std::vector<std::string>{
+                "title:中华人民共和国消防法", "title:中华人民共和国消防法",
+                "title:中华人民共和国民法典", "title:中华人民共和国安全生产法",
+                "title:重庆市消防条例", "title:甲管理办法"}));
+  ASSERT_EQ(c.externals.size(), 5u);
+}
+
 TEST(Resolve, NumberWinsOverTitle) {
   Corpus c = Build(
       {kParent,
