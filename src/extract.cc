@@ -112,12 +112,9 @@ struct Patterns {
   // A serial listed after a number, with its mark: "、13号", "和第723号";
   // the group is the serial from its 第 or first digit.
   RE2 serial_after{R"(\s*(?:、|和|及|与)\s*((?:第\s*)?[0-9０-９]{1,5})\s*号)"};
-  // What may stand before a list item's title: 1. 2、 （一） (3) 一、, or
-  // a table's serial set off by a space (3 重庆市…).
-  RE2 list_marker{
-      R"(\s*(?:(?:[0-9０-９]{1,3}\s*[.．、)）]|[（(]\s*(?:[0-9０-９]{1,3}|)"
-      R"([一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|)"
-      R"([0-9０-９]{1,3}\s)\s*)?)"};
+  // What may stand before a list item's title: a list marker or nothing.
+  RE2 list_marker{R"(\s*(?:)" + std::string(internal::kListMarker) +
+                  R"(\s*)?)"};
   // An issuer printed before a title that opens with 关于, written out:
   // 重庆市人民政府办公厅, 中共重庆市委, 重庆市合川区人民政府 (重庆市政府
   // as 重庆市人民政府).
@@ -1132,7 +1129,7 @@ size_t FindActingCue(std::string_view text, std::string_view word) {
 // 先后出台《X》, 出台了《X》, 常务会议审议通过的《X》: already done, so
 // nothing is being drafted; nor is it in 对下列规章予以修改：, where the
 // text itself amends documents that exist.
-bool IsPastAct(std::string_view before, size_t cue_at, size_t cue_end) {
+bool DraftsNothing(std::string_view before, size_t cue_at, size_t cue_end) {
   if (before.compare(cue_end, 3, "了") == 0 ||
       before.compare(cue_end, 6, "通过") == 0)
     return true;
@@ -1171,7 +1168,8 @@ Cue FindCue(std::string_view before, std::string_view after) {
       cue = {c.relation, std::string(c.word)};
     }
   }
-  if (cue.relation == Relation::kDrafts && IsPastAct(before, best_at, best_end))
+  if (cue.relation == Relation::kDrafts &&
+      DraftsNothing(before, best_at, best_end))
     cue.relation = Relation::kMentions;
   return cue;
 }

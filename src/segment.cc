@@ -50,10 +50,8 @@ struct Patterns {
   RE2 toc_section{R"(^【.*】$)"};
   // 各区县（自治县）人民政府，市政府各部门，有关单位：  / 区应急局：
   RE2 addressee{R"(^[^。；]{2,120}[：:]$)"};
-  // 1. 3 （一） 一、 before an item of a list, which no title opens with.
-  RE2 list_marker{
-      R"(^(?:[0-9０-９]{1,3}\s*[.．、]|[0-9０-９]{1,3}\s|)"
-      R"([（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[一二三四五六七八九十]{1,3}、))"};
+  // An item of a list, which no title opens with.
+  RE2 list_marker{"^" + std::string(internal::kListMarker)};
   RE2 colophon{
       R"(^(主管单位|主办单位|编辑出版|编辑|出版|发行范围|全国统一刊号|)"
       R"(印刷单位|承印单位|国内统一刊号)\s*[：:])"};

@@ -16,6 +16,14 @@ inline constexpr std::string_view kDocNumberAfterCode =
     R"(\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*第?\s*)"
     R"(([0-9０-９]{1,5})\s*号)";
 
+// The marker of a list's item, as a regular expression without groups:
+// 1. 2、 3) （一） (3) 一、, or a table's serial set off by a space (3
+// 重庆市…). Items of lists open with one; titles never do.
+inline constexpr std::string_view kListMarker =
+    R"((?:[0-9０-９]{1,3}\s*[.．、)）]|[（(]\s*(?:[0-9０-９]{1,3}|)"
+    R"([一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|)"
+    R"([0-9０-９]{1,3}\s))";
+
 // A line as the parsers see it: Markdown `**` removed, white space trimmed.
 std::string CleanLine(std::string_view line);
 // Whether CleanLine(line) is `line` with only its ends trimmed (no `**`, no
