@@ -177,9 +177,11 @@ Jurisdiction JurisdictionOf(const Document& doc) {
 
 // Words after which an issuer printed before a title may begin, beside the
 // cue words and kCodeBreaks: verbs and particles leading to a citation.
-constexpr std::array<std::string_view, 12> kIssuerLeads = {
-    "结合", "发布", "出台", "制定", "学习", "认真",
-    "深入", "为",   "对",   "将",   "由",   "经"};
+// The joining words end a title's mention before the next: 《甲》和市政府
+// 《关于…》.
+constexpr std::array<std::string_view, 16> kIssuerLeads = {
+    "结合", "发布", "出台", "制定", "学习", "认真", "深入", "为",
+    "对",   "将",   "由",   "经",   "和",   "及",   "与",   "或"};
 
 bool IsHanOrListComma(std::string_view code_point) {
   if (code_point == "、") return true;

@@ -451,12 +451,13 @@ TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
       {"你局", ""},
       {"国家陆续发布", ""},
       {"市政府和", ""},
+      {"《乙方案》和市政府办公厅", "重庆市人民政府办公厅"},
   };
   for (const Case& c : cases) {
     auto refs = Refs(std::string(c.before) + "《关于甲的意见》。\n");
-    ASSERT_EQ(refs.size(), 1u) << c.before;
-    EXPECT_EQ(refs[0].issuer, c.issuer) << c.before;
-    EXPECT_EQ(refs[0].title, "关于甲的意见") << c.before;
+    ASSERT_FALSE(refs.empty()) << c.before;
+    EXPECT_EQ(refs.back().issuer, c.issuer) << c.before;
+    EXPECT_EQ(refs.back().title, "关于甲的意见") << c.before;
   }
   EXPECT_EQ(Refs("市政府《甲规划》。\n")[0].issuer, "");  // no 关于
   // A county's document names its county and the municipality above it.
