@@ -1137,9 +1137,11 @@ bool DraftsNothing(std::string_view before, size_t cue_at, size_t cue_end) {
     return true;
   std::string_view head = before.substr(0, cue_at);
   for (std::string_view marker :
-       {"先后", "相继", "陆续", "已经", "已", "曾", "均", "予以"})
+       {"先后", "相继", "陆续", "已经", "已", "曾", "均"})
     if (EndsWith(head, marker)) return true;
-  return false;
+  // 予以修改, 予以修订 amend now; 提请予以审议《…（草案）》 still drafts.
+  const std::string_view cue = before.substr(cue_at, cue_end - cue_at);
+  return EndsWith(head, "予以") && (cue == "修改" || cue == "修订");
 }
 
 }  // namespace

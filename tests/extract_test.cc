@@ -208,6 +208,7 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
       {"抓紧修改《甲办法》。", Relation::kDrafts},
       // A decision amending it now: the document exists.
       {"市政府决定依法予以修订《甲办法》第三条。", Relation::kMentions},
+      {"提请市人大常委会予以审议《甲条例（草案）》。", Relation::kDrafts},
       {"中共中央、国务院印发的《甲纲要》，作出部署。", Relation::kMentions},
       {"中共中央、国务院印发《甲纲要》。", Relation::kMentions},
       {"按照部署要求，结合《甲计划》，聚焦重点。", Relation::kMentions},
