@@ -103,14 +103,6 @@ bool IsGazetteSection(std::string_view clean) {
   return false;
 }
 
-// The addressees a header's title is written to: a line ending in a colon
-// that leads no list in (各区县要做好以下工作：, 决定对下列规章予以修改：).
-bool IsAddresseeLine(std::string_view clean) {
-  for (std::string_view word : {"以下", "下列", "如下"})
-    if (Contains(clean, word)) return false;
-  return RE2::FullMatch(clean, P().addressee);
-}
-
 bool IsDateLine(std::string_view clean) {
   return !internal::ParseDateLine(clean).empty();
 }
@@ -385,7 +377,7 @@ std::optional<Header> Segmenter::SameLineHeader(uint32_t n) const {
   // 渝府发〔2015〕1号, in a decision repealing them) has lines alike: the
   // header is the one the addressees follow.
   const uint32_t next = NextNonBlank(n + 1);
-  if (next == 0 || next > n + 3 || !IsAddresseeLine(Clean(next)))
+  if (next == 0 || next > n + 3 || !RE2::FullMatch(Clean(next), P().addressee))
     return std::nullopt;
   std::vector<uint32_t> lines;
   AddIssuerLinesAbove(n, head, lines);
@@ -413,7 +405,7 @@ std::optional<Header> Segmenter::AssembleTitleBelow(
     lines.push_back(n);
     n = NextNonBlank(n + 1);
   }
-  if (lines.empty() || n == 0 || !IsAddresseeLine(Clean(n)))
+  if (lines.empty() || n == 0 || !RE2::FullMatch(Clean(n), P().addressee))
     return std::nullopt;
   Header h;
   h.first_line = number_line;
@@ -561,7 +553,7 @@ std::vector<Header> Segmenter::FindHeaders(uint32_t body_start) const {
       continue;
     }
     if ((EndsWith(line, "：") || EndsWith(line, ":")) &&
-        IsAddresseeLine(line) && CodePointCount(line) <= 80) {
+        RE2::FullMatch(line, P().addressee) && CodePointCount(line) <= 80) {
       auto h = AssembleTitle(n);
       if (!h || h->first_line < covered || !Contains(h->title, "关于"))
         continue;

@@ -421,8 +421,9 @@ TEST(Segment, ReadsATitleAndItsNumberOnOneLine) {
 }
 
 // A list of documents is no header even when a line ending in a colon
-// follows it: the items open with a list marker, no title does, and a line
-// leading the next list in (以下, 下列) names no addressees.
+// follows it: its items open with a list marker, and no title does.  A
+// notice without a number whose first line ends in a colon (现通告如下：)
+// still starts a document.
 TEST(Segment, AListOfDocumentsBeforeAColonLineIsNoHeader) {
   Segmentation seg = SegmentGazette(
       Text("重庆市人民政府\n关于宣布失效一批规范性文件的决定\n\n"
@@ -431,12 +432,16 @@ TEST(Segment, AListOfDocumentsBeforeAColonLineIsNoHeader) {
            "3 重庆市人民政府关于印发甲方案的通知 渝府发〔2012〕47号\n\n"
            "各区县要做好以下工作：\n\n"
            "1.贯彻落实重庆市人民政府关于乙的意见（渝府发〔2021〕9号）\n\n"
-           "重庆市人民政府关于丙的通知\n\n"
            "市政府决定对下列规章予以修改：\n\n1.《丁办法》\n\n"
-           "重庆市人民政府\n\n2023年10月8日\n"));
-  ASSERT_EQ(seg.documents.size(), 1u);
+           "重庆市人民政府\n\n2023年10月8日\n\n"
+           "重庆市合川区人民政府\n关于2023年森林防火的通告\n\n"
+           "为加强森林防火工作，现通告如下：\n\n一、森林防火期为全年。\n"));
+  ASSERT_EQ(seg.documents.size(), 2u);
   EXPECT_EQ(seg.documents[0].id, "渝府发〔2023〕40号");
-  EXPECT_EQ(seg.documents[0].last_line, 24u);
+  EXPECT_EQ(seg.documents[0].last_line, 22u);
+  EXPECT_EQ(seg.documents[1].title,
+            "重庆市合川区人民政府关于2023年森林防火的通告");
+  EXPECT_EQ(seg.documents[1].first_line, 24u);
 }
 
 TEST(Segment, ReadsSignatureDatesInEveryNotation) {
