@@ -566,8 +566,17 @@ bool Extractor::OpensListItem(const Mention& m) const {
   return IsListItemStart(prefix) || ListsTitle(m, prefix);
 }
 
+// A number ends its list item: after it stand at most its closing bracket
+// and the item's end mark.  Prose goes on (…（渝府发〔2015〕1号）同时废止).
 bool Extractor::ListsTitle(const Mention& m, std::string_view prefix) const {
-  return m.ref.form != ReferenceForm::kTitle && IsListedTitle(prefix);
+  if (m.ref.form == ReferenceForm::kTitle || !IsListedTitle(prefix))
+    return false;
+  const std::string_view text = src_.text;
+  const size_t line_end = std::min(text.find('\n', m.end), text.size());
+  std::string_view after = TrimWhitespace(text.substr(m.end, line_end - m.end));
+  for (std::string_view mark : {"）", ")"})
+    if (StartsWith(after, mark)) after.remove_prefix(mark.size());
+  return after.empty() || after == "；" || after == "。" || after == ";";
 }
 
 // The text of `m`'s line before it.

@@ -418,8 +418,10 @@ TEST(Extract, DocumentsListedByTitleAndNumberTakeTheListsCue) {
       "3 重庆市人民政府关于印发丙方案的通知 渝府发〔2012〕47号\n\n"
       "各区县要做好以下工作：\n\n"
       "1.贯彻落实重庆市人民政府关于丁的意见（渝府发〔2021〕9号）\n\n"
-      "市政府决定对下列规章予以修改：\n\n1.《戊办法》（渝府令第125号）\n");
-  ASSERT_EQ(refs.size(), 5u);
+      "市政府决定对下列规章予以修改：\n\n1.《戊办法》（渝府令第125号）\n\n"
+      "市政府决定：\n重庆市人民政府关于己的通知（渝府发〔2016〕6号）同时废止。"
+      "\n");
+  ASSERT_EQ(refs.size(), 6u);
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(refs[i].form, ReferenceForm::kNumber) << i;
     EXPECT_EQ(refs[i].relation, Relation::kRepeals) << refs[i].doc_number;
@@ -431,6 +433,9 @@ TEST(Extract, DocumentsListedByTitleAndNumberTakeTheListsCue) {
   EXPECT_EQ(refs[3].relation, Relation::kImplements);
   EXPECT_EQ(refs[4].title, "戊办法");
   EXPECT_EQ(refs[4].relation, Relation::kMentions);
+  // A title and number that prose goes on after is no list's item.
+  EXPECT_EQ(refs[5].doc_number, "渝府发〔2016〕6号");
+  EXPECT_EQ(refs[5].relation, Relation::kRepeals);
 }
 
 // An issuer printed before a title that opens with 关于 is written out
