@@ -360,7 +360,12 @@ Resolution Resolver::Run() {
       }
       const std::string title = CitedTitle(r);
       if (ByNumber(r)) continue;
-      if (ByTitle(r, title, r.alias_of.empty() ? "title" : "alias")) continue;
+      const char* tier = r.alias_of.empty() ? "title" : "alias";
+      if (ByTitle(r, title, tier)) continue;
+      // A document whose own title was printed without its issuer.
+      if (!r.issuer.empty() &&
+          ByTitle(r, r.alias_of.empty() ? r.title : r.alias_of, tier))
+        continue;
       if (ByFuzzy(r, title)) continue;
       ToExternal(r, title);
     }

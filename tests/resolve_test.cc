@@ -69,12 +69,14 @@ TEST(Resolve, AnIssuerPrintedBeforeATitleIsPartOfIt) {
       {kParent,
        "重庆市人民政府\n关于推动制造业高质量发展的若干意见\n\n渝府发〔2023〕"
        "9号\n\n各区县（自治县）人民政府：\n\n正文。\n\n2023年3月1日\n",
+       "关于乙的通知\n\n渝府发〔2023〕8号\n\n各区县（自治县）人民政府：\n\n"
+       "正文。\n\n2023年3月2日\n",
        Child("为贯彻落实市政府《关于加快推进空天信息产业高质量发展的意见》"
              "（以下简称《意见》），深入贯彻国务院《关于推动制造业高质量发展的"
              "若干意见》，结合区政府《关于甲的通知》，制定本计划。"
-             "按照《意见》要求。")});
-  const auto& refs = c.files[2].references;
-  ASSERT_EQ(refs.size(), 4u);
+             "按照《意见》和市政府《关于乙的通知》要求。")});
+  const auto& refs = c.files[3].references;
+  ASSERT_EQ(refs.size(), 5u);
   EXPECT_EQ(refs[0].issuer, "重庆市人民政府");
   EXPECT_EQ(refs[0].target, "渝府发〔2023〕7号");
   EXPECT_EQ(refs[0].tier, "title");
@@ -84,6 +86,8 @@ TEST(Resolve, AnIssuerPrintedBeforeATitleIsPartOfIt) {
   // The abbreviation stands for the title with its issuer.
   EXPECT_EQ(refs[3].alias_of, "关于加快推进空天信息产业高质量发展的意见");
   EXPECT_EQ(refs[3].target, "渝府发〔2023〕7号");
+  // A document whose title was printed without its issuer is still found.
+  EXPECT_EQ(refs[4].target, "渝府发〔2023〕8号");
 }
 
 // A national law is cited by its full name and by its short one; both are
