@@ -1054,8 +1054,9 @@ void Extractor::Decide(Mention& m) const {
     cue = {Relation::kBasis, "依据"};
   r.cue = cue.word;
   r.relation = cue.relation;
-  const SelfMatch self =
-      r.form == ReferenceForm::kTitle ? IsSelf(r.title) : SelfMatch::kNo;
+  const SelfMatch self = r.form == ReferenceForm::kTitle
+                             ? IsSelf(r.issuer + r.title)
+                             : SelfMatch::kNo;
   // A title that differs from this document's by its jurisdiction and is
   // acted on is the other one of that name: 重庆市物业管理条例 rests on
   // 根据《物业管理条例》, the State Council's.

@@ -466,6 +466,10 @@ TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
     EXPECT_EQ(refs.back().title, "关于甲的意见") << c.before;
   }
   EXPECT_EQ(Refs("市政府《甲规划》。\n")[0].issuer, "");  // no 关于
+  // The citing document itself, named with its issuer.
+  auto own = Refs("市政府办公厅《关于做好某某工作的通知》已经市政府同意。\n");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_TRUE(own[0].self);
   // A county's document names its county and the municipality above it.
   SourceText s;
   s.path = "county.txt";
