@@ -635,7 +635,8 @@ Cue Extractor::LeadInCue(const Mention& m) const {
 }
 
 // The issuers printed right before the 《 at `open` (市政府《关于…》,
-// 市委、市政府《关于…》, 落实重庆市人民政府办公厅《关于…》), written out
+// 市委、市政府《关于…》, 落实重庆市人民政府办公厅《关于…》, 国务院印发的
+// 《关于…》), written out
 // and joined as a joint title prints them; "" unless every name in the run
 // of Han characters and 、 after the last cue or lead word is an issuer.
 std::string Extractor::IssuerBefore(size_t open) const {
@@ -650,6 +651,14 @@ std::string Extractor::IssuerBefore(size_t open) const {
   }
   std::string_view names =
       text.substr(line_start + rest.size(), open - line_start - rest.size());
+  // 国务院印发的《关于…》, 市委、市政府出台的《关于…》: the issuer stands
+  // before the verb.
+  if (EndsWith(names, "的"))
+    for (std::string_view verb : {"印发", "出台", "发布", "下发", "制定"})
+      if (EndsWith(names.substr(0, names.size() - 3), verb)) {
+        names.remove_suffix(verb.size() + 3);
+        break;
+      }
   size_t cut = 0;
   auto cut_after = [&](std::string_view word) {
     const size_t at = ReverseFind(names, word);

@@ -458,6 +458,9 @@ TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
       {"国家陆续发布", ""},
       {"市政府和", ""},
       {"《乙方案》和市政府办公厅", "重庆市人民政府办公厅"},
+      {"认真落实国务院印发的", "国务院"},
+      {"市委、市政府出台的", "中共重庆市委重庆市人民政府"},
+      {"市政府近日印发的", ""},
   };
   for (const Case& c : cases) {
     auto refs = Refs(std::string(c.before) + "《关于甲的意见》。\n");
