@@ -121,8 +121,8 @@ struct Patterns {
   RE2 issuer_full{
       R"((中共)?(\p{Han}{2,3}(?:省|市|自治区)(?:\p{Han}{1,8}(?:区|县|自治县))?))"
       R"((?:人民)?(政府|委)(办公厅|办公室)?)"};
-  // Or named by its level: 市政府, 区委办公室, 省政府办公厅.
-  RE2 issuer_short{R"((省|市|区|县)(政府|委)(办公厅|办公室)?)"};
+  // Or named by its level: 市政府, 区委办公室, 省政府办公厅, 市人民政府.
+  RE2 issuer_short{R"((省|市|区|县)(?:人民)?(政府|委)(办公厅|办公室)?)"};
   // Where the citing document's issuer is: 重庆市, and 合川区 below it.
   RE2 jurisdiction{
       R"(^(?:中共)?(\p{Han}{2,3}(?:省|市|自治区))(\p{Han}{1,8}?(?:区|县|自治县))?)"};

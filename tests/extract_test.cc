@@ -461,6 +461,7 @@ TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
       {"认真落实国务院印发的", "国务院"},
       {"市委、市政府出台的", "中共重庆市委重庆市人民政府"},
       {"市政府近日印发的", ""},
+      {"落实市人民政府办公厅", "重庆市人民政府办公厅"},
   };
   for (const Case& c : cases) {
     auto refs = Refs(std::string(c.before) + "《关于甲的意见》。\n");
