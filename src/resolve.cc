@@ -313,7 +313,9 @@ bool Resolver::ByFuzzy(Reference& r, const std::string& title) {
 std::string CitedTitle(const Reference& r) {
   constexpr std::string_view kState = "中华人民共和国";
   std::string title = NamedTitle(r);
-  if (!title.empty() && !StartsWith(title, kState) &&
+  // Contains first: the classification is a few patterns, and most titles
+  // hold no 法.
+  if (Contains(title, "法") && !StartsWith(title, kState) &&
       ClassifyExternalType(title, "") == "law" &&
       ClassifyExternalLevel(title, "") == Level::kNational)
     title.insert(0, kState);
