@@ -353,7 +353,8 @@ class Extractor {
   int DirectiveIndex(uint32_t line) const;
   bool UnderBasisHeading(int directive, uint32_t line) const;
   std::string_view BeforeOnLine(const Mention& m) const;
-  bool ListsTitle(const Mention& m, std::string_view prefix) const;
+  std::string_view ListedTitleOf(const Mention& m,
+                                 std::string_view prefix) const;
   bool OpensListItem(const Mention& m) const;
   bool IsListItemLine(uint32_t n) const;
   Cue LeadInCue(const Mention& m) const;
@@ -534,13 +535,13 @@ bool IsListItemStart(std::string_view prefix) {
   return RE2::FullMatch(prefix, P().list_marker);
 }
 
-// Whether the text before a bare number lists a document by its title
-// without book-title marks, as lists of repealed documents print them:
+// The title the text before a bare number lists a document by, without
+// book-title marks, as lists of repealed documents print them, or "":
 // "1.重庆市人民政府关于甲的通知（" or, from a table, "3 重庆市…的通知 ".
 // The title's own words (关于印发…, 关于贯彻落实…的意见) are then no cue;
 // a cue before its 关于 is prose citing a title unmarked (贯彻落实重庆市
 // 人民政府关于甲的意见（…）).
-bool IsListedTitle(std::string_view prefix) {
+std::string_view ListedTitle(std::string_view prefix) {
   constexpr size_t kMinTitleChars = 4;
   std::string_view title = TrimWhitespace(prefix);
   for (std::string_view open : {"（", "("})
@@ -552,31 +553,37 @@ bool IsListedTitle(std::string_view prefix) {
   RE2::Consume(&rest, P().list_marker);
   title = std::string_view(rest.data(), rest.size());
   const size_t chars = CodePointCount(title);
-  if (chars < kMinTitleChars || chars > kMaxTitleChars) return false;
+  if (chars < kMinTitleChars || chars > kMaxTitleChars) return {};
   for (std::string_view end : kClauseEnds)
-    if (Contains(title, end)) return false;
+    if (Contains(title, end)) return {};
   const std::string_view head = title.substr(0, title.find("关于"));
-  return !TitleType(title).empty() && FindCue(head, "").word.empty();
+  if (TitleType(title).empty() || !FindCue(head, "").word.empty()) return {};
+  return title;
 }
 
 // Whether `m` opens a list item: after a list marker alone, or a bare
 // number after the title it lists.
 bool Extractor::OpensListItem(const Mention& m) const {
   const std::string_view prefix = BeforeOnLine(m);
-  return IsListItemStart(prefix) || ListsTitle(m, prefix);
+  return IsListItemStart(prefix) || !ListedTitleOf(m, prefix).empty();
 }
 
-// A number ends its list item: after it stand at most its closing bracket
-// and the item's end mark.  Prose goes on (…（渝府发〔2015〕1号）同时废止).
-bool Extractor::ListsTitle(const Mention& m, std::string_view prefix) const {
-  if (m.ref.form == ReferenceForm::kTitle || !IsListedTitle(prefix))
-    return false;
+// The title a bare number's list item gives it, or "".  The number ends
+// its item: after it stand at most its closing bracket and the item's end
+// mark.  Prose goes on (…（渝府发〔2015〕1号）同时废止).
+std::string_view Extractor::ListedTitleOf(const Mention& m,
+                                          std::string_view prefix) const {
+  if (m.ref.form == ReferenceForm::kTitle) return {};
+  const std::string_view title = ListedTitle(prefix);
+  if (title.empty()) return {};
   const std::string_view text = src_.text;
   const size_t line_end = std::min(text.find('\n', m.end), text.size());
   std::string_view after = TrimWhitespace(text.substr(m.end, line_end - m.end));
   for (std::string_view mark : {"）", ")"})
     if (StartsWith(after, mark)) after.remove_prefix(mark.size());
-  return after.empty() || after == "；" || after == "。" || after == ";";
+  return after.empty() || after == "；" || after == "。" || after == ";"
+             ? title
+             : std::string_view();
 }
 
 // The text of `m`'s line before it.
@@ -1056,7 +1063,9 @@ void Extractor::Decide(Mention& m) const {
   const int directive = DirectiveIndex(r.line);
   r.directive = directive < 0 ? "" : tree_.nodes[directive].id;
   // A document listed by its title and number takes its list's cue only.
-  const bool listed = ListsTitle(m, BeforeOnLine(m));
+  const std::string_view listed_title = ListedTitleOf(m, BeforeOnLine(m));
+  const bool listed = !listed_title.empty();
+  if (listed) r.listed_title = NormalizeTitle(listed_title);
   Cue cue = listed ? LeadInCue(m) : FindCue(ClauseBefore(m), ClauseAfter(m));
   if (cue.word.empty() && !listed) cue = LeadInCue(m);
   if (cue.word.empty() && UnderBasisHeading(directive, r.line))

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 #include <re2/re2.h>
 
 #include "policygraph/fold.h"
@@ -138,6 +139,8 @@ class Resolver {
   const std::vector<FuzzyMatch>& FuzzyMatches(const std::string& canonical);
   std::map<std::string, ExternalNode> externals_;
   std::map<std::string, std::string> external_by_title_;  // title → id
+  // Outside nodes whose title so far is only one a list printed unmarked.
+  absl::flat_hash_set<std::string> listed_only_;
   Resolution out_;
 };
 
@@ -336,9 +339,15 @@ void Resolver::ToExternal(Reference& r, const std::string& title) {
   if (node.id.empty()) {
     node.id = id;
     node.doc_number = r.doc_number;
-    node.title = title;
   }
-  if (node.title.empty()) node.title = title;
+  // A title in marks wins over one a list printed without them, whichever
+  // comes first.
+  if (!title.empty() && (node.title.empty() || listed_only_.erase(id) > 0)) {
+    node.title = title;
+  } else if (node.title.empty() && !r.listed_title.empty()) {
+    node.title = r.listed_title;
+    listed_only_.insert(id);
+  }
   ++node.mentions;
   r.target = id;
   r.target_kind = "external";

@@ -111,7 +111,8 @@ constexpr auto FieldsOf(const Reference*) {
                     Field{"self", &Reference::self},
                     Field{"alias_of", &Reference::alias_of},
                     Field{"alias", &Reference::alias},
-                    Field{"issuer", &Reference::issuer}};
+                    Field{"issuer", &Reference::issuer},
+                    Field{"listed_title", &Reference::listed_title}};
 }
 
 // line_starts is not stored: reading indexes the text again.

@@ -428,6 +428,10 @@ TEST(Extract, DocumentsListedByTitleAndNumberTakeTheListsCue) {
     EXPECT_EQ(refs[i].cue, "宣布失效") << refs[i].doc_number;
   }
   EXPECT_EQ(refs[2].doc_number, "渝府发〔2012〕47号");
+  // The list's title for the number, apart from the reference's title.
+  EXPECT_EQ(refs[0].listed_title, "重庆市人民政府关于甲的通知");
+  EXPECT_EQ(refs[2].listed_title, "重庆市人民政府关于印发丙方案的通知");
+  EXPECT_TRUE(refs[0].title.empty());
   // Prose citing a title unmarked keeps its own cue.
   EXPECT_EQ(refs[3].doc_number, "渝府发〔2021〕9号");
   EXPECT_EQ(refs[3].relation, Relation::kImplements);
@@ -436,6 +440,8 @@ TEST(Extract, DocumentsListedByTitleAndNumberTakeTheListsCue) {
   // A title and number that prose goes on after is no list's item.
   EXPECT_EQ(refs[5].doc_number, "渝府发〔2016〕6号");
   EXPECT_EQ(refs[5].relation, Relation::kRepeals);
+  EXPECT_TRUE(refs[3].listed_title.empty());
+  EXPECT_TRUE(refs[5].listed_title.empty());
 }
 
 // An issuer printed before a title that opens with 关于 is written out

@@ -107,6 +107,26 @@ TEST(Resolve, ALawCitedWithoutTheStatesNameIsOneNode) {
   ASSERT_EQ(c.externals.size(), 5u);
 }
 
+// A number listed after its title without marks names an outside node of
+// that title; a title in marks, wherever it comes, wins over it.
+TEST(Resolve, AListedNumberGivesItsOutsideNodeTheListsTitle) {
+  const std::string repeal =
+      "重庆市人民政府\n关于宣布失效一批规范性文件的决定\n\n渝府发〔2023〕40号"
+      "\n\n各区县（自治县）人民政府：\n\n决定宣布失效以下规范性文件：\n\n"
+      "1.重庆市人民政府关于甲的通知（渝府发〔2015〕1号）\n\n"
+      "2.重庆市人民政府关于乙的意见（渝府发〔2015〕2号）\n\n2023年10月8日\n";
+  Corpus c = Build(
+      {repeal, Child("根据《重庆市人民政府关于进一步做好甲工作的通知》（渝府发"
+                     "〔2015〕1号），制定本计划。")});
+  ASSERT_EQ(c.externals.size(), 2u);
+  EXPECT_EQ(c.externals[0].id, "渝府发〔2015〕1号");
+  EXPECT_EQ(c.externals[0].title, "重庆市人民政府关于进一步做好甲工作的通知");
+  EXPECT_EQ(c.externals[1].id, "渝府发〔2015〕2号");
+  EXPECT_EQ(c.externals[1].title, "重庆市人民政府关于乙的意见");
+  EXPECT_EQ(c.externals[1].type, "opinion");
+  EXPECT_EQ(c.externals[1].level, Level::kMunicipal);
+}
+
 TEST(Resolve, NumberWinsOverTitle) {
   Corpus c = Build(
       {kParent,

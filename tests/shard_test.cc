@@ -163,6 +163,7 @@ FileBatch Unusual() {
   ref.alias_of = "乙全称";
   ref.alias = "乙";
   ref.issuer = "重庆市人民政府";
+  ref.listed_title = "甲的通知";
   parsed.references.push_back(ref);
   file.parsed = parsed;
   file.diagnostics.push_back({Severity::kError, file.input, 2, "x", "y"});

@@ -220,6 +220,11 @@ struct Reference {
   // (市政府《关于…的意见》), written out as titles begin: 重庆市人民政府;
   // for an abbreviation, the issuer printed where it was introduced.
   std::string issuer;
+  // For a bare number in a list of documents, the title the list prints
+  // before it without book-title marks (1.重庆市人民政府关于甲的通知（渝府发
+  // 〔2015〕1号）); "" otherwise.  Not the reference's title, which is what
+  // the marks enclose: it names the outside node the number stands for.
+  std::string listed_title;
   // Filled by the resolve stage.
   std::string target;       // id of the document or external node named
   std::string target_kind;  // "document" or "external"
