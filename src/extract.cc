@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include <re2/re2.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include "policygraph/fold.h"
@@ -183,13 +184,15 @@ constexpr std::array<std::string_view, 16> kIssuerLeads = {
     "结合", "发布", "出台", "制定", "学习", "认真", "深入", "为",
     "对",   "将",   "由",   "经",   "和",   "及",   "与",   "或"};
 
+// Han as the patterns' \p{Han} reads it, by ICU's script property.
 bool IsHanOrListComma(std::string_view code_point) {
   if (code_point == "、") return true;
-  if (code_point.size() != 3) return false;  // Han outside the BMP: rare
   UChar32 c;
   int32_t i = 0;
-  U8_NEXT(code_point.data(), i, 3, c);
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+  U8_NEXT(code_point.data(), i, static_cast<int32_t>(code_point.size()), c);
+  UErrorCode error = U_ZERO_ERROR;
+  return c >= 0 && uscript_getScript(c, &error) == USCRIPT_HAN &&
+         U_SUCCESS(error);
 }
 
 // One issuer of those printed before a title, written out as titles begin
@@ -352,7 +355,7 @@ class Extractor {
   void Decide(Mention& m) const;
   int DirectiveIndex(uint32_t line) const;
   bool UnderBasisHeading(int directive, uint32_t line) const;
-  std::string_view BeforeOnLine(const Mention& m) const;
+  std::string_view BeforeOnLine(size_t offset) const;
   std::string_view ListedTitleOf(const Mention& m,
                                  std::string_view prefix) const;
   bool OpensListItem(const Mention& m) const;
@@ -564,7 +567,7 @@ std::string_view ListedTitle(std::string_view prefix) {
 // Whether `m` opens a list item: after a list marker alone, or a bare
 // number after the title it lists.
 bool Extractor::OpensListItem(const Mention& m) const {
-  const std::string_view prefix = BeforeOnLine(m);
+  const std::string_view prefix = BeforeOnLine(m.begin);
   return IsListItemStart(prefix) || !ListedTitleOf(m, prefix).empty();
 }
 
@@ -586,11 +589,12 @@ std::string_view Extractor::ListedTitleOf(const Mention& m,
              : std::string_view();
 }
 
-// The text of `m`'s line before it.
-std::string_view Extractor::BeforeOnLine(const Mention& m) const {
+// The text of `offset`'s line before it.
+std::string_view Extractor::BeforeOnLine(size_t offset) const {
   if (src_.line_starts.empty()) return {};
-  const size_t line_start = src_.line_starts[src_.LineOf(m.begin) - 1];
-  return std::string_view(src_.text).substr(line_start, m.begin - line_start);
+  const size_t line_start =
+      src_.line_starts[src_.LineOf(static_cast<uint32_t>(offset)) - 1];
+  return std::string_view(src_.text).substr(line_start, offset - line_start);
 }
 
 // Whether line `n` is an item of a list: a mention on it opens the item.
@@ -643,21 +647,19 @@ Cue Extractor::LeadInCue(const Mention& m) const {
 
 // The issuers printed right before the 《 at `open` (市政府《关于…》,
 // 市委、市政府《关于…》, 落实重庆市人民政府办公厅《关于…》, 国务院印发的
-// 《关于…》), written out
-// and joined as a joint title prints them; "" unless every name in the run
-// of Han characters and 、 after the last cue or lead word is an issuer.
+// 《关于…》), written out and joined as a joint title prints them; ""
+// unless every name in the run of Han characters and 、 after the last cue
+// or lead word is an issuer.
 std::string Extractor::IssuerBefore(size_t open) const {
   constexpr size_t kMaxChars = 30;
-  const std::string_view text = src_.text;
-  const size_t line_start = src_.line_starts[src_.LineOf(open) - 1];
-  std::string_view rest = text.substr(line_start, open - line_start);
+  const std::string_view line = BeforeOnLine(open);
+  std::string_view rest = line;
   for (size_t chars = 0; !rest.empty() && chars < kMaxChars; ++chars) {
     const std::string_view last = LastCodePoint(rest);
     if (!IsHanOrListComma(last)) break;
     rest.remove_suffix(last.size());
   }
-  std::string_view names =
-      text.substr(line_start + rest.size(), open - line_start - rest.size());
+  std::string_view names = line.substr(rest.size());
   // 国务院印发的《关于…》, 市委、市政府出台的《关于…》: the issuer stands
   // before the verb.
   if (EndsWith(names, "的"))
@@ -1063,7 +1065,7 @@ void Extractor::Decide(Mention& m) const {
   const int directive = DirectiveIndex(r.line);
   r.directive = directive < 0 ? "" : tree_.nodes[directive].id;
   // A document listed by its title and number takes its list's cue only.
-  const std::string_view listed_title = ListedTitleOf(m, BeforeOnLine(m));
+  const std::string_view listed_title = ListedTitleOf(m, BeforeOnLine(m.begin));
   const bool listed = !listed_title.empty();
   if (listed) r.listed_title = NormalizeTitle(listed_title);
   Cue cue = listed ? LeadInCue(m) : FindCue(ClauseBefore(m), ClauseAfter(m));
