@@ -14,6 +14,7 @@
 #include "policygraph/fold.h"
 #include "policygraph/segment.h"
 
+#include "issuer_name.h"
 #include "text_util.h"
 
 namespace policygraph {
@@ -23,6 +24,7 @@ using internal::CodePointCount;
 using internal::Contains;
 using internal::EndsWith;
 using internal::FindTriple;
+using internal::Jurisdiction;
 using internal::LastCodePoint;
 using internal::ParseDigits;
 using internal::ReverseFind;
@@ -116,17 +118,6 @@ struct Patterns {
   // What may stand before a list item's title: a list marker or nothing.
   RE2 list_marker{R"(\s*(?:)" + std::string(internal::kListMarker) +
                   R"(\s*)?)"};
-  // An issuer printed before a title that opens with 关于, written out:
-  // 重庆市人民政府办公厅, 中共重庆市委, 重庆市合川区人民政府 (重庆市政府
-  // as 重庆市人民政府).
-  RE2 issuer_full{
-      R"((中共)?(\p{Han}{2,3}(?:省|市|自治区)(?:\p{Han}{1,8}(?:区|县|自治县))?))"
-      R"((?:人民)?(政府|委)(办公厅|办公室)?)"};
-  // Or named by its level: 市政府, 区委办公室, 省政府办公厅, 市人民政府.
-  RE2 issuer_short{R"((省|市|区|县)(?:人民)?(政府|委)(办公厅|办公室)?)"};
-  // Where the citing document's issuer is: 重庆市, and 合川区 below it.
-  RE2 jurisdiction{
-      R"(^(?:中共)?(\p{Han}{2,3}(?:省|市|自治区))(\p{Han}{1,8}?(?:区|县|自治县))?)"};
   RE2 alias{R"((?:以下)?简称\s*[《“"]\s*([^》”"]{1,30}?)\s*[》”"])"};
   // 《规划》, 《方案》: a type word alone names this document when no
   // abbreviation was introduced for it (本规划 in book-title marks).
@@ -160,29 +151,22 @@ constexpr std::array<std::string_view, 26> kCodeBreaks = {
     "详见",     "参见", "精神", "要求", "通过", "的",   "了",   "号"};
 
 // Where a citing document's issuer is, for the issuers it names by level
-// alone (市政府, 区委): its province or municipality (重庆市) and the
-// district or county below it (重庆市合川区), each "" when not known.
-struct Jurisdiction {
-  std::string top, district;
-};
-
+// alone (市政府, 区委).
 Jurisdiction JurisdictionOf(const Document& doc) {
-  Jurisdiction where;
-  std::string sub;
-  const std::string_view named = doc.issuer.empty() ? doc.title : doc.issuer;
-  if (RE2::PartialMatch(named, P().jurisdiction, &where.top, &sub) &&
-      !sub.empty())
-    where.district = where.top + sub;
-  return where;
+  return internal::JurisdictionOf(doc.issuer.empty() ? doc.title : doc.issuer);
 }
 
 // Words after which an issuer printed before a title may begin, beside the
-// cue words and kCodeBreaks: verbs and particles leading to a citation.
-// The joining words end a title's mention before the next: 《甲》和市政府
-// 《关于…》.
-constexpr std::array<std::string_view, 16> kIssuerLeads = {
-    "结合", "发布", "出台", "制定", "学习", "认真", "深入", "为",
-    "对",   "将",   "由",   "经",   "和",   "及",   "与",   "或"};
+// cue words and kCodeBreaks: verbs leading to a citation.
+constexpr std::array<std::string_view, 7> kIssuerLeads = {
+    "结合", "发布", "出台", "制定", "学习", "认真", "深入"};
+
+// Particles an issuer may begin after or hold: 为, 对 and 经 lead to a
+// citation (经市政府同意), and the joining words end a title's mention before
+// the next (《甲》和市政府《关于…》), but 市经济信息委 and 住房和城乡建设部
+// hold them.
+constexpr std::array<std::string_view, 9> kIssuerParticles = {
+    "为", "对", "将", "由", "经", "和", "及", "与", "或"};
 
 // Han as the patterns' \p{Han} reads it, by ICU's script property.
 bool IsHanOrListComma(std::string_view code_point) {
@@ -193,29 +177,6 @@ bool IsHanOrListComma(std::string_view code_point) {
   UErrorCode error = U_ZERO_ERROR;
   return c >= 0 && uscript_getScript(c, &error) == USCRIPT_HAN &&
          U_SUCCESS(error);
-}
-
-// One issuer of those printed before a title, written out as titles begin
-// (市委 → 中共重庆市委, 重庆市政府 → 重庆市人民政府), or "" when it is none
-// or names a level whose place the citing document does not give.
-std::string WriteOutIssuer(const std::string& name, const Jurisdiction& where) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5>
-      kNational = {{{"国务院", "国务院"},
-                    {"国务院办公厅", "国务院办公厅"},
-                    {"中共中央", "中共中央"},
-                    {"中共中央办公厅", "中共中央办公厅"},
-                    {"党中央", "中共中央"}}};
-  for (const auto& [printed, full] : kNational)
-    if (name == printed) return std::string(full);
-  std::string party, place, body, office, level;
-  if (!RE2::FullMatch(name, P().issuer_full, &party, &place, &body, &office)) {
-    if (!RE2::FullMatch(name, P().issuer_short, &level, &body, &office))
-      return "";
-    place = level == "区" || level == "县" ? where.district : where.top;
-    if (!EndsWith(place, level)) return "";
-  }
-  return body == "委" ? "中共" + place + "委" + office
-                      : place + "人民政府" + office;
 }
 
 std::string StripCodePrefix(std::string code) {
@@ -362,6 +323,7 @@ class Extractor {
   bool IsListItemLine(uint32_t n) const;
   Cue LeadInCue(const Mention& m) const;
   std::string IssuerBefore(size_t open) const;
+  std::string WriteOutIssuers(std::string_view names) const;
   // The list item LeadInCue last walked from, and what it found.
   struct LeadIn {
     uint32_t line = 0;
@@ -677,11 +639,28 @@ std::string Extractor::IssuerBefore(size_t open) const {
   for (std::string_view word : kCodeBreaks) cut_after(word);
   for (std::string_view word : kIssuerLeads) cut_after(word);
   names.remove_prefix(cut);
+  // The run after its last particle first, then after the one before, and
+  // so on to the whole run: 对重庆市教委 is 重庆市教委, 住房和城乡建设部 whole.
+  std::vector<size_t> starts = {0};
+  for (std::string_view p : kIssuerParticles)
+    for (size_t at = names.find(p); at != std::string_view::npos;
+         at = names.find(p, at + p.size()))
+      starts.push_back(at + p.size());
+  std::sort(starts.rbegin(), starts.rend());
+  for (size_t from : starts)
+    if (std::string out = WriteOutIssuers(names.substr(from)); !out.empty())
+      return out;
+  return "";
+}
+
+// `names`, issuers parted by 、, written out and joined as a joint title
+// prints them; "" unless every one is an issuer.
+std::string Extractor::WriteOutIssuers(std::string_view names) const {
   std::string out;
   while (!names.empty()) {
     const size_t comma = names.find("、");
     const std::string issuer =
-        WriteOutIssuer(std::string(names.substr(0, comma)), where_);
+        internal::WriteOutIssuer(names.substr(0, comma), where_);
     if (issuer.empty()) return "";
     out += issuer;
     if (comma == std::string_view::npos) break;

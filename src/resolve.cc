@@ -14,6 +14,7 @@
 #include "policygraph/pipeline.h"
 #include "policygraph/segment.h"
 
+#include "issuer_name.h"
 #include "text_util.h"
 #include "title_index.h"
 
@@ -108,6 +109,7 @@ class Resolver {
   void Index();
   bool ByNumber(Reference& r);
   bool ByTitle(Reference& r, const std::string& title, const char* tier);
+  bool ByShortIssuer(Reference& r, const char* tier);
   bool ByFuzzy(Reference& r, const std::string& title);
   void ToExternal(Reference& r, const std::string& title);
   void Pick(Reference& r, std::vector<std::string> ids, const char* tier,
@@ -125,6 +127,13 @@ class Resolver {
   // Folded title → ids, a document listed twice when its attached title
   // folds to its title (Pick drops the repeat).
   absl::flat_hash_map<std::string, std::vector<std::string_view>> by_title_;
+  // The part of a folded title from its 关于 on → the ids of documents
+  // so titled, each with the part before (its issuers).
+  struct Issued {
+    std::string_view id;
+    std::string issuers;
+  };
+  absl::flat_hash_map<std::string, std::vector<Issued>> by_about_;
   std::vector<Candidate> candidates_;
   // Bigram index over candidates_ (same numbering) and, per canonical
   // cited title, the candidates at or above the threshold: a law cited a
@@ -163,6 +172,10 @@ void Resolver::Index() {
         if (t->empty()) continue;
         std::string folded = FoldForMatch(*t);
         by_title_[folded].push_back(d.id);
+        if (const size_t about = folded.find("关于");
+            about != std::string::npos && about > 0)
+          by_about_[folded.substr(about)].push_back(
+              {d.id, folded.substr(0, about)});
         std::string canonical = CanonicalOfFolded(std::move(folded));
         by_canonical_[canonical].push_back(
             static_cast<uint32_t>(candidates_.size()));
@@ -237,6 +250,25 @@ bool Resolver::ByTitle(Reference& r, const std::string& title,
   std::vector<std::string> ids;
   for (std::string_view id : it->second)
     if (!NumberConflicts(r, id)) ids.emplace_back(id);
+  if (ids.empty()) return false;
+  Pick(r, ids, tier, 1);
+  return true;
+}
+
+// A 关于 title printed after its issuer's short name (市发展改革委《关于…》,
+// 区应急局《关于…》), found among the documents of that title whose issuer
+// the short name abbreviates (重庆市发展和改革委员会关于…).
+bool Resolver::ByShortIssuer(Reference& r, const char* tier) {
+  if (r.issuer.empty()) return false;
+  auto it =
+      by_about_.find(FoldForMatch(r.alias_of.empty() ? r.title : r.alias_of));
+  if (it == by_about_.end()) return false;
+  const std::string cited = FoldForMatch(r.issuer);
+  std::vector<std::string> ids;
+  for (const Issued& d : it->second)
+    if (internal::AbbreviatesIssuer(cited, d.issuers) &&
+        !NumberConflicts(r, d.id))
+      ids.emplace_back(d.id);
   if (ids.empty()) return false;
   Pick(r, ids, tier, 1);
   return true;
@@ -377,6 +409,7 @@ Resolution Resolver::Run() {
       if (!r.issuer.empty() &&
           ByTitle(r, r.alias_of.empty() ? r.title : r.alias_of, tier))
         continue;
+      if (ByShortIssuer(r, tier)) continue;
       if (ByFuzzy(r, title)) continue;
       ToExternal(r, title);
     }
@@ -415,6 +448,7 @@ Level ClassifyExternalLevel(std::string_view title, std::string_view number) {
                              "全国", "中国", "党中央"})
     if (StartsWith(t, p) || (p.size() <= 6 && StartsWith(n, p)))
       return Level::kNational;
+  if (internal::OpensWithNationalIssuer(t)) return Level::kNational;
   for (std::string_view p : {"国", "中发", "中办发", "GB", "银发", "主席令"})
     if (StartsWith(n, p)) return Level::kNational;
   // Only national bodies are named 部, 总署 or 总局 (a province's are 厅 and
@@ -426,9 +460,9 @@ Level ClassifyExternalLevel(std::string_view title, std::string_view number) {
   // Without a title, a decree number written out names its issuer:
   // 重庆市人民政府令第359号.
   const std::string& named = t.empty() ? n : t;
-  // 合川区…, 重庆市石柱县…; not 成渝地区… or 园区.
+  // 合川区…, 重庆市石柱县…, 中共重庆市合川区委…; not 成渝地区… or 园区.
   static const RE2* district = new RE2(
-      R"(^(?:重庆市)?\p{Han}{0,5}?([^地社园片景街小])(?:区|县|自治县)[^级])");
+      R"(^(?:中共)?(?:重庆市)?\p{Han}{0,5}?([^地社园片景街小])(?:区|县|自治县)[^级])");
   // A district's or county's government numbers with its place's two or
   // three characters before 府 (合川府发, 渝北府办发, 钱塘府文); a
   // province's with one (渝府发, 川府发).

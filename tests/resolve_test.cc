@@ -90,6 +90,33 @@ TEST(Resolve, AnIssuerPrintedBeforeATitleIsPartOfIt) {
   EXPECT_EQ(refs[4].target, "渝府发〔2023〕8号");
 }
 
+// A department cites another's document by its short name before the
+// title (市发展改革委《关于…》): the document of that title whose issuer the
+// short name abbreviates, in the citing document's place, is the one
+// meant; the district's commission of the same title is not the city's.
+TEST(Resolve, ADepartmentsShortNameFindsItsDocument) {
+  auto department = [](const std::string& issuer, const std::string& title,
+                       const std::string& number) {
+    return issuer + "关于" + title + "\n\n" + number +
+           "\n\n各区县（自治县）发展改革委：\n\n正文。\n\n2023年3月1日\n";
+  };
+  Corpus c = Build(
+      {department("重庆市发展和改革委员会", "加快推进重点项目建设的通知",
+                  "渝发改投〔2023〕12号"),
+       department("重庆市合川区教育委员会", "加强学校安全管理的意见",
+                  "合川教委发〔2023〕3号"),
+       Child("为贯彻落实市发展改革委《关于加快推进重点项目建设的通知》，"
+             "按照市教委《关于加强学校安全管理的意见》，落实区教委《关于加强"
+             "学校安全管理的意见》，制定本计划。")});
+  const auto& refs = c.files[2].references;
+  ASSERT_EQ(refs.size(), 3u);
+  EXPECT_EQ(refs[0].issuer, "重庆市发展改革委");
+  EXPECT_EQ(refs[0].target, "渝发改投〔2023〕12号");
+  EXPECT_EQ(refs[1].target, "title:重庆市教委关于加强学校安全管理的意见");
+  EXPECT_EQ(refs[1].target_kind, "external");
+  EXPECT_EQ(refs[2].target, "合川教委发〔2023〕3号");
+}
+
 // A national law is cited by its full name and by its short one; both are
 // one outside document, known by the full name.  A local regulation or a
 // 办法 is no law.
@@ -292,6 +319,12 @@ TEST(Resolve, ClassifiesExternalNodes) {
       {"", "渝府办发〔2023〕5号", Level::kMunicipal, "other"},
       {"财政部税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告",
        "财政部税务总局公告2023年第12号", Level::kNational, "announcement"},
+      // A ministry's title, and a district party department's.
+      {"教育部关于加强中小学生作业管理的通知", "", Level::kNational, "notice"},
+      {"中共重庆市合川区委组织部关于加强基层党组织建设的意见", "",
+       Level::kDistrict, "opinion"},
+      {"中共重庆市委宣传部关于加强新闻宣传工作的意见", "", Level::kMunicipal,
+       "opinion"},
       // A 印发 notice by what it issues, a 转发 one by what it passes on.
       {"国务院关于印发“十四五”国家应急体系规划的通知", "国发〔2021〕36号",
        Level::kNational, "plan"},
