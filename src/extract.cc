@@ -145,10 +145,11 @@ constexpr std::array<std::string_view, 13> kCodePrefixes = {
 // just before (渝经信发〔2023〕5号和住房和城乡建设部令第5号, whose decree had
 // started at that 号 and was lost under it).  Single characters other than
 // 的, 了 and 号 stay out: 经 opens 渝经信发, 和 stands in 住房和城乡建设部令.
-constexpr std::array<std::string_view, 26> kCodeBreaks = {
-    "贯彻落实", "贯彻", "落实", "执行", "实施", "印发", "转发", "根据", "依据",
-    "按照",     "参照", "依照", "对照", "遵照", "学习", "废止", "同时", "以及",
-    "详见",     "参见", "精神", "要求", "通过", "的",   "了",   "号"};
+constexpr std::array<std::string_view, 30> kCodeBreaks = {
+    "贯彻落实", "贯彻", "落实", "执行", "实施", "印发", "转发", "根据",
+    "依据",     "按照", "参照", "依照", "对照", "遵照", "学习", "废止",
+    "同时",     "以及", "详见", "参见", "结合", "参考", "遵循", "围绕",
+    "精神",     "要求", "通过", "的",   "了",   "号"};
 
 // Where a citing document's issuer is, for the issuers it names by level
 // alone (市政府, 区委).

@@ -460,9 +460,26 @@ std::u32string FoldDecreeNumber(const std::u32string& text) {
 
 // A number as NormalizeDocNumber and DocNumberYear read it: code points,
 // no white space, ASCII digits.
+// The value of a digit written in words (〇, ○, 零, 一 … 九), -1 for others.
+int DigitInWords(char32_t c) {
+  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  if (c == U'○' || c == U'零') return 0;
+  const size_t at = kDigits.find(c);
+  return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
+}
+
 std::u32string NumberText(std::string_view number) {
   std::u32string text = WithoutWhitespace(DecodeUtf8(number));
   for (char32_t& c : text) c = FoldFullWidthDigit(c);
+  // A year in words between brackets, 〔二〇〇八〕, is the year in digits.
+  for (size_t i = 0; i + 5 < text.size(); ++i) {
+    if (!IsOpeningBracket(text[i]) || !IsClosingBracket(text[i + 5])) continue;
+    if (!std::all_of(text.begin() + i + 1, text.begin() + i + 5,
+                     [](char32_t c) { return DigitInWords(c) >= 0; }))
+      continue;
+    for (size_t k = i + 1; k < i + 5; ++k)
+      text[k] = U'0' + static_cast<char32_t>(DigitInWords(text[k]));
+  }
   return text;
 }
 

@@ -10,10 +10,11 @@ namespace policygraph::internal {
 
 // What follows a document number's issuer code, as a regular expression:
 // the year in brackets of any kind, then the serial, with the 第 some
-// issuers print, and 号 (〔2023〕7号, [2021] 13 号, （2019）第8号).  Groups:
-// the year, the serial.
+// issuers print, and 号 (〔2023〕7号, [2021] 13 号, （2019）第8号, the year
+// in words in older documents, 〔二〇〇八〕).  Groups: the year, the serial.
 inline constexpr std::string_view kDocNumberAfterCode =
-    R"(\s*[〔\[（(［【]\s*([0-9０-９]{4})\s*[〕\]）)］】]\s*第?\s*)"
+    R"(\s*[〔\[（(［【]\s*([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*)"
+    R"([〕\]）)］】]\s*第?\s*)"
     R"(([0-9０-９]{1,5})\s*号)";
 
 // The marker of a list's item, as a regular expression without groups:

@@ -325,8 +325,9 @@ TEST(Extract, ProseBeforeABareNumberIsNotItsCode) {
   auto refs = Refs(
       "各镇街要认真贯彻落实合川府发〔2023〕9号文件精神。经市政府常务会议审议"
       "通过的重庆市人民政府令第365号自2023年7月1日起施行。按照渝经信发〔2023〕"
-      "5号和住房和城乡建设部令第5号执行。\n");
-  ASSERT_EQ(refs.size(), 4u);
+      "5号和住房和城乡建设部令第5号执行。结合渝委发〔2023〕1号和渝府办发"
+      "〔二〇〇八〕17号。\n");
+  ASSERT_EQ(refs.size(), 6u);
   EXPECT_EQ(refs[0].doc_number, "合川府发〔2023〕9号");
   EXPECT_EQ(refs[0].surface, "合川府发〔2023〕9号");
   EXPECT_EQ(refs[0].relation, Relation::kImplements);
@@ -337,6 +338,11 @@ TEST(Extract, ProseBeforeABareNumberIsNotItsCode) {
   EXPECT_EQ(refs[2].doc_number, "渝经信发〔2023〕5号");
   EXPECT_EQ(refs[3].doc_number, "住房和城乡建设部令第5号");
   EXPECT_EQ(refs[3].relation, Relation::kFollows);
+  EXPECT_EQ(refs[4].doc_number, "渝委发〔2023〕1号");
+  EXPECT_EQ(refs[4].surface, "渝委发〔2023〕1号");
+  // A year in words, as older documents print it.
+  EXPECT_EQ(refs[5].doc_number, "渝府办发〔2008〕17号");
+  EXPECT_EQ(refs[5].surface, "渝府办发〔二〇〇八〕17号");
 }
 
 // Serials listed after a number are numbers of its code and year, each

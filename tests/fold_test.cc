@@ -93,6 +93,9 @@ TEST(NormalizeDocNumber, FoldsBracketsDigitsAndPadding) {
       // Some issuers print 第 before the serial.
       {"渝府办发〔2019〕第8号", "渝府办发〔2019〕8号"},
       {"合川府发 [2019] 第 08 号", "合川府发〔2019〕8号"},
+      // Older documents write the year in words.
+      {"渝府发〔二〇〇八〕71号", "渝府发〔2008〕71号"},
+      {"渝府办发〔二○一二〕5号", "渝府办发〔2012〕5号"},
   };
   for (const FoldCase& c : kCases) {
     SCOPED_TRACE(c.input);

@@ -81,6 +81,7 @@ TEST(Segment, NormalizesNumbersWithStraySpacesAndOtherBrackets) {
       {"国办发（2021）13号", "国办发〔2021〕13号"},
       {"京政发 〔2022〕 05 号", "京政发〔2022〕5号"},
       {"**粤府办〔2020〕27号**", "粤府办〔2020〕27号"},
+      {"渝府发〔二〇〇八〕71号", "渝府发〔2008〕71号"},
   };
   for (const Case& c : cases) {
     std::string text = std::string(
