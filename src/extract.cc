@@ -151,6 +151,20 @@ constexpr std::array<std::string_view, 30> kCodeBreaks = {
     "同时",     "以及", "详见", "参见", "结合", "参考", "遵循", "围绕",
     "精神",     "要求", "通过", "的",   "了",   "号"};
 
+// A folded 关于 title from its 关于 on, without 的; "" for other titles.
+std::string FromAbout(std::string_view folded) {
+  const size_t about = folded.find("关于");
+  if (about == std::string_view::npos) return "";
+  std::string out;
+  for (std::string_view rest = folded.substr(about); !rest.empty();) {
+    const size_t de = rest.find("的");
+    out += rest.substr(0, de);
+    if (de == std::string_view::npos) break;
+    rest.remove_prefix(de + std::string_view("的").size());
+  }
+  return out;
+}
+
 // Where a citing document's issuer is, for the issuers it names by level
 // alone (市政府, 区委).
 Jurisdiction JurisdictionOf(const Document& doc) {
@@ -286,6 +300,12 @@ class Extractor {
       // One notice may issue several plans: "《甲规划》和《乙规划》".
       for (std::string& plan : JoinedTitles(self_titles_.back()))
         self_titles_.push_back(std::move(plan));
+      if (const size_t about = self_titles_[1].find("关于");
+          about != std::string::npos && Contains(doc.title, "转发")) {
+        forwarded_ = FromAbout(self_titles_[1]);
+        forwarded_issuer_ =
+            WriteOutIssuers(std::string_view(self_titles_[1]).substr(0, about));
+      }
     }
   }
 
@@ -344,6 +364,12 @@ class Extractor {
   const Jurisdiction where_;
   uint32_t begin_ = 0, end_ = 0, body_begin_ = 0;
   std::vector<std::string> self_titles_;
+  // What a 转发 notice passes on, from its 关于 on and without 的
+  // (FromAbout): its title prints the issuer short and drops the 的 that
+  // the text keeps (转发市发展改革委关于促进民营经济发展意见的通知 / 市发展
+  // 改革委《关于促进民营经济发展的意见》已经市政府同意，现转发给你们).
+  std::string forwarded_;
+  std::string forwarded_issuer_;  // written out, "" when none is read
   std::vector<Mention> mentions_;
   // Where mentions and their parentheses lie: merged, in text order, made
   // once all are found.
@@ -455,6 +481,14 @@ Extractor::SelfMatch Extractor::IsSelf(const std::string& title) const {
   for (const std::string& self : self_titles_) {
     if (folded == self) return SelfMatch::kExact;
     if (WithoutJurisdiction(folded) == WithoutJurisdiction(self))
+      match = SelfMatch::kButJurisdiction;
+  }
+  // Named by the issuer the notice's title prints, or by none.
+  if (match == SelfMatch::kNo && !forwarded_.empty() &&
+      FromAbout(folded) == forwarded_) {
+    const std::string_view issuer =
+        std::string_view(folded).substr(0, folded.find("关于"));
+    if (issuer.empty() || issuer == forwarded_issuer_)
       match = SelfMatch::kButJurisdiction;
   }
   return match;

@@ -582,6 +582,31 @@ TEST(Extract, AForwardedDocumentWithItsOwnNumberIsNotSelf) {
   EXPECT_TRUE(refs[0].self);
 }
 
+// A 转发 notice's title prints what it passes on with the issuer short and
+// without the 的 its text keeps; the text's mention is still that title,
+// issued by this notice.  Another issuer's document of that subject, acted
+// on, is not.
+TEST(Extract, AForwardedTitlePrintedShortInTheNoticesTitleIsSelf) {
+  SourceText s;
+  s.path = "forward.txt";
+  s.text =
+      "重庆市人民政府办公厅\n转发市发展改革委关于促进民营经济发展意见的通知"
+      "\n\n渝府办发〔2023〕15号\n\n各区县（自治县）人民政府：\n\n"
+      "市发展改革委《关于促进民营经济发展的意见》已经市政府同意，现转发给"
+      "你们，请认真贯彻执行。各区县要按照国务院《关于促进民营经济发展的意见》"
+      "抓好落实。国务院《关于促进民营经济发展的意见》提出了要求。\n";
+  IndexLines(s);
+  std::vector<Diagnostic> diagnostics;
+  auto refs = ParseSource(s, diagnostics).references;
+  ASSERT_EQ(refs.size(), 3u);
+  EXPECT_TRUE(refs[0].self);
+  EXPECT_EQ(refs[0].relation, Relation::kIssues);
+  EXPECT_FALSE(refs[1].self);
+  EXPECT_EQ(refs[1].relation, Relation::kFollows);
+  EXPECT_FALSE(refs[2].self);  // another issuer's, though only mentioned
+  EXPECT_EQ(refs[2].relation, Relation::kMentions);
+}
+
 TEST(Extract, NoticeNamingItsPlanIsSelf) {
   auto refs =
       Refs("现将《某某方案》印发给你们，请认真贯彻执行。\n", /*notice=*/true);
