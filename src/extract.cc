@@ -151,18 +151,23 @@ constexpr std::array<std::string_view, 30> kCodeBreaks = {
     "同时",     "以及", "详见", "参见", "结合", "参考", "遵循", "围绕",
     "精神",     "要求", "通过", "的",   "了",   "号"};
 
-// A folded 关于 title from its 关于 on, without 的; "" for other titles.
-std::string FromAbout(std::string_view folded) {
-  const size_t about = folded.find("关于");
-  if (about == std::string_view::npos) return "";
+// `title` without 的: a title printed inside another's drops the 的 the
+// title itself has (关于印发甲若干措施的通知 issues 《甲的若干措施》).
+std::string WithoutDe(std::string_view title) {
   std::string out;
-  for (std::string_view rest = folded.substr(about); !rest.empty();) {
+  for (std::string_view rest = title; !rest.empty();) {
     const size_t de = rest.find("的");
     out += rest.substr(0, de);
     if (de == std::string_view::npos) break;
     rest.remove_prefix(de + std::string_view("的").size());
   }
   return out;
+}
+
+// A folded 关于 title from its 关于 on, without 的; "" for other titles.
+std::string FromAbout(std::string_view folded) {
+  const size_t about = folded.find("关于");
+  return about == std::string_view::npos ? "" : WithoutDe(folded.substr(about));
 }
 
 // Where a citing document's issuer is, for the issuers it names by level
@@ -483,6 +488,9 @@ Extractor::SelfMatch Extractor::IsSelf(const std::string& title) const {
     if (WithoutJurisdiction(folded) == WithoutJurisdiction(self))
       match = SelfMatch::kButJurisdiction;
   }
+  const std::string plain = WithoutDe(folded);
+  for (const std::string& self : self_titles_)
+    if (plain == WithoutDe(self)) return SelfMatch::kExact;
   // Named by the issuer the notice's title prints, or by none.
   if (match == SelfMatch::kNo && !forwarded_.empty() &&
       FromAbout(folded) == forwarded_) {

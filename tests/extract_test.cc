@@ -613,6 +613,12 @@ TEST(Extract, NoticeNamingItsPlanIsSelf) {
   ASSERT_EQ(refs.size(), 1u);
   EXPECT_TRUE(refs[0].self);
   EXPECT_EQ(refs[0].relation, Relation::kIssues);
+  // The notice's title drops a 的 of the plan's (印发某某的方案 would read
+  // badly as 印发某某的方案的通知).
+  refs = Refs("《某某的方案》已经市政府同意，现印发给你们。\n", true);
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_TRUE(refs[0].self);
+  EXPECT_EQ(refs[0].relation, Relation::kIssues);
 }
 
 TEST(Extract, AbbreviationResolvesWithinTheDocument) {
