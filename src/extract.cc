@@ -440,15 +440,19 @@ void Extractor::ReadParenthesis(Mention& m) const {
   if (!full && (i >= end_ || text[i] != '(')) return;
   size_t open_len = full ? 3 : 1;
   size_t close = std::string_view::npos;
+  // A line break inside is the PDF's (（渝府发 / 〔2023〕7号）, （牵头部门：市
+  // / 经济信息委）); a sentence's end is not.
   for (size_t j = i + open_len; j < end_ && j < i + 120; ++j) {
     if (text.compare(j, 3, "）") == 0 || text[j] == ')') {
       close = j;
       break;
     }
-    if (text[j] == '\n' || text.compare(j, 3, "。") == 0) break;
+    if (text.compare(j, 3, "。") == 0) break;
   }
   if (close == std::string_view::npos) return;
-  std::string inner(text.substr(i + open_len, close - i - open_len));
+  std::string inner;
+  for (char c : text.substr(i + open_len, close - i - open_len))
+    if (c != '\n' && c != '\r') inner.push_back(c);
   size_t close_len = text.compare(close, 3, "）") == 0 ? 3 : 1;
   m.clause_end = static_cast<uint32_t>(close + close_len);
   bool used = false;

@@ -510,6 +510,22 @@ TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
   EXPECT_EQ(refs[0].issuer, "中共重庆市石柱土家族自治县委重庆市人民政府");
 }
 
+// Text taken from a PDF breaks lines anywhere, inside a title's
+// parenthesis too (cq-gazette-2024-06.txt lines 223-225 break one over a
+// blank line): the number there is still the title's.
+TEST(Extract, AParenthesisBrokenOverLinesStillGivesItsNumber) {
+  auto refs = Refs(
+      "一、根据《重庆市人民政府关于甲的意见》（渝府发\n〔2023〕7号）要求，"
+      "按照《乙方案》（以下\n\n简称《方案》）。二、落实《方案》。\n");
+  ASSERT_EQ(refs.size(), 3u);
+  EXPECT_EQ(refs[0].title, "重庆市人民政府关于甲的意见");
+  EXPECT_EQ(refs[0].doc_number, "渝府发〔2023〕7号");
+  EXPECT_EQ(refs[0].surface,
+            "《重庆市人民政府关于甲的意见》（渝府发〔2023〕7号）");
+  EXPECT_EQ(refs[1].alias, "方案");
+  EXPECT_EQ(refs[2].alias_of, "乙方案");
+}
+
 // A number printed right before a title cites one document by both.
 TEST(Extract, ANumberRightBeforeATitleIsThatTitlesNumber) {
   auto refs = Refs(
