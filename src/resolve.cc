@@ -518,10 +518,10 @@ std::string ClassifyExternalType(std::string_view title,
   if (type == "条例") return "regulation";
   if (type == "办法" || type == "规定" || type == "细则" || type == "规则")
     return "rules";
-  if (type == "规划" || type == "纲要") return "plan";
+  if (type == "规划" || type == "纲要" || type == "预案") return "plan";
   if (type == "方案" || type == "计划" || type == "要点") return "scheme";
   if (type == "意见") return "opinion";
-  if (type == "通知") return "notice";
+  if (type == "通知" || type == "通报") return "notice";
   if (type == "决定") return "decision";
   if (type == "公告" || type == "通告") return "announcement";
   if (type == "标准" || RE2::PartialMatch(number, *standard)) return "standard";

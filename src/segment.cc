@@ -70,7 +70,7 @@ const Patterns& P() {
 }
 
 // Type words a document title ends with, longest first so 实施意见 beats 意见.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 26>
+constexpr std::array<std::pair<std::string_view, std::string_view>, 32>
     kTitleTypes = {{
         {"实施意见", "意见"}, {"指导意见", "意见"}, {"实施细则", "细则"},
         {"实施方案", "方案"}, {"通知", "通知"},     {"意见", "意见"},
@@ -80,7 +80,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 26>
         {"细则", "细则"},     {"规划", "规划"},     {"纲要", "纲要"},
         {"方案", "方案"},     {"计划", "计划"},     {"要点", "要点"},
         {"决议", "决议"},     {"复函", "函"},       {"函", "函"},
-        {"规则", "规则"},     {"标准", "标准"},
+        {"规则", "规则"},     {"标准", "标准"},     {"通报", "通报"},
+        {"预案", "预案"},     {"请示", "请示"},     {"议案", "议案"},
+        {"指南", "指南"},     {"清单", "清单"},
     }};
 
 bool MayOpenColophon(std::string_view clean) {

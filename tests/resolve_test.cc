@@ -319,6 +319,8 @@ TEST(Resolve, ClassifiesExternalNodes) {
       {"", "渝府办发〔2023〕5号", Level::kMunicipal, "other"},
       {"财政部税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告",
        "财政部税务总局公告2023年第12号", Level::kNational, "announcement"},
+      {"重庆市合川区突发事件总体应急预案", "", Level::kDistrict, "plan"},
+      {"重庆市人民政府关于表彰先进集体的通报", "", Level::kMunicipal, "notice"},
       // A ministry's title, and a district party department's.
       {"教育部关于加强中小学生作业管理的通知", "", Level::kNational, "notice"},
       {"中共重庆市合川区委组织部关于加强基层党组织建设的意见", "",

@@ -523,8 +523,27 @@ TEST(Segment, ReadsTypeFromTitleEnding) {
       // Regression: a folded title's ASCII brackets hid its type.
       {"重庆市妇女发展规划(2021-2030年)", "规划"},
       {"空天信息产业", ""},
+      {"重庆市人民政府关于表彰2022年度全市安全生产工作先进集体的通报", "通报"},
+      {"重庆市合川区突发事件总体应急预案", "预案"},
+      {"重庆市人民政府关于提请审议重庆市X条例（草案）的议案", "议案"},
   };
   for (const Case& c : cases) EXPECT_EQ(TitleType(c.title), c.type) << c.title;
+}
+
+// A 通报 (a commendation, a circular on inspections) is a document of its
+// own as a 通知 is; its header had been missed for want of its type, and
+// the document ran into the one above.
+TEST(Segment, ACircularIsADocument) {
+  Segmentation seg = SegmentGazette(Text(
+      "重庆市人民政府\n关于甲的通知\n\n渝府发〔2023〕1号\n\n各区县（自治县）"
+      "人民政府：\n\n正文。\n\n重庆市人民政府\n2023年1月1日\n\n"
+      "重庆市人民政府\n关于表彰2022年度全市安全生产工作先进集体的通报\n\n"
+      "渝府发〔2023〕2号\n\n各区县（自治县）人民政府：\n\n正文。\n\n"
+      "重庆市人民政府\n2023年1月5日\n"));
+  ASSERT_EQ(seg.documents.size(), 2u);
+  EXPECT_EQ(seg.documents[1].id, "渝府发〔2023〕2号");
+  EXPECT_EQ(seg.documents[1].type, "通报");
+  EXPECT_EQ(seg.documents[1].first_line, 13u);
 }
 
 TEST(Segment, IssuedTitleIsThePlanANoticeIssues) {
