@@ -48,7 +48,7 @@ struct CueWord {
 
 // Cue words before a mention, one table (see extract.h).  Longer words come
 // first so 贯彻落实 is reported rather than 落实.
-constexpr std::array<CueWord, 30> kBeforeCues = {{
+constexpr std::array<CueWord, 32> kBeforeCues = {{
     {"停止执行", Relation::kRepeals},    {"不再执行", Relation::kRepeals},
     {"宣布失效", Relation::kRepeals},    {"失效", Relation::kRepeals},
     {"贯彻落实", Relation::kImplements}, {"贯彻执行", Relation::kImplements},
@@ -64,6 +64,15 @@ constexpr std::array<CueWord, 30> kBeforeCues = {{
     {"修订", Relation::kDrafts},         {"修改", Relation::kDrafts},
     {"编制", Relation::kDrafts},         {"审议", Relation::kDrafts},
     {"起草", Relation::kDrafts},         {"形成", Relation::kDrafts},
+    {"遵循", Relation::kFollows},        {"比照", Relation::kFollows},
+}};
+
+// One-character cues, cues only right before the mark (按《X》要求, 据《X》,
+// 依《X法》第十条): elsewhere they stand in other words (按时, 依法, 数据).
+constexpr std::array<CueWord, 3> kAdjacentCues = {{
+    {"按", Relation::kFollows},
+    {"据", Relation::kBasis},
+    {"依", Relation::kBasis},
 }};
 
 // Cue words right after a mention: "《X》同时废止", "《X》宣布失效",
@@ -181,12 +190,12 @@ Jurisdiction JurisdictionOf(const Document& doc) {
 constexpr std::array<std::string_view, 7> kIssuerLeads = {
     "结合", "发布", "出台", "制定", "学习", "认真", "深入"};
 
-// Particles an issuer may begin after or hold: 为, 对 and 经 lead to a
-// citation (经市政府同意), and the joining words end a title's mention before
-// the next (《甲》和市政府《关于…》), but 市经济信息委 and 住房和城乡建设部
-// hold them.
-constexpr std::array<std::string_view, 9> kIssuerParticles = {
-    "为", "对", "将", "由", "经", "和", "及", "与", "或"};
+// Particles an issuer may begin after or hold: 为, 对, 经 and 按 lead to a
+// citation (经市政府同意, 按市政府《关于…》), and the joining words end a
+// title's mention before the next (《甲》和市政府《关于…》), but 市经济信息委
+// and 住房和城乡建设部 hold them.
+constexpr std::array<std::string_view, 12> kIssuerParticles = {
+    "为", "对", "将", "由", "经", "和", "及", "与", "或", "按", "据", "依"};
 
 // Han as the patterns' \p{Han} reads it, by ICU's script property.
 bool IsHanOrListComma(std::string_view code_point) {
@@ -1226,6 +1235,18 @@ Cue FindCue(std::string_view before, std::string_view after) {
       best_end = end;
       best_at = at;
       cue = {c.relation, std::string(c.word)};
+    }
+  }
+  if (best_end < before.size()) {
+    for (const CueWord& c : kAdjacentCues) {
+      if (!EndsWith(before, c.word)) continue;
+      const std::string_view head =
+          before.substr(0, before.size() - c.word.size());
+      // 数据《X》, 证据: the character ends another word.
+      if (c.word == "据" && (EndsWith(head, "数") || EndsWith(head, "证") ||
+                             EndsWith(head, "占")))
+        break;
+      return {c.relation, std::string(c.word)};
     }
   }
   if (cue.relation == Relation::kDrafts &&

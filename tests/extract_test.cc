@@ -213,6 +213,17 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
       {"中共中央、国务院印发《甲纲要》。", Relation::kMentions},
       {"按照部署要求，结合《甲计划》，聚焦重点。", Relation::kMentions},
       {"完善《甲条例》配套措施。", Relation::kMentions},
+      // One-character cues act right before the mark only, and over a
+      // list of marks; elsewhere they are other words' (按时, 依法, 数据).
+      {"严格按《甲办法》要求执行。", Relation::kFollows},
+      {"据《甲规划》安排。", Relation::kBasis},
+      {"依《甲法》第十条处理。", Relation::kBasis},
+      {"按《甲办法》《乙办法》执行。", Relation::kFollows},
+      {"按时报送《甲报表》。", Relation::kMentions},
+      {"依法公开《甲清单》。", Relation::kMentions},
+      {"共享数据《甲目录》。", Relation::kMentions},
+      {"遵循《甲纲要》。", Relation::kFollows},
+      {"比照《甲办法》执行。", Relation::kFollows},
   };
   for (const Case& c : cases) {
     auto refs = Refs(std::string(c.text) + "\n");
@@ -483,6 +494,8 @@ TEST(Extract, WritesOutTheIssuerPrintedBeforeATitle) {
       {"按照住房和城乡建设部", "住房和城乡建设部"},
       {"根据财政部、国家税务总局", "财政部国家税务总局"},
       {"《乙方案》和市教委", "重庆市教委"},
+      {"按市政府", "重庆市人民政府"},
+      {"市大数据发展局", "重庆市大数据发展局"},
       {"落实区应急局", ""},  // no district
       {"市场监管局", ""},
   };
