@@ -332,6 +332,9 @@ class Extractor {
     // Past a trailing parenthesis whether or not it said anything the
     // reference keeps ("（2021年6月10日修正）"): no clause ends inside it.
     uint32_t clause_end;
+    // How many bytes before the 《 print the issuer (市政府《关于…》): a
+    // one-character cue stands before them (按市政府《关于…》).
+    uint32_t issuer_bytes = 0;
     Reference ref;
   };
 
@@ -357,7 +360,7 @@ class Extractor {
   bool OpensListItem(const Mention& m) const;
   bool IsListItemLine(uint32_t n) const;
   Cue LeadInCue(const Mention& m) const;
-  std::string IssuerBefore(size_t open) const;
+  std::string IssuerBefore(size_t open, uint32_t* printed_bytes) const;
   std::string WriteOutIssuers(std::string_view names) const;
   // The list item LeadInCue last walked from, and what it found.
   struct LeadIn {
@@ -668,7 +671,8 @@ Cue Extractor::LeadInCue(const Mention& m) const {
 // 《关于…》), written out and joined as a joint title prints them; ""
 // unless every name in the run of Han characters and 、 after the last cue
 // or lead word is an issuer.
-std::string Extractor::IssuerBefore(size_t open) const {
+std::string Extractor::IssuerBefore(size_t open,
+                                    uint32_t* printed_bytes) const {
   constexpr size_t kMaxChars = 30;
   const std::string_view line = BeforeOnLine(open);
   std::string_view rest = line;
@@ -703,9 +707,13 @@ std::string Extractor::IssuerBefore(size_t open) const {
          at = names.find(p, at + p.size()))
       starts.push_back(at + p.size());
   std::sort(starts.rbegin(), starts.rend());
-  for (size_t from : starts)
-    if (std::string out = WriteOutIssuers(names.substr(from)); !out.empty())
+  for (size_t from : starts) {
+    if (std::string out = WriteOutIssuers(names.substr(from)); !out.empty()) {
+      *printed_bytes = static_cast<uint32_t>(line.data() + line.size() -
+                                             (names.data() + from));
       return out;
+    }
+  }
   return "";
 }
 
@@ -751,7 +759,8 @@ void Extractor::FindTitles() {
       i = close;
       continue;
     }
-    if (StartsWith(m.ref.title, "关于")) m.ref.issuer = IssuerBefore(i);
+    if (StartsWith(m.ref.title, "关于"))
+      m.ref.issuer = IssuerBefore(i, &m.issuer_bytes);
     ReadParenthesis(m);
     // Nested marks and an abbreviation in the parenthesis belong to this
     // mention.
@@ -1103,7 +1112,8 @@ void Extractor::Decide(Mention& m) const {
   const std::string_view listed_title = ListedTitleOf(m, BeforeOnLine(m.begin));
   const bool listed = !listed_title.empty();
   if (listed) r.listed_title = NormalizeTitle(listed_title);
-  Cue cue = listed ? LeadInCue(m) : FindCue(ClauseBefore(m), ClauseAfter(m));
+  Cue cue = listed ? LeadInCue(m)
+                   : FindCue(ClauseBefore(m), ClauseAfter(m), m.issuer_bytes);
   if (cue.word.empty() && !listed) cue = LeadInCue(m);
   if (cue.word.empty() && UnderBasisHeading(directive, r.line))
     cue = {Relation::kBasis, "依据"};
@@ -1211,7 +1221,8 @@ bool DraftsNothing(std::string_view before, size_t cue_at, size_t cue_end) {
 
 }  // namespace
 
-Cue FindCue(std::string_view before, std::string_view after) {
+Cue FindCue(std::string_view before, std::string_view after,
+            size_t issuer_bytes) {
   std::string_view near_after = after.substr(0, kMaxAfterCueBytes);
   size_t best_after = std::string_view::npos;
   Cue cue;
@@ -1237,11 +1248,12 @@ Cue FindCue(std::string_view before, std::string_view after) {
       cue = {c.relation, std::string(c.word)};
     }
   }
-  if (best_end < before.size()) {
+  const std::string_view near =
+      before.substr(0, before.size() - std::min(issuer_bytes, before.size()));
+  if (best_end < near.size()) {
     for (const CueWord& c : kAdjacentCues) {
-      if (!EndsWith(before, c.word)) continue;
-      const std::string_view head =
-          before.substr(0, before.size() - c.word.size());
+      if (!EndsWith(near, c.word)) continue;
+      const std::string_view head = near.substr(0, near.size() - c.word.size());
       // 数据《X》, 证据: the character ends another word.
       if (c.word == "据" && (EndsWith(head, "数") || EndsWith(head, "证") ||
                              EndsWith(head, "占")))

@@ -219,6 +219,7 @@ TEST(Extract, DecidesRelationFromTheCueTable) {
       {"据《甲规划》安排。", Relation::kBasis},
       {"依《甲法》第十条处理。", Relation::kBasis},
       {"按《甲办法》《乙办法》执行。", Relation::kFollows},
+      {"按市政府《关于甲的意见》执行。", Relation::kFollows},
       {"按时报送《甲报表》。", Relation::kMentions},
       {"依法公开《甲清单》。", Relation::kMentions},
       {"共享数据《甲目录》。", Relation::kMentions},

@@ -58,12 +58,15 @@ Extraction ExtractReferences(const SourceText& source, const Document& doc,
                              const DirectiveTree& directives);
 
 // The relation and the cue word decided from the text before and after a
-// mention, per the table above (exposed for tests and --explain).
+// mention, per the table above (exposed for tests and --explain); the last
+// `issuer_bytes` of `before` print the mention's issuer (按市政府《关于…》),
+// which a one-character cue stands before.
 struct Cue {
   Relation relation = Relation::kMentions;
   std::string word;
 };
-Cue FindCue(std::string_view before, std::string_view after);
+Cue FindCue(std::string_view before, std::string_view after,
+            size_t issuer_bytes = 0);
 
 }  // namespace policygraph
 
