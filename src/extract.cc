@@ -688,6 +688,8 @@ std::string Extractor::IssuerBefore(size_t open,
     for (std::string_view verb : {"印发", "出台", "发布", "下发", "制定"})
       if (EndsWith(names.substr(0, names.size() - 3), verb)) {
         names.remove_suffix(verb.size() + 3);
+        // 市发展改革委、市财政局联合印发的《关于…》.
+        if (EndsWith(names, "联合")) names.remove_suffix(6);
         break;
       }
   size_t cut = 0;
