@@ -1016,6 +1016,16 @@ Extractor::Mention* Extractor::TitleRightAfter(uint32_t end) {
   const std::string_view text = src_.text;
   size_t at = end;
   while (at < end_ && (text[at] == ' ' || text[at] == '\t')) ++at;
+  // 国务院令第722号公布的《优化营商环境条例》: the decree and what it
+  // promulgated are one document, as are a notice's number and what it
+  // issued (渝府发〔2023〕7号印发的《…》), which its title is cited with.
+  for (std::string_view verb :
+       {"公布的", "发布的", "印发的", "颁布的", "公布施行的"}) {
+    if (text.compare(at, verb.size(), verb) == 0 && at + verb.size() <= end_) {
+      at += verb.size();
+      break;
+    }
+  }
   auto it = std::lower_bound(
       mentions_.begin(), mentions_.end(), at,
       [](const Mention& m, size_t offset) { return m.begin < offset; });

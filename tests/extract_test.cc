@@ -557,6 +557,12 @@ TEST(Extract, ANumberRightBeforeATitleIsThatTitlesNumber) {
   EXPECT_EQ(refs[1].doc_number, "国发〔2021〕29号");
   EXPECT_EQ(refs[2].title, "丙规划");
   EXPECT_TRUE(refs[2].doc_number.empty());
+  // A decree and what it promulgated are one document too.
+  refs = Refs("根据国务院令第722号公布的《优化营商环境条例》，制定本办法。\n");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].title, "优化营商环境条例");
+  EXPECT_EQ(refs[0].doc_number, "国务院令第722号");
+  EXPECT_EQ(refs[0].relation, Relation::kBasis);
 }
 
 // hechuan-gazette-2023-01.txt lines 3453-3458: a plan lists what it rests
