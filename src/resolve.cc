@@ -134,6 +134,8 @@ class Resolver {
     std::string issuers;
   };
   absl::flat_hash_map<std::string, std::vector<Issued>> by_about_;
+  bool about_indexed_ = false;
+  void IndexAbout();
   std::vector<Candidate> candidates_;
   // Bigram index over candidates_ (same numbering) and, per canonical
   // cited title, the candidates at or above the threshold: a law cited a
@@ -172,10 +174,6 @@ void Resolver::Index() {
         if (t->empty()) continue;
         std::string folded = FoldForMatch(*t);
         by_title_[folded].push_back(d.id);
-        if (const size_t about = folded.find("关于");
-            about != std::string::npos && about > 0)
-          by_about_[folded.substr(about)].push_back(
-              {d.id, folded.substr(0, about)});
         std::string canonical = CanonicalOfFolded(std::move(folded));
         by_canonical_[canonical].push_back(
             static_cast<uint32_t>(candidates_.size()));
@@ -260,6 +258,7 @@ bool Resolver::ByTitle(Reference& r, const std::string& title,
 // the short name abbreviates (重庆市发展和改革委员会关于…).
 bool Resolver::ByShortIssuer(Reference& r, const char* tier) {
   if (r.issuer.empty()) return false;
+  if (!about_indexed_) IndexAbout();
   auto it =
       by_about_.find(FoldForMatch(r.alias_of.empty() ? r.title : r.alias_of));
   if (it == by_about_.end()) return false;
@@ -272,6 +271,21 @@ bool Resolver::ByShortIssuer(Reference& r, const char* tier) {
   if (ids.empty()) return false;
   Pick(r, ids, tier, 1);
   return true;
+}
+
+// by_about_, made the first time a citation prints an issuer the exact
+// title does not find: most corpora never ask.
+void Resolver::IndexAbout() {
+  about_indexed_ = true;
+  for (const ParsedFile& f : corpus_.files)
+    for (const Document& d : f.documents)
+      for (const std::string* t : {&d.title, &d.attached_title}) {
+        std::string folded = FoldForMatch(*t);
+        if (const size_t about = folded.find("关于");
+            about != std::string::npos && about > 0)
+          by_about_[folded.substr(about)].push_back(
+              {d.id, folded.substr(0, about)});
+      }
 }
 
 // The issuer part of a 关于 title ("" when there is none).
