@@ -362,6 +362,7 @@ class Extractor {
   Cue LeadInCue(const Mention& m) const;
   std::string IssuerBefore(size_t open, uint32_t* printed_bytes) const;
   std::string WriteOutIssuers(std::string_view names) const;
+  std::string ShortIssuerInside(std::string_view title) const;
   // The list item LeadInCue last walked from, and what it found.
   struct LeadIn {
     uint32_t line = 0;
@@ -719,6 +720,17 @@ std::string Extractor::IssuerBefore(size_t open,
   return "";
 }
 
+// The issuer a title prints short before its 关于 (《市政府办公厅关于甲的
+// 通知》, 《市发展改革委关于乙的意见》), written out; "" when it prints
+// none, or prints it as titles do (《重庆市人民政府关于…》).
+std::string Extractor::ShortIssuerInside(std::string_view title) const {
+  const size_t about = title.find("关于");
+  if (about == std::string_view::npos || about == 0) return "";
+  const std::string_view printed = title.substr(0, about);
+  std::string issuer = WriteOutIssuers(printed);
+  return issuer == printed ? "" : issuer;
+}
+
 // `names`, issuers parted by 、, written out and joined as a joint title
 // prints them; "" unless every one is an issuer.
 std::string Extractor::WriteOutIssuers(std::string_view names) const {
@@ -763,6 +775,8 @@ void Extractor::FindTitles() {
     }
     if (StartsWith(m.ref.title, "关于"))
       m.ref.issuer = IssuerBefore(i, &m.issuer_bytes);
+    else
+      m.ref.issuer = ShortIssuerInside(m.ref.title);
     ReadParenthesis(m);
     // Nested marks and an abbreviation in the parenthesis belong to this
     // mention.
@@ -1132,7 +1146,7 @@ void Extractor::Decide(Mention& m) const {
   r.cue = cue.word;
   r.relation = cue.relation;
   const SelfMatch self = r.form == ReferenceForm::kTitle
-                             ? IsSelf(r.issuer + r.title)
+                             ? IsSelf(TitleWithIssuer(r.issuer, r.title))
                              : SelfMatch::kNo;
   // A title that differs from this document's by its jurisdiction and is
   // acted on is the other one of that name: 重庆市物业管理条例 rests on

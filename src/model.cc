@@ -122,7 +122,15 @@ std::optional<Relation> ParseRelation(std::string_view name) {
 }
 
 std::string NamedTitle(const Reference& ref) {
-  return ref.issuer + (ref.alias_of.empty() ? ref.title : ref.alias_of);
+  return TitleWithIssuer(ref.issuer,
+                         ref.alias_of.empty() ? ref.title : ref.alias_of);
+}
+
+std::string TitleWithIssuer(std::string_view issuer, std::string_view title) {
+  std::string out(issuer);
+  const size_t about = issuer.empty() ? 0 : title.find("关于");
+  out += title.substr(about == std::string_view::npos ? 0 : about);
+  return out;
 }
 
 std::string_view ReferenceFormName(ReferenceForm form) {

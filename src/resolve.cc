@@ -259,8 +259,10 @@ bool Resolver::ByTitle(Reference& r, const std::string& title,
 bool Resolver::ByShortIssuer(Reference& r, const char* tier) {
   if (r.issuer.empty()) return false;
   if (!about_indexed_) IndexAbout();
-  auto it =
-      by_about_.find(FoldForMatch(r.alias_of.empty() ? r.title : r.alias_of));
+  const std::string_view printed = r.alias_of.empty() ? r.title : r.alias_of;
+  const size_t about = printed.find("关于");
+  if (about == std::string_view::npos) return false;
+  auto it = by_about_.find(FoldForMatch(printed.substr(about)));
   if (it == by_about_.end()) return false;
   const std::string cited = FoldForMatch(r.issuer);
   std::vector<std::string> ids;

@@ -238,6 +238,10 @@ struct Reference {
 // The title a reference names: the printed title, or the full title behind
 // an abbreviation, after the issuer the text gives it.
 std::string NamedTitle(const Reference& ref);
+// `title` after `issuer`, in place of the issuer the title prints short
+// before its 关于 (重庆市人民政府办公厅 and 市政府办公厅关于甲的通知 make
+// 重庆市人民政府办公厅关于甲的通知); `title` alone without an issuer.
+std::string TitleWithIssuer(std::string_view issuer, std::string_view title);
 
 // 外部文件: a document the corpus cites but does not contain.
 struct ExternalNode {
