@@ -24,6 +24,7 @@ using internal::CodePointCount;
 using internal::Contains;
 using internal::EndsWith;
 using internal::FindTriple;
+using internal::FirstCodePoint;
 using internal::Jurisdiction;
 using internal::LastCodePoint;
 using internal::ParseDigits;
@@ -727,6 +728,12 @@ std::string Extractor::ShortIssuerInside(std::string_view title) const {
   const size_t about = title.find("关于");
   if (about == std::string_view::npos || about == 0) return "";
   const std::string_view printed = title.substr(0, about);
+  // Most titles print their issuers whole (重庆市人民政府关于…): only a
+  // level (市…, 区…) or 政府 without 人民 is short.
+  const std::string_view first = FirstCodePoint(printed);
+  if (first != "市" && first != "区" && first != "县" && first != "省" &&
+      !(Contains(printed, "政府") && !Contains(printed, "人民政府")))
+    return "";
   std::string issuer = WriteOutIssuers(printed);
   return issuer == printed ? "" : issuer;
 }
