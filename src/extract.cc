@@ -322,6 +322,8 @@ class Extractor {
             WriteOutIssuers(std::string_view(self_titles_[1]).substr(0, about));
       }
     }
+    for (const std::string& self : self_titles_)
+      self_plain_.push_back(WithoutDe(self));
   }
 
   Extraction Run();
@@ -383,6 +385,7 @@ class Extractor {
   const Jurisdiction where_;
   uint32_t begin_ = 0, end_ = 0, body_begin_ = 0;
   std::vector<std::string> self_titles_;
+  std::vector<std::string> self_plain_;  // self_titles_ WithoutDe
   // What a 转发 notice passes on, from its 关于 on and without 的
   // (FromAbout): its title prints the issuer short and drops the 的 that
   // the text keeps (转发市发展改革委关于促进民营经济发展意见的通知 / 市发展
@@ -507,8 +510,8 @@ Extractor::SelfMatch Extractor::IsSelf(const std::string& title) const {
       match = SelfMatch::kButJurisdiction;
   }
   const std::string plain = WithoutDe(folded);
-  for (const std::string& self : self_titles_)
-    if (plain == WithoutDe(self)) return SelfMatch::kExact;
+  for (const std::string& self : self_plain_)
+    if (plain == self) return SelfMatch::kExact;
   // Named by the issuer the notice's title prints, or by none.
   if (match == SelfMatch::kNo && !forwarded_.empty() &&
       FromAbout(folded) == forwarded_) {

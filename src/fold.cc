@@ -458,8 +458,6 @@ std::u32string FoldDecreeNumber(const std::u32string& text) {
   return out;
 }
 
-// A number as NormalizeDocNumber and DocNumberYear read it: code points,
-// no white space, ASCII digits.
 // The value of a digit written in words (〇, ○, 零, 一 … 九), -1 for others.
 int DigitInWords(char32_t c) {
   static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
@@ -468,6 +466,8 @@ int DigitInWords(char32_t c) {
   return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
 }
 
+// A number as NormalizeDocNumber and DocNumberYear read it: code points,
+// no white space, ASCII digits.
 std::u32string NumberText(std::string_view number) {
   std::u32string text = WithoutWhitespace(DecodeUtf8(number));
   for (char32_t& c : text) c = FoldFullWidthDigit(c);
