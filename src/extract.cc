@@ -164,13 +164,8 @@ constexpr std::array<std::string_view, 30> kCodeBreaks = {
 // `title` without 的: a title printed inside another's drops the 的 the
 // title itself has (关于印发甲若干措施的通知 issues 《甲的若干措施》).
 std::string WithoutDe(std::string_view title) {
-  std::string out;
-  for (std::string_view rest = title; !rest.empty();) {
-    const size_t de = rest.find("的");
-    out += rest.substr(0, de);
-    if (de == std::string_view::npos) break;
-    rest.remove_prefix(de + std::string_view("的").size());
-  }
+  std::string out(title);
+  internal::EraseAll(out, "的");
   return out;
 }
 

@@ -1,9 +1,9 @@
 #include "issuer_name.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include <re2/re2.h>
 
@@ -47,47 +47,45 @@ const Patterns& P() {
   return *patterns;
 }
 
-// Names whose level no place gives, printed as titles print them.  The
-// ministries, whose names end in 部 as prose may (对财政部 is not one), are
-// listed whole.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 35>
-    kNational = {{
-        {"国务院", "国务院"},
-        {"国务院办公厅", "国务院办公厅"},
-        {"中共中央", "中共中央"},
-        {"中共中央办公厅", "中共中央办公厅"},
-        {"党中央", "中共中央"},
-        {"外交部", "外交部"},
-        {"国防部", "国防部"},
-        {"教育部", "教育部"},
-        {"科技部", "科技部"},
-        {"科学技术部", "科学技术部"},
-        {"工业和信息化部", "工业和信息化部"},
-        {"公安部", "公安部"},
-        {"国家安全部", "国家安全部"},
-        {"民政部", "民政部"},
-        {"司法部", "司法部"},
-        {"财政部", "财政部"},
-        {"人力资源社会保障部", "人力资源社会保障部"},
-        {"人力资源和社会保障部", "人力资源和社会保障部"},
-        {"自然资源部", "自然资源部"},
-        {"生态环境部", "生态环境部"},
-        {"住房城乡建设部", "住房城乡建设部"},
-        {"住房和城乡建设部", "住房和城乡建设部"},
-        {"交通运输部", "交通运输部"},
-        {"水利部", "水利部"},
-        {"农业农村部", "农业农村部"},
-        {"商务部", "商务部"},
-        {"文化和旅游部", "文化和旅游部"},
-        {"退役军人事务部", "退役军人事务部"},
-        {"应急管理部", "应急管理部"},
-        {"审计署", "审计署"},
-        {"海关总署", "海关总署"},
-        {"中国人民银行", "中国人民银行"},
-        {"市场监管总局", "市场监管总局"},
-        {"国务院国资委", "国务院国资委"},
-        {"全国人大常委会", "全国人大常委会"},
-    }};
+// Names whose level no place gives, printed as titles print them (党中央
+// is written 中共中央).  The ministries, whose names end in 部 as prose may
+// (对财政部 is not one), are listed whole.
+constexpr std::array<std::string_view, 34> kNational = {
+    "国务院",
+    "国务院办公厅",
+    "中共中央",
+    "中共中央办公厅",
+    "外交部",
+    "国防部",
+    "教育部",
+    "科技部",
+    "科学技术部",
+    "工业和信息化部",
+    "公安部",
+    "国家安全部",
+    "民政部",
+    "司法部",
+    "财政部",
+    "人力资源社会保障部",
+    "人力资源和社会保障部",
+    "自然资源部",
+    "生态环境部",
+    "住房城乡建设部",
+    "住房和城乡建设部",
+    "交通运输部",
+    "水利部",
+    "农业农村部",
+    "商务部",
+    "文化和旅游部",
+    "退役军人事务部",
+    "应急管理部",
+    "审计署",
+    "海关总署",
+    "中国人民银行",
+    "市场监管总局",
+    "国务院国资委",
+    "全国人大常委会",
+};
 
 // The length of the place `name` opens with (中共 included), 0 when none,
 // and the place itself.
@@ -109,8 +107,9 @@ Jurisdiction JurisdictionOf(std::string_view name) {
 }
 
 std::string WriteOutIssuer(std::string_view name, const Jurisdiction& where) {
-  for (const auto& [printed, full] : kNational)
-    if (name == printed) return std::string(full);
+  if (name == "党中央") return "中共中央";
+  for (std::string_view national : kNational)
+    if (name == national) return std::string(name);
   const re2::StringPiece input(name.data(), name.size());
   std::string party, place, body, office, level;
   if (RE2::FullMatch(input, P().full, &party, &place, &body, &office) ||
@@ -140,9 +139,9 @@ std::string WriteOutIssuer(std::string_view name, const Jurisdiction& where) {
 }
 
 bool OpensWithNationalIssuer(std::string_view title) {
-  for (const auto& [printed, full] : kNational)
-    if (StartsWith(title, printed)) return true;
-  return false;
+  return StartsWith(title, "党中央") ||
+         std::any_of(kNational.begin(), kNational.end(),
+                     [&](std::string_view n) { return StartsWith(title, n); });
 }
 
 bool AbbreviatesIssuer(std::string_view cited, std::string_view titled) {

@@ -23,12 +23,8 @@ namespace {
 
 using internal::Contains;
 using internal::EndsWith;
+using internal::EraseAll;
 using internal::StartsWith;
-
-void EraseAll(std::string& s, std::string_view what) {
-  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at))
-    s.erase(at, what.size());
-}
 
 void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
   for (size_t at = s.find(from); at != std::string::npos;

@@ -40,6 +40,12 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
 inline bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
+// `s` with every `what` taken out.
+inline void EraseAll(std::string& s, std::string_view what) {
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at))
+    s.erase(at, what.size());
+}
+
 inline bool Contains(std::string_view s, std::string_view p) {
   return s.find(p) != std::string_view::npos;
 }

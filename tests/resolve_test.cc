@@ -116,13 +116,14 @@ TEST(Resolve, ADepartmentsShortNameFindsItsDocument) {
   EXPECT_EQ(refs[1].target_kind, "external");
   EXPECT_EQ(refs[2].target, "合川教委发〔2023〕3号");
   // The issuer printed short inside the marks is written out as well.
-  c = Build({department("重庆市发展和改革委员会", "加快推进重点项目建设的通知",
+  Corpus short_inside =
+      Build({department("重庆市发展和改革委员会", "加快推进重点项目建设的通知",
                         "渝发改投〔2023〕12号"),
              kParent,
              Child("落实《市发展改革委关于加快推进重点项目建设的通知》和"
                    "《市政府关于加快推进空天信息产业高质量发展的意见》，"
                    "按照《重庆市人民政府关于甲的意见》。")});
-  const auto& inside = c.files[2].references;
+  const auto& inside = short_inside.files[2].references;
   ASSERT_EQ(inside.size(), 3u);
   EXPECT_EQ(inside[0].issuer, "重庆市发展改革委");
   EXPECT_EQ(inside[0].title, "市发展改革委关于加快推进重点项目建设的通知");

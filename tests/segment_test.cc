@@ -543,6 +543,8 @@ TEST(Segment, ACircularIsADocument) {
   ASSERT_EQ(seg.documents.size(), 2u);
   EXPECT_EQ(seg.documents[1].id, "渝府发〔2023〕2号");
   EXPECT_EQ(seg.documents[1].type, "通报");
+  // The first document takes lines 1-11 (its date) and a blank line;
+  // the 通报's issuer line is the 13th.
   EXPECT_EQ(seg.documents[1].first_line, 13u);
 }
 
